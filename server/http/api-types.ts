@@ -1,0 +1,210 @@
+// JSON shapes of the HTTP API, shared by server/http (which produces them) and client/ (which
+// consumes them). Type-only: the client bundle imports nothing at run time from here.
+// Dates are ISO 8601 strings in UTC. Ratings: 1 Again, 2 Hard, 3 Good, 4 Easy.
+
+export type CardKind = 'term' | 'cloze' | 'sentence';
+export type Direction = 'zh-en' | 'en-zh';
+export type CardState = 'new' | 'learning' | 'review' | 'relearning';
+export type Rating = 1 | 2 | 3 | 4;
+
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+export interface Counts {
+  new: number;
+  learning: number;
+  review: number;
+}
+
+/** A known term inside a card's sentence, for highlighting and term coverage. */
+export interface TermRef {
+  id: number;
+  zh: string;
+  en: string;
+  variants: string[];
+}
+
+export interface IntervalPreview {
+  rating: Rating;
+  /** When the card would next be due with this rating. */
+  due: string;
+  /** Human label: "1m", "10m", "1d", "3.2mo". */
+  label: string;
+}
+
+export interface DrillCard {
+  id: number;
+  kind: CardKind;
+  direction: Direction;
+  state: CardState;
+  /** What the user sees: the zh or en text; for cloze, the sentence in the answer language with the term replaced by "____". */
+  prompt: string;
+  promptLang: 'zh' | 'en';
+  answerLang: 'zh' | 'en';
+  /** The reference answer (preferred rendering, or the reference translation). */
+  reference: string;
+  /** Every accepted answer, preferred first (term and cloze cards); [reference] for sentences. */
+  accepted: string[];
+  /** Pinyin of the Chinese side (the term for term/cloze cards, the sentence for sentence cards). */
+  pinyin: string;
+  /** Cloze cards: the full sentence pair, for showing both languages. Sentence cards: the pair too. */
+  context: { zh: string; en: string } | null;
+  /** The term this card drills (term and cloze cards). */
+  term: TermRef | null;
+  /** Known terms occurring in the card's sentence (sentence and cloze cards), for coverage and marking. */
+  terms: TermRef[];
+  intervals: IntervalPreview[];
+  source: { id: number; title: string } | null;
+  lapses: number;
+  reps: number;
+}
+
+export interface NextResponse {
+  card: DrillCard | null;
+  counts: Counts;
+}
+
+export interface AnswerRequest {
+  cardId: number;
+  rating: Rating;
+  /** Client-made UUID: the idempotency key. */
+  reviewId: string;
+  answer?: string;
+  durationMs?: number;
+}
+
+export interface AnswerResponse {
+  review: { id: string; cardId: number; rating: Rating; reviewedAt: string; score: number | null };
+  card: { id: number; state: CardState; due: string; suspended: boolean; leech: boolean };
+  counts: Counts;
+  /** true when this reviewId had already been recorded (nothing changed). */
+  duplicate: boolean;
+}
+
+export interface UndoResponse {
+  card: { id: number; state: CardState; due: string };
+  counts: Counts;
+}
+
+export interface SourceSummary {
+  id: number;
+  title: string;
+  format: string;
+  importedAt: string;
+  sentences: number;
+  terms: number;
+  cards: number;
+  /** Terms of this source whose cards are all in review state with stability >= 21 days. */
+  mastered: number;
+}
+
+export interface ImportRequestJson {
+  title: string;
+  text: string;
+  /** For two monolingual texts: the second text (text is then one language, text2 the other). */
+  text2?: string;
+  format?: 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'two-files';
+  /** zh forms of extracted terms the user unticked in the preview. */
+  excludeTerms?: string[];
+}
+
+export interface ImportResponse {
+  source: SourceSummary;
+  counts: { sentences: number; terms: number; newTerms: number; cards: number };
+  /** true when the same content had been imported before: nothing changed. */
+  duplicate: boolean;
+}
+
+/** POST /api/extract: the preview of an import, nothing stored. */
+export interface PreviewResponse {
+  sentences: { zh: string; en: string; score: number }[];
+  terms: { zh: string; en: string; variants: string[]; pinyin: string; count: number; score: number; known: boolean }[];
+}
+
+export interface TermRow {
+  id: number;
+  zh: string;
+  en: string;
+  variants: string[];
+  pinyin: string;
+  status: 'active' | 'ignored';
+  origin: 'extracted' | 'user';
+  note: string;
+  count: number;
+  /** Earliest due date over its unsuspended cards, null when none. */
+  due: string | null;
+  /** The most advanced state over its cards. */
+  state: CardState | null;
+}
+
+export interface TermsResponse {
+  terms: TermRow[];
+  total: number;
+}
+
+export interface Occurrence {
+  segmentId: number;
+  sourceTitle: string;
+  zh: string;
+  en: string;
+  zhStart: number;
+  zhEnd: number;
+  enStart: number | null;
+  enEnd: number | null;
+}
+
+export interface TermDetailResponse {
+  term: TermRow;
+  occurrences: Occurrence[];
+}
+
+export interface TermPatch {
+  en?: string;
+  variants?: string[];
+  status?: 'active' | 'ignored';
+  note?: string;
+}
+
+export interface Settings {
+  desiredRetention: number;
+  newCardsPerDay: number;
+  reviewCap: number;
+  learningSteps: string[];
+  relearningSteps: string[];
+  enableFuzz: boolean;
+  dayStartHour: number;
+  timeZone: string;
+  cardKinds: { termZhEn: boolean; termEnZh: boolean; cloze: boolean; sentenceZhEn: boolean; sentenceEnZh: boolean };
+  leechThreshold: number;
+  weights: number[] | null;
+}
+
+export interface DayCount {
+  /** Local calendar day, YYYY-MM-DD, in the settings' time zone with the day start applied. */
+  day: string;
+  count: number;
+}
+
+export interface StatsResponse {
+  today: { reviews: number; newCards: number; again: number; timeMs: number; due: number };
+  counts: Counts;
+  streak: number;
+  /** Reviews per day for the last 365 days (days without reviews omitted). */
+  heatmap: DayCount[];
+  /** Cards due on each of the next 30 days (today first, overdue counted today). */
+  forecast: DayCount[];
+  /** True retention: share of reviews of review-state cards rated > 1. */
+  retention: {
+    desired: number;
+    today: number | null;
+    last7: number | null;
+    last30: number | null;
+    byDay: { day: string; passed: number; total: number }[];
+    byWeek: { week: string; passed: number; total: number }[];
+  };
+  cardsByState: { new: number; learning: number; review: number; relearning: number; suspended: number };
+  /** Total review time, ms, per day over the last 30 days. */
+  timeByDay: DayCount[];
+  sources: SourceSummary[];
+}
