@@ -1,0 +1,42 @@
+// duizhao's command line: `npm run --silent cli -- COMMAND …`. Each command lives in
+// server/commands/; this file only dispatches and turns a CliError into exit code 2.
+import { CliError } from './commands/cli-error.ts';
+
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  extract: () => import('./commands/extract.ts'),
+  grade: () => import('./commands/grade.ts'),
+  import: () => import('./commands/import.ts'),
+  stats: () => import('./commands/stats.ts'),
+  serve: () => import('./commands/serve.ts'),
+};
+
+const usage = `usage: duizhao COMMAND
+  extract FILE [FILE2] [--json] [--format F]   sentence pairs and terms of a bilingual text
+  grade --jsonl                                score translations read as JSON Lines on stdin
+  import FILE [FILE2] [--title T]              import into the database (DUIZHAO_DB)
+  stats [--json]                               today, due, streak, retention
+  serve                                        start the web app (HOST, PORT, DUIZHAO_DB)`;
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(usage + '\n');
+    return;
+  }
+  const load = commands[name];
+  if (!load) throw new CliError(`unknown command "${name}" (try --help)`);
+  const command = await load();
+  await command.run(args);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof CliError) {
+    process.stderr.write(`duizhao: ${err.message}\n`);
+    process.exit(2);
+  }
+  // An unexpected failure: one line, no stack unless asked for.
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`duizhao: internal error: ${message}\n`);
+  if (process.env.DUIZHAO_DEBUG) console.error(err);
+  process.exit(1);
+});
