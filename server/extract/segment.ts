@@ -1,0 +1,144 @@
+// Chinese word segmentation: the only module that imports nodejieba. Everything else sees plain
+// tokens, so a change of segmenter (or of its dictionaries) stays in this file.
+import nodejieba from 'nodejieba';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export interface TaggedWord {
+  word: string;
+  /** jieba's (ICTCLAS-style) part of speech: n, nr, ns, nt, v, vn, a, d, uj, x, m … */
+  tag: string;
+}
+
+// Words jieba's dictionary lacks or cuts wrongly in political and news prose: set phrases it
+// breaks into fragments (风清气正 → 风清气/正), coinages of the field. Added once, at first use.
+const USER_WORDS: [word: string, tag: string][] = [
+  ['风清气正', 'i'],
+  ['守正创新', 'i'],
+  ['源清则流清', 'i'],
+  ['命运共同体', 'n'],
+  ['自媒体', 'n'],
+  ['正能量', 'n'],
+  ['网信', 'n'],
+  ['多频道', 'n'],
+  ['补短板', 'i'],
+  ['固根基', 'i'],
+  ['分众化', 'vn'],
+  ['精准化', 'vn'],
+  ['利益链', 'n'],
+  ['产业链', 'n'],
+  ['人工智能', 'n'],
+  ['大数据', 'n'],
+  ['网络安全', 'n'],
+  ['数据安全', 'n'],
+  ['高质量发展', 'n'],
+  ['全过程人民民主', 'n'],
+  ['新质生产力', 'n'],
+  ['一带一路', 'n'],
+  ['人类命运共同体', 'n'],
+];
+
+// Tokens jieba keeps whole although they straddle a word boundary in this register:
+// "时建中" is a name (时 + 建中), "管网治网" is "manage the net, govern the net", not a pipe network.
+const SPLIT_EXCEPTIONS = new Map<string, TaggedWord[]>([
+  ['建中', [{ word: '建', tag: 'v' }, { word: '中', tag: 'f' }]],
+  ['管网', [{ word: '管', tag: 'v' }, { word: '网', tag: 'n' }]],
+  ['治网', [{ word: '治', tag: 'v' }, { word: '网', tag: 'n' }]],
+]);
+
+// Bound suffixes that make abstract nouns (前瞻性, 精准化, 知名度); jieba often leaves them loose.
+const NOMINAL_SUFFIXES = new Set(['性', '化', '度', '率', '感']);
+
+const USER_SET = new Map(USER_WORDS);
+const USER_MAX = Math.max(...USER_WORDS.map(([w]) => w.length));
+
+let ready = false;
+
+function ensureLoaded(): void {
+  if (ready) return;
+  nodejieba.load();
+  for (const [word, tag] of USER_WORDS) nodejieba.insertWord(word, tag);
+  ready = true;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Segments Chinese text into words, with parts of speech, applying our user dictionary and fixes. */
+export function tag(text: string): TaggedWord[] {
+  if (!text) return [];
+  ensureLoaded();
+  const raw = joinUserWords(nodejieba.tag(text));
+  const out: TaggedWord[] = [];
+  for (const t of raw) {
+    const split = SPLIT_EXCEPTIONS.get(t.word);
+    if (split) {
+      out.push(...split);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    // 精准 + 性 → 精准性: a nominal suffix glued to a two-character stem becomes one noun.
+    if (
+      prev &&
+      NOMINAL_SUFFIXES.has(t.word) &&
+      prev.word.length === 2 &&
+      HAN.test(prev.word) &&
+      !NOMINAL_SUFFIXES.has(prev.word.slice(-1))
+    ) {
+      out[out.length - 1] = { word: prev.word + t.word, tag: t.word === '化' ? 'vn' : 'n' };
+      continue;
+    }
+    out.push({ word: t.word, tag: t.tag });
+  }
+  return out;
+}
+
+// jieba's inserted words lose to its own dictionary's paths in tag() (自/媒体, 大/数据), so a
+// run of tokens spelling a user word is joined here.
+function joinUserWords(tokens: TaggedWord[]): TaggedWord[] {
+  const out: TaggedWord[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = false;
+    let text = tokens[i].word;
+    for (let j = i + 1; j < tokens.length && text.length < USER_MAX; j++) {
+      text += tokens[j].word;
+      const tag = USER_SET.get(text);
+      if (tag) {
+        out.push({ word: text, tag });
+        i = j;
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) out.push(tokens[i]);
+  }
+  return out;
+}
+
+/** Segments Chinese text into words; the concatenation of the words is the input text. */
+export function cut(text: string): string[] {
+  return tag(text).map((t) => t.word);
+}
+
+let idfTable: Map<string, number> | null = null;
+let idfMedian = 0;
+
+/** jieba's inverse document frequency for a word (higher = rarer); the median for unknown words. */
+export function idf(word: string): number {
+  if (!idfTable) {
+    const require = createRequire(import.meta.url);
+    const dictDir = join(dirname(require.resolve('nodejieba')), 'submodules/cppjieba/dict');
+    idfTable = new Map();
+    const values: number[] = [];
+    for (const line of readFileSync(join(dictDir, 'idf.utf8'), 'utf8').split('\n')) {
+      const space = line.lastIndexOf(' ');
+      if (space <= 0) continue;
+      const v = Number(line.slice(space + 1));
+      idfTable.set(line.slice(0, space), v);
+      values.push(v);
+    }
+    values.sort((a, b) => a - b);
+    idfMedian = values[values.length >> 1] ?? 10;
+  }
+  return idfTable.get(word) ?? idfMedian;
+}

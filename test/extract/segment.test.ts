@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cut, idf, tag } from '../../server/extract/segment.ts';
+
+describe('cut', () => {
+  it.each([
+    // Set phrases jieba alone breaks into fragments (风清气/正).
+    ['持续营造风清气正的网络空间', ['持续', '营造', '风清气正', '的', '网络空间']],
+    ['坚持守正创新', ['坚持', '守正创新']],
+    // A name jieba glues wrongly (时 + 建中): the given name must not swallow the surname's neighbour.
+    ['教授时建中同志', ['教授', '时', '建', '中', '同志']],
+    // "manage and govern the internet", not 管网 "pipe network".
+    ['管网治网的政治责任', ['管', '网', '治', '网', '的', '政治责任']],
+    // Nominal suffixes stay with their stem so enumeration members come out whole.
+    ['前瞻性、精准性、系统性、协同性', ['前瞻性', '、', '精准性', '、', '系统性', '、', '协同性']],
+    // User words jieba's own dictionary outweighs.
+    ['网络平台、自媒体和多频道网络机构', ['网络平台', '、', '自媒体', '和', '多频道', '网络', '机构']],
+    ['人工智能、大数据等新技术', ['人工智能', '、', '大数据', '等', '新', '技术']],
+  ])('%s', (text, words) => {
+    expect(cut(text)).toEqual(words);
+  });
+
+  it('loses no character of the input', () => {
+    const text = '中共中央政治局11月28日下午就加强网络生态治理进行第二十三次集体学习。AI, big data!';
+    expect(cut(text).join('')).toBe(text);
+    expect(cut('')).toEqual([]);
+  });
+});
+
+describe('tag', () => {
+  it('gives parts of speech a term filter can use', () => {
+    const tags = Object.fromEntries(tag('中国政法大学教授时建中同志就这个问题进行讲解').map((t) => [t.word, t.tag]));
+    expect(tags['中国政法大学']).toBe('nt');
+    expect(tags['就']).toBe('d');
+    expect(tags['这个']).toBe('r');
+  });
+});
+
+describe('idf', () => {
+  it('rates a content word rarer than a function word, and unknown words at the median', () => {
+    expect(idf('乱象')).toBeGreaterThan(idf('网络'));
+    expect(idf('网络')).toBeGreaterThan(0);
+    expect(idf('qqqq不存在的词')).toBeGreaterThan(5);
+  });
+});
