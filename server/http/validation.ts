@@ -1,0 +1,134 @@
+// Validation at the boundary: every body, query and path parameter passes a zod schema before a
+// handler sees it. A failure is a 400 naming the field, so a client developer knows what to fix.
+import type { MiddlewareHandler } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { z } from 'zod';
+import type { ValidationTargets } from 'hono';
+import { BadRequestError, UnsupportedMediaTypeError } from './errors.ts';
+
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue.path.length ? issue.path.join('.') : 'body';
+  return `${where}: ${issue.message}`;
+}
+
+/** zValidator whose failures go through the one error mapper instead of zod's raw issue list. */
+export function valid<Target extends keyof ValidationTargets, T extends z.ZodType>(target: Target, schema: T) {
+  return zValidator(target, schema, (result) => {
+    if (!result.success) throw new BadRequestError(describeIssues(result.error as unknown as z.ZodError));
+  });
+}
+
+const jsonType = /^application\/([\w.-]+\+)?json$/i;
+
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** Refuses a body that is not JSON (415) or does not parse (400 invalid_json) before validation reads it. */
+export const requireJson: MiddlewareHandler = async (c, next) => {
+  const type = mediaType(c.req.header('content-type'));
+  if (!jsonType.test(type)) {
+    throw new UnsupportedMediaTypeError(`expected Content-Type: application/json, got ${type || 'none'}`);
+  }
+  try {
+    // Cached by Hono: the validator that follows reads the same parsed value.
+    await c.req.json();
+  } catch {
+    throw new BadRequestError('the request body is not valid JSON', 'invalid_json');
+  }
+  await next();
+};
+
+export const idParam = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, 'must be a positive whole number')
+    .transform(Number),
+});
+
+const rating = z
+  .number({ error: 'must be a number from 1 to 4' })
+  .int('must be a whole number from 1 to 4')
+  .min(1, 'must be from 1 (Again) to 4 (Easy)')
+  .max(4, 'must be from 1 (Again) to 4 (Easy)');
+
+export const answerSchema = z.object({
+  cardId: z.number().int().positive(),
+  rating: rating.transform((r) => r as 1 | 2 | 3 | 4),
+  reviewId: z.uuid('must be a UUID (crypto.randomUUID())'),
+  answer: z.string().max(20_000).optional(),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .optional(),
+  /** The card's reps as served: a stale answer for a card answered meanwhile is a conflict. */
+  reps: z.number().int().min(0).optional(),
+});
+
+export const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'two-files'] as const;
+
+export const importSchema = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  text: z.string().min(1, 'must not be empty'),
+  text2: z.string().min(1, 'must not be empty').optional(),
+  format: z.enum(formats).optional(),
+  excludeTerms: z.array(z.string().max(200)).max(100_000).optional(),
+});
+
+/** The preview needs no title: it stores nothing. */
+export const previewSchema = importSchema.extend({ title: z.string().max(300).optional() });
+
+export const termsQuery = z.object({
+  q: z.string().max(200).optional(),
+  status: z.enum(['active', 'ignored', 'all']).optional(),
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(1000))
+    .optional(),
+  offset: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(0))
+    .optional(),
+});
+
+export const termPatchSchema = z
+  .strictObject({
+    en: z.string().trim().min(1, 'must not be empty').max(500).optional(),
+    variants: z.array(z.string().trim().min(1).max(500)).max(100).optional(),
+    status: z.enum(['active', 'ignored']).optional(),
+    note: z.string().max(10_000).optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'give at least one of en, variants, status, note');
+
+const stepPattern = /^\d+(\.\d+)?[smhd]$/;
+
+export const settingsPatchSchema = z
+  .strictObject({
+    desiredRetention: z.number().gt(0).lt(1),
+    newCardsPerDay: z.number().int().min(0).max(10_000),
+    reviewCap: z.number().int().min(0).max(100_000),
+    learningSteps: z.array(z.string().regex(stepPattern, 'steps look like "1m", "10m", "1h", "1d"')).max(20),
+    relearningSteps: z.array(z.string().regex(stepPattern, 'steps look like "1m", "10m", "1h", "1d"')).max(20),
+    enableFuzz: z.boolean(),
+    dayStartHour: z.number().int().min(0).max(23),
+    timeZone: z.string().min(1).max(100),
+    cardKinds: z
+      .strictObject({
+        termZhEn: z.boolean(),
+        termEnZh: z.boolean(),
+        cloze: z.boolean(),
+        sentenceZhEn: z.boolean(),
+        sentenceEnZh: z.boolean(),
+      })
+      .partial(),
+    leechThreshold: z.number().int().min(1).max(100),
+    weights: z.array(z.number()).min(17).max(21).nullable(),
+  })
+  .partial();
