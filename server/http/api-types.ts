@@ -72,6 +72,8 @@ export interface AnswerRequest {
   reviewId: string;
   answer?: string;
   durationMs?: number;
+  /** The card's `reps` as served (DrillCard.reps): when given and the card has been answered since, 409. */
+  reps?: number;
 }
 
 export interface AnswerResponse {

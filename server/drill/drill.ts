@@ -1,0 +1,144 @@
+// The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import type { AnswerRequest, AnswerResponse, CardState, NextResponse, Rating, UndoResponse } from '../http/api-types.ts';
+import { dayWindow, schedule, stateName } from '../scheduling/index.ts';
+import { getSettings } from '../settings/index.ts';
+import { cardsStore, inTransaction, reviewsStore, type Db } from '../store/index.ts';
+import type { ReviewRecord } from '../store/reviews.ts';
+import { buildDrillCard } from './drill-card.ts';
+import { chooseNext, isServable, queueCounts } from './queue.ts';
+import { scoreAnswer } from './score.ts';
+
+/** Within this long of a card's last answer, another answer with a new reviewId is a second client racing for it. */
+const raceWindowMs = 10_000;
+/** Answer times above this are a user who walked away; capped so time statistics stay honest. */
+const maxDurationMs = 10 * 60_000;
+
+export function nextCard(db: Db, now: Date): NextResponse {
+  const settings = getSettings(db);
+  const view = chooseNext(db, now, settings);
+  if (view.cardId === null) return { card: null, counts: view.counts };
+  const card = cardsStore.getCard(db, view.cardId);
+  return { card: card ? buildDrillCard(db, card, now, settings) : null, counts: view.counts };
+}
+
+function validateAnswer(req: AnswerRequest): void {
+  if (typeof req !== 'object' || req === null) throw new InvalidInputError('answer must be an object');
+  if (!Number.isInteger(req.cardId) || req.cardId <= 0) throw new InvalidInputError('cardId must be a positive whole number');
+  if (![1, 2, 3, 4].includes(req.rating as number)) throw new InvalidInputError('rating must be 1, 2, 3 or 4');
+  if (typeof req.reviewId !== 'string' || !req.reviewId.trim() || req.reviewId.length > 100)
+    throw new InvalidInputError('reviewId must be a non-empty string of at most 100 characters');
+  if (req.answer !== undefined && (typeof req.answer !== 'string' || req.answer.length > 10_000))
+    throw new InvalidInputError('answer must be a string of at most 10000 characters');
+  if (req.durationMs !== undefined && (typeof req.durationMs !== 'number' || !Number.isFinite(req.durationMs) || req.durationMs < 0))
+    throw new InvalidInputError('durationMs must be a non-negative number');
+  if (req.reps !== undefined && (!Number.isInteger(req.reps) || req.reps < 0))
+    throw new InvalidInputError('reps must be a non-negative whole number');
+}
+
+function recordedResult(db: Db, review: ReviewRecord, now: Date): AnswerResponse {
+  const card = cardsStore.getCard(db, review.cardId);
+  return {
+    review: {
+      id: review.id,
+      cardId: review.cardId,
+      rating: review.rating,
+      reviewedAt: new Date(review.reviewedAt).toISOString(),
+      score: review.score,
+    },
+    card: {
+      id: review.cardId,
+      state: stateName(review.nextState),
+      due: new Date(review.nextDue).toISOString(),
+      suspended: card?.suspended ?? false,
+      leech: card?.leech ?? false,
+    },
+    counts: queueCounts(db, now, getSettings(db)),
+    duplicate: true,
+  };
+}
+
+export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerResponse {
+  validateAnswer(req);
+  const settings = getSettings(db);
+  return inTransaction(db, () => {
+    const seen = reviewsStore.findReview(db, req.reviewId);
+    if (seen) {
+      if (seen.cardId === req.cardId && seen.rating === req.rating && (req.answer ?? null) === seen.answer)
+        return recordedResult(db, seen, now);
+      throw new ConflictError(`review ${req.reviewId} was already recorded with a different answer`, 'review_id_reused');
+    }
+    const card = cardsStore.getCard(db, req.cardId);
+    if (!card) throw new NotFoundError(`no card ${req.cardId}`);
+    if (card.suspended || card.hidden) throw new ConflictError(`card ${card.id} is suspended`, 'card_suspended');
+    if (req.reps !== undefined) {
+      if (req.reps !== card.sched.reps) throw new ConflictError(`card ${card.id} was answered meanwhile`, 'stale_card');
+    } else {
+      if (!isServable(card.sched.state, card.sched.due.getTime(), now, settings))
+        throw new ConflictError(`card ${card.id} is not due`, 'not_due');
+      const last = card.sched.lastReview;
+      if (last && now.getTime() - last.getTime() < raceWindowMs && now.getTime() >= last.getTime())
+        throw new ConflictError(`card ${card.id} was answered meanwhile`, 'stale_card');
+    }
+
+    const before = cardsStore.cardSnapshot(db, card.id)!;
+    const next = schedule(card.sched, req.rating, now, settings);
+    const lapsed = req.rating === 1 && card.sched.state === 'review';
+    const leech = card.leech || (lapsed && next.card.lapses >= settings.leechThreshold);
+    const suspended = card.suspended || (lapsed && next.card.lapses >= settings.leechThreshold);
+    cardsStore.saveSchedule(db, card.id, next.card, { suspended, leech });
+    const siblings = cardsStore.burySiblings(db, card, dayWindow(now, settings).end.getTime());
+    const score = req.answer === undefined ? null : scoreAnswer(db, card, req.answer, now, settings);
+    reviewsStore.insertReview(db, {
+      id: req.reviewId,
+      cardId: card.id,
+      log: next.log,
+      next: next.card,
+      reviewedAt: now,
+      durationMs: req.durationMs === undefined ? null : Math.round(Math.min(req.durationMs, maxDurationMs)),
+      answer: req.answer ?? null,
+      score,
+      prev: { card: before, siblings },
+    });
+    return {
+      review: { id: req.reviewId, cardId: card.id, rating: req.rating, reviewedAt: now.toISOString(), score },
+      card: { id: card.id, state: next.card.state, due: next.card.due.toISOString(), suspended, leech },
+      counts: queueCounts(db, now, settings),
+      duplicate: false,
+    };
+  });
+}
+
+export function undoLast(db: Db, now: Date): UndoResponse {
+  const settings = getSettings(db);
+  return inTransaction(db, () => {
+    const last = reviewsStore.lastReview(db);
+    if (!last) throw new ConflictError('nothing to undo', 'nothing_to_undo');
+    cardsStore.restoreCard(db, last.cardId, last.prev.card);
+    cardsStore.restoreBurials(db, last.prev.siblings);
+    reviewsStore.deleteReview(db, last.seq);
+    const state: CardState = stateName(last.prev.card.state);
+    return {
+      card: { id: last.cardId, state, due: new Date(last.prev.card.due).toISOString() },
+      counts: queueCounts(db, now, settings),
+    };
+  });
+}
+
+export interface SuspendResult {
+  id: number;
+  state: CardState;
+  due: string;
+  suspended: boolean;
+  leech: boolean;
+}
+
+export function setSuspended(db: Db, cardId: number, suspended: boolean): SuspendResult {
+  return inTransaction(db, () => {
+    if (!cardsStore.setSuspendedFlag(db, cardId, suspended)) throw new NotFoundError(`no card ${cardId}`);
+    const card = cardsStore.getCard(db, cardId)!;
+    return { id: card.id, state: card.sched.state, due: card.sched.due.toISOString(), suspended: card.suspended, leech: card.leech };
+  });
+}
+
+export type { Rating };

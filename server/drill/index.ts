@@ -1,0 +1,3 @@
+export { nextCard, answerCard, undoLast, setSuspended, type SuspendResult } from './drill.ts';
+export { buildDrillCard, drillCardById, blank } from './drill-card.ts';
+export { queueCounts } from './queue.ts';

@@ -1,0 +1,215 @@
+// Import: an Extraction becomes sources, segments, terms, occurrences and cards in ONE
+// transaction, so a failure leaves nothing behind. Merge rules for terms already known:
+// an extracted term gains the new renderings as variants; a term the user edited keeps exactly
+// what the user wrote; an ignored term stays ignored (its occurrences are kept for the
+// concordance, but it gets no cards).
+import { InvalidInputError } from '../errors.ts';
+import { pinyinOf } from '../extract/lexicon.ts';
+import type { Extraction, ExtractedTerm } from '../extract/types.ts';
+import type { CardKind, Direction, ImportResponse, Settings } from '../http/api-types.ts';
+import { getSettings } from '../settings/index.ts';
+import { cardsStore, inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
+
+export interface ImportExtractionInput {
+  title: string;
+  format: string;
+  contentHash: string;
+  extraction: Extraction;
+  /** zh forms the user unticked in the preview: not stored as terms. */
+  excludeTerms?: string[];
+  now: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function sameRendering(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** Renderings of `incoming` not yet among `known`, in their order of frequency. */
+function newRenderings(known: string[], incoming: string[]): string[] {
+  const out: string[] = [];
+  for (const r of incoming) {
+    if (!r.trim()) continue;
+    if (known.some((k) => sameRendering(k, r)) || out.some((k) => sameRendering(k, r))) continue;
+    out.push(r);
+  }
+  return out;
+}
+
+interface PlannedCard {
+  kind: CardKind;
+  subjectId: number;
+  direction: Direction;
+  segmentId: number | null;
+}
+
+/** The cards a term gets under the current settings; the cloze blanks its best sentence. */
+function termCards(termId: number, clozeSegment: number | null, kinds: Settings['cardKinds']): PlannedCard[][] {
+  const passes: PlannedCard[][] = [[], [], []];
+  if (kinds.termZhEn) passes[0].push({ kind: 'term', subjectId: termId, direction: 'zh-en', segmentId: null });
+  if (kinds.cloze && clozeSegment !== null)
+    passes[1].push({ kind: 'cloze', subjectId: termId, direction: 'zh-en', segmentId: clozeSegment });
+  if (kinds.termEnZh) passes[2].push({ kind: 'term', subjectId: termId, direction: 'en-zh', segmentId: null });
+  return passes;
+}
+
+function sentenceCards(segmentId: number, kinds: Settings['cardKinds']): PlannedCard[][] {
+  const passes: PlannedCard[][] = [[], [], []];
+  if (kinds.sentenceZhEn) passes[0].push({ kind: 'sentence', subjectId: segmentId, direction: 'zh-en', segmentId });
+  if (kinds.sentenceEnZh) passes[2].push({ kind: 'sentence', subjectId: segmentId, direction: 'en-zh', segmentId });
+  return passes;
+}
+
+/**
+ * Interleaves term and sentence subjects in proportion, so a day's new cards mix both kinds;
+ * a subject's first card comes before any subject's second, so siblings spread over days.
+ */
+function newCardOrder(termPlans: PlannedCard[][][], sentencePlans: PlannedCard[][][]): PlannedCard[] {
+  const subjects: PlannedCard[][][] = [];
+  const total = termPlans.length + sentencePlans.length;
+  let t = 0;
+  let s = 0;
+  for (let i = 0; i < total; i++) {
+    // Pick the list that is further behind its proportional share.
+    const takeTerm = s >= sentencePlans.length || (t < termPlans.length && t * sentencePlans.length <= s * termPlans.length);
+    subjects.push(takeTerm ? termPlans[t++] : sentencePlans[s++]);
+  }
+  const order: PlannedCard[] = [];
+  for (let pass = 0; pass < 3; pass++) for (const subject of subjects) order.push(...subject[pass]);
+  return order;
+}
+
+/** The sentence to blank for a cloze: aligned with confidence, with an English span, not too long. */
+function bestClozeOccurrence(term: ExtractedTerm, extraction: Extraction): number | null {
+  let best: number | null = null;
+  let bestScore = -Infinity;
+  for (const occ of term.occurrences) {
+    if (occ.enStart === null || occ.enEnd === null || occ.enEnd <= occ.enStart) continue;
+    const sentence = extraction.sentences[occ.sentence];
+    if (!sentence) continue;
+    const score = sentence.score - Math.abs(sentence.zh.length - 40) / 200;
+    if (score > bestScore) {
+      bestScore = score;
+      best = occ.sentence;
+    }
+  }
+  return best;
+}
+
+function validateExtraction(extraction: Extraction): void {
+  extraction.terms.forEach((term, i) => {
+    for (const occ of term.occurrences) {
+      const sentence = extraction.sentences[occ.sentence];
+      if (!sentence) throw new InvalidInputError(`term ${i} (${term.zh}) points at sentence ${occ.sentence}, which does not exist`);
+      if (occ.zhStart < 0 || occ.zhEnd > sentence.zh.length || occ.zhStart >= occ.zhEnd)
+        throw new InvalidInputError(`term ${term.zh}: Chinese offsets outside its sentence`);
+      if (occ.enStart !== null && occ.enEnd !== null && (occ.enStart < 0 || occ.enEnd > sentence.en.length || occ.enStart > occ.enEnd))
+        throw new InvalidInputError(`term ${term.zh}: English offsets outside its sentence`);
+    }
+  });
+}
+
+export function importExtraction(db: Db, input: ImportExtractionInput): ImportResponse {
+  const { extraction, now } = input;
+  validateExtraction(extraction);
+  return inTransaction(db, () => {
+    const existing = sourcesStore.findSourceByHash(db, input.contentHash);
+    if (existing !== null) {
+      const source = sourcesStore.sourceSummary(db, existing)!;
+      return {
+        source,
+        counts: { sentences: source.sentences, terms: source.terms, newTerms: 0, cards: 0 },
+        duplicate: true,
+      };
+    }
+    const settings = getSettings(db);
+    const sourceId = sourcesStore.insertSource(db, {
+      title: input.title,
+      format: input.format,
+      importedAt: now,
+      contentHash: input.contentHash,
+    });
+    const total = extraction.sentences.length + extraction.terms.length;
+    let done = 0;
+    const progress = () => input.onProgress?.(++done, total);
+
+    const segmentIds: number[] = [];
+    const sentencePlans: PlannedCard[][][] = [];
+    for (const s of extraction.sentences) {
+      const id = segmentsStore.insertSegment(db, {
+        sourceId,
+        paragraph: s.paragraph,
+        ordinal: s.sentence,
+        zh: s.zh,
+        en: s.en,
+        pinyin: s.zh ? pinyinOf(s.zh) : '',
+        score: s.score,
+      });
+      segmentIds.push(id);
+      // A 1-0 or 0-1 bead has nothing to translate.
+      if (s.zh.trim() && s.en.trim()) sentencePlans.push(sentenceCards(id, settings.cardKinds));
+      progress();
+    }
+
+    const excluded = new Set(input.excludeTerms ?? []);
+    const termPlans: PlannedCard[][][] = [];
+    const termIds = new Set<number>();
+    let newTerms = 0;
+    for (const term of extraction.terms) {
+      progress();
+      if (excluded.has(term.zh) || !term.zh.trim()) continue;
+      let record = termsStore.findTermByZh(db, term.zh);
+      if (!record) {
+        // A term with no English rendering cannot be drilled yet; the user may add one later.
+        if (!term.en.trim()) continue;
+        const id = termsStore.insertTerm(db, {
+          zh: term.zh,
+          en: term.en,
+          variants: newRenderings([term.en], term.variants),
+          pinyin: term.pinyin,
+          score: term.score,
+          now,
+        });
+        record = termsStore.getTermRecord(db, id)!;
+        newTerms++;
+      } else if (record.origin === 'extracted' && record.status === 'active') {
+        const gained = newRenderings([record.en, ...record.variants], [term.en, ...term.variants]);
+        if (gained.length) {
+          termsStore.updateTerm(db, record.id, { ...record, variants: [...record.variants, ...gained], now });
+        }
+      }
+      termIds.add(record.id);
+      for (const occ of term.occurrences) {
+        termsStore.insertOccurrence(db, {
+          termId: record.id,
+          segmentId: segmentIds[occ.sentence],
+          zhStart: occ.zhStart,
+          zhEnd: occ.zhEnd,
+          enStart: occ.enStart,
+          enEnd: occ.enEnd,
+        });
+      }
+      if (record.status === 'ignored') continue;
+      const cloze = bestClozeOccurrence(term, extraction);
+      termPlans.push(termCards(record.id, cloze === null ? null : segmentIds[cloze], settings.cardKinds));
+    }
+
+    let order = cardsStore.maxNewOrder(db);
+    let cards = 0;
+    for (const c of newCardOrder(termPlans, sentencePlans)) {
+      // Unique (kind, subject, direction): a known term keeps its cards and their history.
+      if (cardsStore.insertCard(db, { ...c, sourceId, newOrder: ++order, now })) cards++;
+    }
+
+    const source = sourcesStore.sourceSummary(db, sourceId)!;
+    return {
+      source,
+      counts: { sentences: segmentIds.length, terms: termIds.size, newTerms, cards },
+      duplicate: false,
+    };
+  });
+}
+
+export function listSources(db: Db, _now: Date) {
+  return sourcesStore.sourceSummaries(db);
+}

@@ -1,0 +1,1 @@
+export { importExtraction, listSources, type ImportExtractionInput } from './import-extraction.ts';

@@ -1,0 +1,1 @@
+export { getSettings, updateSettings, defaultSettings } from './settings.ts';

@@ -1,0 +1,255 @@
+import type { CardKind, Direction } from '../http/api-types.ts';
+import { stateCode, stateName, type SchedCard } from '../scheduling/index.ts';
+import { sql, type Db } from './db.ts';
+
+/** Bits of cards.hidden: why a card is out of the queue without being suspended by the user. */
+export const hiddenIgnoredTerm = 1;
+
+export interface CardRecord {
+  id: number;
+  kind: CardKind;
+  subjectId: number;
+  direction: Direction;
+  segmentId: number | null;
+  sourceId: number | null;
+  sched: SchedCard;
+  suspended: boolean;
+  leech: boolean;
+  hidden: number;
+  buriedUntil: number | null;
+}
+
+/** The mutable columns of a card, exactly as stored: what undo puts back. */
+export interface CardSnapshot {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  last_review: number | null;
+  suspended: number;
+  leech: number;
+  buried_until: number | null;
+}
+
+interface RawCard extends CardSnapshot {
+  id: number;
+  kind: CardKind;
+  subject_id: number;
+  direction: Direction;
+  segment_id: number | null;
+  source_id: number | null;
+  hidden: number;
+}
+
+const snapshotColumns =
+  'due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review, suspended, leech, buried_until';
+
+function toRecord(r: RawCard): CardRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    subjectId: r.subject_id,
+    direction: r.direction,
+    segmentId: r.segment_id,
+    sourceId: r.source_id,
+    sched: {
+      due: new Date(r.due),
+      stability: r.stability,
+      difficulty: r.difficulty,
+      elapsedDays: r.elapsed_days,
+      scheduledDays: r.scheduled_days,
+      learningSteps: r.learning_steps,
+      reps: r.reps,
+      lapses: r.lapses,
+      state: stateName(r.state),
+      lastReview: r.last_review === null ? null : new Date(r.last_review),
+    },
+    suspended: r.suspended === 1,
+    leech: r.leech === 1,
+    hidden: r.hidden,
+    buriedUntil: r.buried_until,
+  };
+}
+
+export function insertCard(
+  db: Db,
+  c: { kind: CardKind; subjectId: number; direction: Direction; segmentId: number | null; sourceId: number; newOrder: number; now: Date; hidden?: number },
+): boolean {
+  const info = sql(
+    db,
+    `INSERT OR IGNORE INTO cards (kind, subject_id, direction, segment_id, source_id, new_order, due, created_at, hidden)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.kind, c.subjectId, c.direction, c.segmentId, c.sourceId, c.newOrder, c.now.getTime(), c.now.getTime(), c.hidden ?? 0);
+  return info.changes > 0;
+}
+
+export function maxNewOrder(db: Db): number {
+  return (sql(db, 'SELECT coalesce(max(new_order), 0) AS n FROM cards').get() as { n: number }).n;
+}
+
+export function getCard(db: Db, id: number): CardRecord | null {
+  const row = sql(db, `SELECT id, kind, subject_id, direction, segment_id, source_id, hidden, ${snapshotColumns} FROM cards WHERE id = ?`).get(
+    id,
+  ) as RawCard | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function cardSnapshot(db: Db, id: number): CardSnapshot | null {
+  return (sql(db, `SELECT ${snapshotColumns} FROM cards WHERE id = ?`).get(id) as CardSnapshot | undefined) ?? null;
+}
+
+export function restoreCard(db: Db, id: number, s: CardSnapshot): void {
+  sql(
+    db,
+    `UPDATE cards SET due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, learning_steps = ?,
+       reps = ?, lapses = ?, state = ?, last_review = ?, suspended = ?, leech = ?, buried_until = ? WHERE id = ?`,
+  ).run(
+    s.due,
+    s.stability,
+    s.difficulty,
+    s.elapsed_days,
+    s.scheduled_days,
+    s.learning_steps,
+    s.reps,
+    s.lapses,
+    s.state,
+    s.last_review,
+    s.suspended,
+    s.leech,
+    s.buried_until,
+    id,
+  );
+}
+
+export function saveSchedule(db: Db, id: number, c: SchedCard, flags: { suspended: boolean; leech: boolean }): void {
+  sql(
+    db,
+    `UPDATE cards SET due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, learning_steps = ?,
+       reps = ?, lapses = ?, state = ?, last_review = ?, suspended = ?, leech = ? WHERE id = ?`,
+  ).run(
+    c.due.getTime(),
+    c.stability,
+    c.difficulty,
+    c.elapsedDays,
+    c.scheduledDays,
+    c.learningSteps,
+    c.reps,
+    c.lapses,
+    stateCode(c.state),
+    c.lastReview ? c.lastReview.getTime() : null,
+    flags.suspended ? 1 : 0,
+    flags.leech ? 1 : 0,
+    id,
+  );
+}
+
+export interface SiblingBurial {
+  id: number;
+  buried_until: number | null;
+}
+
+/**
+ * Buries the new and review siblings of a card until `until` (learning siblings keep their
+ * steps, as in Anki). Returns their previous burial, for undo.
+ */
+export function burySiblings(db: Db, card: CardRecord, until: number): SiblingBurial[] {
+  const isSentence = card.kind === 'sentence' ? 1 : 0;
+  const siblings = sql(
+    db,
+    `SELECT id, buried_until FROM cards WHERE subject_id = ? AND (kind = 'sentence') = ? AND id != ?
+       AND state IN (0, 2) AND (buried_until IS NULL OR buried_until < ?)`,
+  ).all(card.subjectId, isSentence, card.id, until) as SiblingBurial[];
+  const bury = sql(db, 'UPDATE cards SET buried_until = ? WHERE id = ?');
+  for (const s of siblings) bury.run(until, s.id);
+  return siblings;
+}
+
+export function restoreBurials(db: Db, burials: SiblingBurial[]): void {
+  const restore = sql(db, 'UPDATE cards SET buried_until = ? WHERE id = ?');
+  for (const b of burials) restore.run(b.buried_until, b.id);
+}
+
+export function setSuspendedFlag(db: Db, id: number, suspended: boolean): boolean {
+  return sql(db, 'UPDATE cards SET suspended = ? WHERE id = ?').run(suspended ? 1 : 0, id).changes > 0;
+}
+
+export function setTermCardsHidden(db: Db, termId: number, bit: number, on: boolean): void {
+  if (on) sql(db, "UPDATE cards SET hidden = hidden | ? WHERE subject_id = ? AND kind != 'sentence'").run(bit, termId);
+  else sql(db, "UPDATE cards SET hidden = hidden & ~? WHERE subject_id = ? AND kind != 'sentence'").run(bit, termId);
+}
+
+export function termHasClozeCard(db: Db, termId: number): boolean {
+  return sql(db, "SELECT 1 FROM cards WHERE kind = 'cloze' AND subject_id = ?").get(termId) !== undefined;
+}
+
+// --- the queue: each lookup is a range scan of cards_queue_due or cards_queue_new ---
+
+export function firstLearningDue(db: Db, until: number): number | null {
+  const row = sql(
+    db,
+    'SELECT id FROM cards WHERE state IN (1, 3) AND due <= ? AND suspended = 0 AND hidden = 0 ORDER BY due, id LIMIT 1',
+  ).get(until) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export function firstReviewDue(db: Db, dayEnd: number, now: number): number | null {
+  const row = sql(
+    db,
+    `SELECT id FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0
+       AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due, id LIMIT 1`,
+  ).get(dayEnd, now) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export function firstNew(db: Db, now: number): number | null {
+  const row = sql(
+    db,
+    `SELECT id FROM cards WHERE state = 0 AND suspended = 0 AND hidden = 0
+       AND (buried_until IS NULL OR buried_until <= ?) ORDER BY new_order, id LIMIT 1`,
+  ).get(now) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export function countLearningBefore(db: Db, until: number): number {
+  return (
+    sql(db, 'SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < ? AND suspended = 0 AND hidden = 0').get(until) as {
+      n: number;
+    }
+  ).n;
+}
+
+/** Due reviews not buried, counted up to `limit` (the counts shown never exceed today's cap). */
+export function countReviewsDue(db: Db, dayEnd: number, now: number, limit: number): number {
+  if (limit <= 0) return 0;
+  return (
+    sql(
+      db,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0
+         AND (buried_until IS NULL OR buried_until <= ?) LIMIT ?)`,
+    ).get(dayEnd, now, limit) as { n: number }
+  ).n;
+}
+
+export function countNewAvailable(db: Db, now: number, limit: number): number {
+  if (limit <= 0) return 0;
+  return (
+    sql(
+      db,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 0 AND suspended = 0 AND hidden = 0
+         AND (buried_until IS NULL OR buried_until <= ?) LIMIT ?)`,
+    ).get(now, limit) as { n: number }
+  ).n;
+}
+
+export function firstLearningAfter(db: Db, after: number): number | null {
+  const row = sql(
+    db,
+    'SELECT due FROM cards WHERE state IN (1, 3) AND due > ? AND suspended = 0 AND hidden = 0 ORDER BY due LIMIT 1',
+  ).get(after) as { due: number } | undefined;
+  return row?.due ?? null;
+}

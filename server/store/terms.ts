@@ -1,0 +1,210 @@
+import type { CardState, TermRow } from '../http/api-types.ts';
+import { sql, type Db } from './db.ts';
+
+export interface TermRecord {
+  id: number;
+  zh: string;
+  en: string;
+  variants: string[];
+  pinyin: string;
+  status: 'active' | 'ignored';
+  origin: 'extracted' | 'user';
+  note: string;
+  score: number;
+}
+
+interface RawTerm {
+  id: number;
+  zh: string;
+  en: string;
+  variants: string;
+  pinyin: string;
+  status: 'active' | 'ignored';
+  origin: 'extracted' | 'user';
+  note: string;
+  score: number;
+}
+
+const termColumns = 'id, zh, en, variants, pinyin, status, origin, note, score';
+
+function toRecord(r: RawTerm): TermRecord {
+  return { ...r, variants: JSON.parse(r.variants) as string[] };
+}
+
+/** Pinyin as typed into a search box: no tone marks, no spaces, lower case ("lü" -> "lu"). */
+export function plainPinyin(pinyin: string): string {
+  return pinyin
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-zA-Z]/g, '')
+    .toLowerCase();
+}
+
+export function findTermByZh(db: Db, zh: string): TermRecord | null {
+  const row = sql(db, `SELECT ${termColumns} FROM terms WHERE zh = ?`).get(zh) as RawTerm | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function getTermRecord(db: Db, id: number): TermRecord | null {
+  const row = sql(db, `SELECT ${termColumns} FROM terms WHERE id = ?`).get(id) as RawTerm | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function insertTerm(
+  db: Db,
+  t: { zh: string; en: string; variants: string[]; pinyin: string; score: number; now: Date },
+): number {
+  const info = sql(
+    db,
+    `INSERT INTO terms (zh, en, variants, pinyin, pinyin_plain, score, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(t.zh, t.en, JSON.stringify(t.variants), t.pinyin, plainPinyin(t.pinyin), t.score, t.now.getTime(), t.now.getTime());
+  return Number(info.lastInsertRowid);
+}
+
+export function updateTerm(
+  db: Db,
+  id: number,
+  t: { en: string; variants: string[]; status: 'active' | 'ignored'; origin: 'extracted' | 'user'; note: string; now: Date },
+): void {
+  sql(db, 'UPDATE terms SET en = ?, variants = ?, status = ?, origin = ?, note = ?, updated_at = ? WHERE id = ?').run(
+    t.en,
+    JSON.stringify(t.variants),
+    t.status,
+    t.origin,
+    t.note,
+    t.now.getTime(),
+    id,
+  );
+}
+
+export function insertOccurrence(
+  db: Db,
+  o: { termId: number; segmentId: number; zhStart: number; zhEnd: number; enStart: number | null; enEnd: number | null },
+): void {
+  sql(
+    db,
+    `INSERT OR IGNORE INTO occurrences (term_id, segment_id, zh_start, zh_end, en_start, en_end)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(o.termId, o.segmentId, o.zhStart, o.zhEnd, o.enStart, o.enEnd);
+}
+
+export interface OccurrenceRecord {
+  segmentId: number;
+  sourceId: number;
+  sourceTitle: string;
+  zh: string;
+  en: string;
+  zhStart: number;
+  zhEnd: number;
+  enStart: number | null;
+  enEnd: number | null;
+}
+
+export function termOccurrences(db: Db, termId: number): OccurrenceRecord[] {
+  return sql(
+    db,
+    `SELECT o.segment_id AS segmentId, g.source_id AS sourceId, s.title AS sourceTitle, g.zh, g.en,
+       o.zh_start AS zhStart, o.zh_end AS zhEnd, o.en_start AS enStart, o.en_end AS enEnd
+     FROM occurrences o JOIN segments g ON g.id = o.segment_id JOIN sources s ON s.id = g.source_id
+     WHERE o.term_id = ? ORDER BY s.imported_at, g.source_id, g.paragraph, g.ordinal, o.zh_start`,
+  ).all(termId) as OccurrenceRecord[];
+}
+
+/** Active terms occurring in a segment, in order of first appearance. */
+export function termsInSegment(db: Db, segmentId: number): TermRecord[] {
+  return (
+    sql(
+      db,
+      `SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note, t.score
+       FROM terms t JOIN (SELECT term_id, min(zh_start) AS first FROM occurrences WHERE segment_id = ? GROUP BY term_id) o
+         ON o.term_id = t.id
+       WHERE t.status = 'active' ORDER BY o.first, length(t.zh) DESC`,
+    ).all(segmentId) as RawTerm[]
+  ).map(toRecord);
+}
+
+export interface TermListQuery {
+  q?: string;
+  status?: 'active' | 'ignored';
+  limit: number;
+  offset: number;
+}
+
+const stateNames: (CardState | null)[] = ['new', 'learning', 'review', 'relearning'];
+// "Most advanced" over a term's cards: review beats relearning beats learning beats new.
+const stateRank = `CASE c.state WHEN 2 THEN 3 WHEN 3 THEN 2 WHEN 1 THEN 1 ELSE 0 END`;
+const rankToState = [0, 1, 3, 2];
+
+interface RawTermRow extends RawTerm {
+  count: number;
+  due: number | null;
+  rank: number | null;
+}
+
+function toTermRow(r: RawTermRow): TermRow {
+  return {
+    id: r.id,
+    zh: r.zh,
+    en: r.en,
+    variants: JSON.parse(r.variants) as string[],
+    pinyin: r.pinyin,
+    status: r.status,
+    origin: r.origin,
+    note: r.note,
+    count: r.count,
+    due: r.due === null ? null : new Date(r.due).toISOString(),
+    state: r.rank === null ? null : stateNames[rankToState[r.rank]],
+  };
+}
+
+const termRowSelect = `
+  SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note, t.score,
+    (SELECT count(*) FROM occurrences o WHERE o.term_id = t.id) AS count,
+    (SELECT min(c.due) FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence'
+       AND c.suspended = 0 AND c.hidden = 0) AS due,
+    (SELECT max(${stateRank}) FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence') AS rank
+  FROM terms t`;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function listWhere(q: TermListQuery): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (q.status) {
+    clauses.push('t.status = ?');
+    params.push(q.status);
+  }
+  const text = q.q?.trim();
+  if (text) {
+    const like = `%${escapeLike(text.toLowerCase())}%`;
+    const pinyin = plainPinyin(text);
+    const parts = ["t.zh LIKE ? ESCAPE '\\'", "lower(t.en) LIKE ? ESCAPE '\\'", "lower(t.variants) LIKE ? ESCAPE '\\'"];
+    params.push(like, like, like);
+    if (pinyin) {
+      parts.push("t.pinyin_plain LIKE ? ESCAPE '\\'");
+      params.push(`%${escapeLike(pinyin)}%`);
+    }
+    clauses.push(`(${parts.join(' OR ')})`);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function listTermRows(db: Db, q: TermListQuery): { terms: TermRow[]; total: number } {
+  const { where, params } = listWhere(q);
+  // Dynamic filters make a few statement shapes; each is still cached by its text.
+  const total = (sql(db, `SELECT count(*) AS n FROM terms t ${where}`).get(...params) as { n: number }).n;
+  const rows = sql(db, `${termRowSelect} ${where} ORDER BY count DESC, t.score DESC, t.id LIMIT ? OFFSET ?`).all(
+    ...params,
+    q.limit,
+    q.offset,
+  ) as RawTermRow[];
+  return { terms: rows.map(toTermRow), total };
+}
+
+export function getTermRow(db: Db, id: number): TermRow | null {
+  const row = sql(db, `${termRowSelect} WHERE t.id = ?`).get(id) as RawTermRow | undefined;
+  return row ? toTermRow(row) : null;
+}
