@@ -93,10 +93,20 @@ export function isLoopback(host: string): boolean {
   return false;
 }
 
-/** Validates the environment; throws ConfigError with a one-line message naming the variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+// What the CLI's import and stats read: a stray PORT or HOST must not stop an import.
+const databaseKeys = new Set(['DUIZHAO_DB', 'DUIZHAO_NOW', 'DUIZHAO_SEED']);
+
+/**
+ * Validates the environment; throws ConfigError with a one-line message naming the variable.
+ * With `serving: false` (CLI commands that only open the database) only DUIZHAO_DB, DUIZHAO_NOW
+ * and DUIZHAO_SEED are read.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, { serving = true } = {}): Config {
   const picked = Object.fromEntries(
-    Object.keys(envSchema.shape).map((key) => [key, env[key]] as const).filter(([, v]) => v !== undefined),
+    Object.keys(envSchema.shape)
+      .filter((key) => serving || databaseKeys.has(key))
+      .map((key) => [key, env[key]] as const)
+      .filter(([, v]) => v !== undefined),
   );
   const parsed = envSchema.safeParse(picked);
   if (!parsed.success) {
@@ -105,7 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}`);
   }
   const e = parsed.data;
-  if (!isLoopback(e.HOST) && e.DUIZHAO_TOKEN === null) {
+  if (serving && !isLoopback(e.HOST) && e.DUIZHAO_TOKEN === null) {
     throw new ConfigError(
       `HOST=${e.HOST} is reachable from other machines: set DUIZHAO_TOKEN (every /api request must then carry it) or use HOST=127.0.0.1`,
     );

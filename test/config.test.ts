@@ -56,6 +56,20 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig for CLI commands (serving: false)', () => {
+  it('reads the database and clock, ignoring server-only variables', () => {
+    const config = loadConfig(
+      { HOST: '0.0.0.0', PORT: 'abc', DUIZHAO_DB: '/tmp/x.db', DUIZHAO_NOW: '2026-03-01T09:00:00Z' },
+      { serving: false },
+    );
+    expect(config).toMatchObject({ dbPath: '/tmp/x.db', fixedNow: new Date('2026-03-01T09:00:00Z') });
+  });
+
+  it('still refuses a bad DUIZHAO_NOW', () => {
+    expect(() => loadConfig({ DUIZHAO_NOW: 'soon' }, { serving: false })).toThrow(ConfigError);
+  });
+});
+
 describe('isLoopback', () => {
   it.each([
     ['127.0.0.1', true],
