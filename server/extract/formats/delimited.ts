@@ -1,0 +1,158 @@
+// Tab- and comma-separated pairs (Tatoeba's TSV, WMT's RFC-4180 CSV). Columns are told apart by
+// script, not position; among several Latin columns (Tatoeba adds an attribution) the one whose
+// lengths follow the Chinese column's is the translation.
+import { InvalidInputError } from '../../errors.ts';
+import { hanCount, latinCount, scriptOf } from './script.ts';
+import type { BitextPair } from './types.ts';
+
+export interface Row {
+  fields: string[];
+  /** 1-based line where the record starts. */
+  line: number;
+}
+
+export function parseTsv(text: string): Row[] {
+  const rows: Row[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    rows.push({ fields: lines[i].split('\t'), line: i + 1 });
+  }
+  return rows;
+}
+
+/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(text: string): Row[] {
+  const rows: Row[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let rowLine = 1;
+  let i = 0;
+  const n = text.length;
+  let atFieldStart = true;
+  const endRow = () => {
+    fields.push(field);
+    if (fields.length > 1 || fields[0].trim()) rows.push({ fields, line: rowLine });
+    fields = [];
+    field = '';
+    atFieldStart = true;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (atFieldStart && c === '"') {
+      const quoteLine = line;
+      i++;
+      for (;;) {
+        if (i >= n) throw new InvalidInputError('a quoted CSV field is never closed', quoteLine);
+        const q = text[i];
+        if (q === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (q === '\n') line++;
+        field += q;
+        i++;
+      }
+      atFieldStart = false;
+      // Lenient about stray text after a closing quote, as spreadsheet exports sometimes have.
+      continue;
+    }
+    if (c === ',') {
+      fields.push(field);
+      field = '';
+      atFieldStart = true;
+      i++;
+      continue;
+    }
+    if (c === '\n') {
+      endRow();
+      line++;
+      rowLine = line;
+      i++;
+      continue;
+    }
+    field += c;
+    atFieldStart = false;
+    i++;
+  }
+  if (field || fields.length) endRow();
+  return rows;
+}
+
+export function readDelimited(text: string, format: 'tsv' | 'csv'): BitextPair[] {
+  const rows = format === 'tsv' ? parseTsv(text) : parseCsv(text);
+  if (rows.length === 0) throw new InvalidInputError('the input has no rows');
+  // A header ("0,1", "English,Chinese") has no Chinese in it.
+  const body = rows[0].fields.some((f) => scriptOf(f) === 'zh') ? rows : rows.slice(1);
+  if (body.length === 0) throw new InvalidInputError('the input has a header but no rows');
+  const { zhCol, enCol } = pickColumns(body, format);
+  const pairs: BitextPair[] = [];
+  for (const row of body) {
+    const zh = (row.fields[zhCol] ?? '').trim();
+    const en = (row.fields[enCol] ?? '').trim();
+    if (!zh || !en || hanCount(zh) === 0 || latinCount(en) === 0) {
+      const missing = !zh || hanCount(zh) === 0 ? 'Chinese' : 'English';
+      throw new InvalidInputError(
+        `row has no ${missing} text in column ${(missing === 'Chinese' ? zhCol : enCol) + 1} (columns: ${format === 'tsv' ? 'tab' : 'comma'}-separated)`,
+        row.line,
+      );
+    }
+    pairs.push({ zh, en, line: row.line });
+  }
+  return pairs;
+}
+
+function pickColumns(rows: Row[], format: string): { zhCol: number; enCol: number } {
+  const sample = rows.length > 2000 ? rows.filter((_, i) => i % Math.ceil(rows.length / 2000) === 0) : rows;
+  const width = Math.max(...sample.map((r) => r.fields.length));
+  if (width < 2) {
+    throw new InvalidInputError(`expected two columns (Chinese and English) separated by ${format === 'tsv' ? 'tabs' : 'commas'}`, sample[0].line);
+  }
+  const zhShare = new Array<number>(width).fill(0);
+  const enShare = new Array<number>(width).fill(0);
+  for (const row of sample) {
+    row.fields.forEach((f, c) => {
+      const s = scriptOf(f);
+      if (s === 'zh') zhShare[c]++;
+      else if (s === 'en') enShare[c]++;
+    });
+  }
+  const zhCol = zhShare.indexOf(Math.max(...zhShare));
+  const candidates = enShare
+    .map((count, c) => ({ c, count }))
+    .filter(({ c, count }) => c !== zhCol && count >= sample.length * 0.5);
+  if (candidates.length === 0) throw new InvalidInputError('no column holds English text', sample[0].line);
+  if (candidates.length === 1) return { zhCol, enCol: candidates[0].c };
+  const zhLengths = sample.map((r) => (r.fields[zhCol] ?? '').length);
+  let best = candidates[0].c;
+  let bestR = -Infinity;
+  for (const { c } of candidates) {
+    const r = correlation(zhLengths, sample.map((row) => (row.fields[c] ?? '').length));
+    if (r > bestR) {
+      bestR = r;
+      best = c;
+    }
+  }
+  return { zhCol, enCol: best };
+}
+
+function correlation(xs: number[], ys: number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+    syy += (ys[i] - my) ** 2;
+  }
+  return sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0;
+}

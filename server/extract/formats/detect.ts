@@ -1,0 +1,36 @@
+// Which reader a text needs, from its first lines. `format` given by the user always wins.
+import type { InputFormat } from '../types.ts';
+import { parseCsv } from './delimited.ts';
+import { latinCount, scriptOf } from './script.ts';
+
+export function detectFormat(text: string): Exclude<InputFormat, 'two-files'> {
+  const head = text.slice(0, 64 * 1024);
+  const start = head.trimStart();
+  if (start.startsWith('<?xml') || /^<tmx[\s>]/.test(start) || /<tmx[\s>]/.test(head.slice(0, 2000))) return 'tmx';
+  const lines = head.split('\n').filter((l) => l.trim()).slice(0, 200);
+  if (lines.length === 0) return 'interleaved';
+  const tabbed = lines.filter((l) => l.includes('\t')).length;
+  if (tabbed >= lines.length * 0.8) return 'tsv';
+  if (looksLikeCsv(head)) return 'csv';
+  return 'interleaved';
+}
+
+// Interleaved prose has commas too (the seed's Chinese uses ASCII ones), but its comma-separated
+// pieces are all in one script; CSV rows hold a Chinese field beside an English one.
+function looksLikeCsv(head: string): boolean {
+  // The last record may be cut off by the sample window.
+  const cut = head.lastIndexOf('\n');
+  let rows;
+  try {
+    rows = parseCsv(cut > 0 ? head.slice(0, cut) : head).slice(0, 200);
+  } catch {
+    return false;
+  }
+  if (rows.length === 0) return false;
+  const body = rows[0].fields.some((f) => scriptOf(f) === 'zh') ? rows : rows.slice(1);
+  if (body.length === 0) return false;
+  const bilingual = body.filter(
+    (r) => r.fields.length >= 2 && r.fields.some((f) => scriptOf(f) === 'zh') && r.fields.some((f) => scriptOf(f) === 'en' && latinCount(f) >= 2),
+  ).length;
+  return bilingual >= body.length * 0.8;
+}

@@ -1,0 +1,36 @@
+// Input readers: text in, bitext pairs out. One reader per format, detected unless told.
+import { InvalidInputError } from '../../errors.ts';
+import type { InputFormat } from '../types.ts';
+import { readDelimited } from './delimited.ts';
+import { detectFormat } from './detect.ts';
+import { readInterleaved } from './interleaved.ts';
+import { readTmx } from './tmx.ts';
+import { readTwoFiles } from './two-files.ts';
+import type { BitextPair } from './types.ts';
+
+export type { BitextPair } from './types.ts';
+export { detectFormat } from './detect.ts';
+export { alignParagraphs, orderTexts } from './two-files.ts';
+export { scriptOf } from './script.ts';
+
+export const inputFormats: readonly InputFormat[] = ['interleaved', 'tsv', 'csv', 'tmx', 'two-files'];
+
+export function resolveFormat(text: string, text2?: string, format?: InputFormat): InputFormat {
+  if (format) return format;
+  return text2 !== undefined ? 'two-files' : detectFormat(text);
+}
+
+export function readBitext(text: string, text2: string | undefined, format: InputFormat): BitextPair[] {
+  switch (format) {
+    case 'interleaved':
+      return readInterleaved(text);
+    case 'tsv':
+    case 'csv':
+      return readDelimited(text, format);
+    case 'tmx':
+      return readTmx(text);
+    case 'two-files':
+      if (text2 === undefined) throw new InvalidInputError('the two-files format needs a second file (one per language)');
+      return readTwoFiles(text, text2);
+  }
+}

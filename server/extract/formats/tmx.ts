@@ -1,0 +1,137 @@
+// TMX (translation memory exchange): <tu> units holding one <tuv xml:lang="…"><seg> per language.
+// A small XML reader is enough here and keeps line numbers for error messages; inline markup
+// inside <seg> (<bpt>, <ept>, <ph>, <it>) holds native codes, not text, and is dropped.
+import { InvalidInputError } from '../../errors.ts';
+import { scriptOf } from './script.ts';
+import type { BitextPair } from './types.ts';
+
+interface Element {
+  name: string;
+  attrs: Record<string, string>;
+  children: (Element | string)[];
+  line: number;
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string, line: number): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (_, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return String.fromCodePoint(code);
+    }
+    const value = entities[name];
+    if (value === undefined) throw new InvalidInputError(`unknown XML entity &${name};`, line);
+    return value;
+  });
+}
+
+export function parseXml(text: string): Element {
+  const root: Element = { name: '#document', attrs: {}, children: [], line: 1 };
+  const stack: Element[] = [root];
+  let i = 0;
+  let line = 1;
+  const advance = (to: number) => {
+    for (let k = i; k < to; k++) if (text.charCodeAt(k) === 10) line++;
+    i = to;
+  };
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    const end = lt === -1 ? text.length : lt;
+    if (end > i) {
+      const raw = text.slice(i, end);
+      const top = stack[stack.length - 1];
+      if (top === root) {
+        if (raw.trim()) throw new InvalidInputError('text outside the XML root element', line);
+      } else top.children.push(decodeEntities(raw, line));
+      advance(end);
+      if (lt === -1) break;
+    }
+    const startLine = line;
+    if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close === -1) throw new InvalidInputError('an XML comment is never closed', startLine);
+      advance(close + 3);
+    } else if (text.startsWith('<![CDATA[', i)) {
+      const close = text.indexOf(']]>', i + 9);
+      if (close === -1) throw new InvalidInputError('a CDATA section is never closed', startLine);
+      stack[stack.length - 1].children.push(text.slice(i + 9, close));
+      advance(close + 3);
+    } else if (text.startsWith('<?', i) || text.startsWith('<!', i)) {
+      const close = text.indexOf('>', i);
+      if (close === -1) throw new InvalidInputError('an XML declaration is never closed', startLine);
+      advance(close + 1);
+    } else if (text.startsWith('</', i)) {
+      const close = text.indexOf('>', i);
+      if (close === -1) throw new InvalidInputError('an XML closing tag is never finished', startLine);
+      const name = text.slice(i + 2, close).trim();
+      const top = stack[stack.length - 1];
+      if (top === root) throw new InvalidInputError(`closing tag </${name}> without an opening tag`, startLine);
+      if (top.name !== name) {
+        throw new InvalidInputError(`closing tag </${name}> does not match <${top.name}> opened on line ${top.line}`, startLine);
+      }
+      stack.pop();
+      advance(close + 1);
+    } else {
+      const match = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(text.slice(i, i + 4096));
+      if (!match) throw new InvalidInputError('malformed XML tag', startLine);
+      const attrs: Record<string, string> = {};
+      for (const a of match[2].matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+        attrs[a[1]] = decodeEntities(a[2] ?? a[3] ?? '', startLine);
+      }
+      const element: Element = { name: match[1], attrs, children: [], line: startLine };
+      const parent = stack[stack.length - 1];
+      if (parent === root && root.children.some((c) => typeof c !== 'string')) {
+        throw new InvalidInputError('a second root element', startLine);
+      }
+      parent.children.push(element);
+      if (!match[3]) stack.push(element);
+      advance(i + match[0].length);
+    }
+  }
+  if (stack.length > 1) {
+    const open = stack[stack.length - 1];
+    throw new InvalidInputError(`<${open.name}> is never closed`, open.line);
+  }
+  return root;
+}
+
+const inlineCodes = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
+
+function textOf(element: Element): string {
+  return element.children
+    .map((c) => (typeof c === 'string' ? c : inlineCodes.has(c.name) ? '' : textOf(c)))
+    .join('');
+}
+
+function* elements(element: Element, name: string): Generator<Element> {
+  for (const c of element.children) {
+    if (typeof c === 'string') continue;
+    if (c.name === name) yield c;
+    else yield* elements(c, name);
+  }
+}
+
+export function readTmx(text: string): BitextPair[] {
+  const root = parseXml(text);
+  const pairs: BitextPair[] = [];
+  for (const tu of elements(root, 'tu')) {
+    let zh = '';
+    let en = '';
+    for (const tuv of elements(tu, 'tuv')) {
+      const lang = (tuv.attrs['xml:lang'] ?? tuv.attrs.lang ?? '').toLowerCase();
+      const seg = [...elements(tuv, 'seg')].map(textOf).join(' ').replace(/\s+/g, ' ').trim();
+      // The language code decides; a missing or unusual code falls back to the script.
+      const side = lang.startsWith('zh') || lang.startsWith('cmn') ? 'zh' : lang.startsWith('en') ? 'en' : scriptOf(seg);
+      if (side === 'zh' && !zh) zh = seg;
+      else if (side === 'en' && !en) en = seg;
+    }
+    if (!zh && !en) continue;
+    if (!zh || !en) {
+      throw new InvalidInputError(`translation unit has no ${zh ? 'English' : 'Chinese'} segment`, tu.line);
+    }
+    pairs.push({ zh, en, line: tu.line });
+  }
+  if (pairs.length === 0) throw new InvalidInputError('the TMX file has no <tu> with Chinese and English segments');
+  return pairs;
+}

@@ -1,0 +1,7 @@
+/** One paragraph or row of a bilingual input: the two translations and where they start. */
+export interface BitextPair {
+  zh: string;
+  en: string;
+  /** 1-based line of the input where this pair starts (for messages and traceability). */
+  line: number;
+}

@@ -1,0 +1,118 @@
+// The extractor's entry point: text in, sentence pairs and terms out. Pure (no DB, no clock);
+// extractFiles is the one function here that touches the file system.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { InvalidInputError, TooLargeError } from '../errors.ts';
+import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
+import { readBitext, resolveFormat } from './formats/index.ts';
+import { alignPairs } from './sentences/index.ts';
+import type { ExtractedTerm, Extraction, InputFormat } from './types.ts';
+
+export { decodeText, maxInputBytes } from './decode.ts';
+export { detectFormat, inputFormats } from './formats/index.ts';
+export type { BitextPair } from './formats/index.ts';
+export type { Extraction, ExtractedTerm, InputFormat, SentencePair, TermOccurrence } from './types.ts';
+
+export interface ExtractInput {
+  text: string;
+  /** The second of two monolingual files (one per language). */
+  text2?: string;
+  format?: InputFormat;
+  /** Called now and then with work done out of a total; the total does not change during a run. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+type TermExtractor = (
+  sentences: { zh: string; en: string }[],
+  options?: { onProgress?: (done: number, total: number) => void },
+) => ExtractedTerm[];
+
+// TEMPORARY (until server/extract/terms lands): term extraction is optional so that reading and
+// alignment work on their own. Replace with a static import once the module exists.
+const termsModule = './terms/index.ts';
+const extractTerms: TermExtractor | null = await import(/* @vite-ignore */ termsModule)
+  .then((m: { extractTerms?: TermExtractor }) => m.extractTerms ?? null)
+  .catch(() => null);
+
+// Alignment is a small share of the work; term extraction the rest.
+const alignShare = 0.15;
+const progressScale = 1000;
+
+export function extract(input: ExtractInput): Extraction & { format: InputFormat } {
+  const text = normalizeText(input.text);
+  const text2 = input.text2 === undefined ? undefined : normalizeText(input.text2);
+  if (!/\S/.test(text)) throw new InvalidInputError('the input is empty');
+  if (text2 !== undefined && !/\S/.test(text2)) throw new InvalidInputError('the second file is empty');
+  const format = resolveFormat(text, text2, input.format);
+  const pairs = readBitext(text, text2, format);
+  const report = input.onProgress;
+  const sentences = alignPairs(pairs, {
+    onProgress: report && ((done, total) => report(Math.round((done / total) * alignShare * progressScale), progressScale)),
+  });
+  const terms = extractTerms
+    ? extractTerms(sentences, {
+        onProgress:
+          report &&
+          ((done, total) => report(Math.round((alignShare + (1 - alignShare) * (total ? done / total : 1)) * progressScale), progressScale)),
+      })
+    : [];
+  report?.(progressScale, progressScale);
+  return { format, sentences, terms };
+}
+
+/** Reads and decodes one file, refusing oversized ones before reading them. */
+export async function readTextFile(path: string): Promise<string> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new InvalidInputError(`cannot read ${path}: no such file`);
+  }
+  if (size > maxInputBytes) throw new TooLargeError(`${path}: ${tooLargeMessage(size)}`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new InvalidInputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}`);
+  }
+  return decodeText(bytes);
+}
+
+export interface FileExtraction extends Extraction {
+  format: InputFormat;
+  text: string;
+  text2?: string;
+  contentHash: string;
+}
+
+export async function extractFiles(
+  path: string,
+  path2?: string,
+  options: { format?: InputFormat; onProgress?: (done: number, total: number) => void } = {},
+): Promise<FileExtraction> {
+  const text = await readTextFile(path);
+  const text2 = path2 === undefined ? undefined : await readTextFile(path2);
+  const result = extract({ text, text2, format: options.format, onProgress: options.onProgress });
+  return { ...result, text, text2, contentHash: contentHash(text, text2) };
+}
+
+/**
+ * sha256 of the text as the extractor sees it (BOM, line endings, trailing blanks and Unicode
+ * composition normalised), so the same document saved by another editor is recognised.
+ */
+export function contentHash(text: string, text2?: string): string {
+  const norm = (t: string) =>
+    normalizeText(t)
+      .normalize('NFC')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .trim();
+  const hash = createHash('sha256').update(norm(text));
+  // Two files in either order are the same import.
+  if (text2 !== undefined) {
+    const [a, b] = [norm(text), norm(text2)].sort();
+    return createHash('sha256').update(a).update('\u0000').update(b).digest('hex');
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,246 @@
+// Sentence (and paragraph) alignment: dynamic programming over beads, Gale–Church length cost with
+// the length ratio and variance of the document at hand, plus lexical evidence (evidence.ts).
+// Costs are in nats: -log of a probability, lexical matches subtract.
+import { chineseItems, englishKeys, type Item } from './evidence.ts';
+
+export interface Unit {
+  text: string;
+  /** Letters, digits and Han characters: what Gale–Church counts. */
+  length: number;
+}
+
+/** zh units [zh[0], zh[1]) translate en units [en[0], en[1]); either side may be empty. */
+export interface Bead {
+  zh: [number, number];
+  en: [number, number];
+  /** Confidence in [0, 1]. */
+  score: number;
+}
+
+export interface LengthModel {
+  /** English length per Chinese length unit. */
+  ratio: number;
+  /** Variance of English length per unit of (mean) length. */
+  variance: number;
+}
+
+export type Priors = Record<string, number>;
+
+const beadShapes: [number, number][] = [
+  [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [2, 3], [3, 2],
+];
+
+/** Bead shapes as Chinese-to-English translations show them: English splits more than it joins. */
+export const defaultPriors: Priors = {
+  '1-1': 0.78, '1-0': 0.006, '0-1': 0.006, '1-2': 0.1, '2-1': 0.05, '2-2': 0.012,
+  '1-3': 0.025, '3-1': 0.008, '1-4': 0.006, '2-3': 0.005, '3-2': 0.002,
+};
+
+export const defaultModel: LengthModel = { ratio: 3.1, variance: 9 };
+
+const countRe = /[\p{L}\p{N}]/gu;
+
+export function measure(text: string): number {
+  return text.match(countRe)?.length ?? 0;
+}
+
+export function toUnits(texts: string[]): Unit[] {
+  return texts.map((text) => ({ text, length: measure(text) }));
+}
+
+/** Ratio and variance from pairs of lengths known to translate each other (paragraphs, beads). */
+export function estimateModel(pairs: [zh: number, en: number][], fallback: LengthModel = defaultModel): LengthModel {
+  let zh = 0;
+  let en = 0;
+  for (const [z, e] of pairs) {
+    zh += z;
+    en += e;
+  }
+  if (zh === 0 || en === 0) return fallback;
+  const ratio = en / zh;
+  if (pairs.length < 4) return { ratio, variance: fallback.variance };
+  let sq = 0;
+  let base = 0;
+  for (const [z, e] of pairs) {
+    sq += (e - ratio * z) ** 2;
+    base += (z + e / ratio) / 2;
+  }
+  // A few outliers (a dropped sentence) should not make every length look plausible.
+  const variance = Math.min(Math.max(sq / base, 2), 40);
+  return { ratio, variance };
+}
+
+// log erfc(x) for x >= 0, from the Chebyshev fit in Numerical Recipes (erfcc): stable far in the tail.
+function logErfc(x: number): number {
+  const t = 1 / (1 + 0.5 * x);
+  const poly =
+    -x * x - 1.26551223 +
+    t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 +
+      t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  return Math.log(t) + poly;
+}
+
+/** -log P(length match): two-sided tail of the normal under the Gale–Church model. */
+export function lengthCost(zhLength: number, enLength: number, model: LengthModel): number {
+  const mean = (zhLength + enLength / model.ratio) / 2;
+  if (mean === 0) return 0;
+  const delta = Math.abs(enLength - zhLength * model.ratio) / Math.sqrt(model.variance * mean);
+  return -logErfc(delta / Math.SQRT2);
+}
+
+export interface AlignOptions {
+  priors?: Priors;
+  /** Use lexical evidence (costs a segmentation of the Chinese). */
+  lexical?: boolean;
+  /** Half-width of the search band around the diagonal; 0 = automatic. */
+  band?: number;
+}
+
+const lexicalWeight = 0.9;
+const missingNumberCost = 2;
+
+interface Evidence {
+  items: Item[][];
+  keys: Set<string>[];
+  masks: Map<number, number>;
+}
+
+function matchMask(items: Item[], keys: Set<string>): number {
+  let mask = 0;
+  for (let k = 0; k < items.length; k++) {
+    if (items[k].keys.some((key) => keys.has(key))) mask |= 1 << k;
+  }
+  return mask;
+}
+
+export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: AlignOptions = {}): Bead[] {
+  const nz = zh.length;
+  const ne = en.length;
+  if (nz === 0 && ne === 0) return [];
+  if (nz === 0) return [{ zh: [0, 0], en: [0, ne], score: 0 }];
+  if (ne === 0) return [{ zh: [0, nz], en: [0, 0], score: 0 }];
+  if (nz === 1 && ne === 1) {
+    return [{ zh: [0, 1], en: [0, 1], score: Math.exp(-lengthCost(zh[0].length, en[0].length, model)) }];
+  }
+  const priors = options.priors ?? defaultPriors;
+  const priorCost = beadShapes.map(([a, b]) => -Math.log(priors[`${a}-${b}`] ?? 1e-4));
+  const evidence: Evidence | null =
+    options.lexical === false
+      ? null
+      : { items: zh.map((u) => chineseItems(u.text)), keys: en.map((u) => englishKeys(u.text)), masks: new Map() };
+
+  const zhPrefix = prefixSums(zh);
+  const enPrefix = prefixSums(en);
+  const longest = Math.max(nz, ne);
+  // Small inputs get the full table; long ones a band around the diagonal (translations drift
+  // locally, not by a tenth of a book).
+  const w = options.band || (longest <= 400 ? longest + 4 : Math.max(60, Math.ceil(0.12 * longest)));
+  const width = 2 * w + 1;
+  const lo = new Int32Array(nz + 1);
+  for (let i = 0; i <= nz; i++) lo[i] = Math.round((i * ne) / nz) - w;
+  const cost = new Float64Array((nz + 1) * width).fill(Infinity);
+  const back = new Int8Array((nz + 1) * width).fill(-1);
+  const at = (i: number, j: number) => {
+    const k = j - lo[i];
+    return k < 0 || k >= width ? -1 : i * width + k;
+  };
+  cost[at(0, 0)] = 0;
+
+  const beadLex = (i0: number, i1: number, j0: number, j1: number): [gain: number, missing: number, cover: number] => {
+    if (!evidence || i0 === i1 || j0 === j1) return [0, 0, 0];
+    let gain = 0;
+    let missing = 0;
+    let total = 0;
+    for (let i = i0; i < i1; i++) {
+      const items = evidence.items[i];
+      if (items.length === 0) continue;
+      let mask = 0;
+      for (let j = j0; j < j1; j++) {
+        const key = i * (ne + 1) + j;
+        let m = evidence.masks.get(key);
+        if (m === undefined) {
+          m = matchMask(items, evidence.keys[j]);
+          evidence.masks.set(key, m);
+        }
+        mask |= m;
+      }
+      for (let k = 0; k < items.length; k++) {
+        total += items[k].weight;
+        if (mask & (1 << k)) gain += items[k].weight;
+        else if (items[k].hard) missing++;
+      }
+    }
+    return [gain, missing, total ? gain / total : 0];
+  };
+
+  for (let i = 0; i <= nz; i++) {
+    const jFrom = Math.max(0, lo[i]);
+    const jTo = Math.min(ne, lo[i] + width - 1);
+    for (let j = jFrom; j <= jTo; j++) {
+      if (i === 0 && j === 0) continue;
+      const here = at(i, j);
+      let best = Infinity;
+      let bestShape = -1;
+      for (let s = 0; s < beadShapes.length; s++) {
+        const [a, b] = beadShapes[s];
+        if (a > i || b > j) continue;
+        const prev = at(i - a, j - b);
+        if (prev < 0) continue;
+        const base = cost[prev];
+        if (base === Infinity) continue;
+        const lz = zhPrefix[i] - zhPrefix[i - a];
+        const le = enPrefix[j] - enPrefix[j - b];
+        let c = base + priorCost[s] + lengthCost(lz, le, model);
+        if (evidence && a && b) {
+          const [gain, missing] = beadLex(i - a, i, j - b, j);
+          c += -lexicalWeight * gain + missingNumberCost * missing;
+        }
+        if (c < best) {
+          best = c;
+          bestShape = s;
+        }
+      }
+      cost[here] = best;
+      back[here] = bestShape;
+    }
+  }
+
+  const beads: Bead[] = [];
+  let i = nz;
+  let j = ne;
+  while (i > 0 || j > 0) {
+    const s = back[at(i, j)];
+    if (s < 0) throw new Error('alignment found no path');
+    const [a, b] = beadShapes[s];
+    const lz = zhPrefix[i] - zhPrefix[i - a];
+    const le = enPrefix[j] - enPrefix[j - b];
+    const lengthP = a && b ? Math.exp(-lengthCost(lz, le, model)) : 0;
+    const [, , cover] = beadLex(i - a, i, j - b, j);
+    const score = evidence && a && b ? 0.5 * lengthP + 0.5 * cover : lengthP;
+    beads.push({ zh: [i - a, i], en: [j - b, j], score: Math.round(score * 1000) / 1000 });
+    i -= a;
+    j -= b;
+  }
+  return beads.reverse();
+}
+
+function prefixSums(units: Unit[]): Float64Array {
+  const out = new Float64Array(units.length + 1);
+  for (let k = 0; k < units.length; k++) out[k + 1] = out[k] + units[k].length;
+  return out;
+}
+
+/** Bead shape counts turned into priors, smoothed towards the defaults. */
+export function estimatePriors(beads: Bead[], base: Priors = defaultPriors, strength = 30): Priors {
+  const counts: Record<string, number> = {};
+  for (const b of beads) {
+    const key = `${b.zh[1] - b.zh[0]}-${b.en[1] - b.en[0]}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  const out: Priors = {};
+  for (const [a, b] of beadShapes) {
+    const key = `${a}-${b}`;
+    out[key] = ((counts[key] ?? 0) + strength * (base[key] ?? 1e-4)) / (beads.length + strength);
+  }
+  return out;
+}
