@@ -1,0 +1,1 @@
+export { listTerms, getTerm, patchTerm, type TermListOptions } from './terms.ts';

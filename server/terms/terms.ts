@@ -1,0 +1,88 @@
+// Term list, search, concordance and edits. User edits win: editing a rendering marks the term
+// 'user', which later imports never overwrite; ignoring a term takes its cards out of the queue
+// (kept, with their history, for when the term is reactivated).
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import type { TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
+import { cardsStore, inTransaction, termsStore, type Db } from '../store/index.ts';
+
+export interface TermListOptions {
+  q?: string;
+  status?: 'active' | 'ignored';
+  limit?: number;
+  offset?: number;
+}
+
+export function listTerms(db: Db, options: TermListOptions, _now: Date): TermsResponse {
+  const limit = options.limit ?? 50;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new InvalidInputError('limit must be from 1 to 500');
+  if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset must be 0 or more');
+  if (options.status !== undefined && options.status !== 'active' && options.status !== 'ignored')
+    throw new InvalidInputError('status must be "active" or "ignored"');
+  if (options.q !== undefined && (typeof options.q !== 'string' || options.q.length > 200))
+    throw new InvalidInputError('q must be a string of at most 200 characters');
+  return termsStore.listTermRows(db, { q: options.q, status: options.status, limit, offset });
+}
+
+export function getTerm(db: Db, id: number): TermDetailResponse {
+  const term = termsStore.getTermRow(db, id);
+  if (!term) throw new NotFoundError(`no term ${id}`);
+  const occurrences = termsStore.termOccurrences(db, id).map((o) => ({
+    segmentId: o.segmentId,
+    sourceTitle: o.sourceTitle,
+    zh: o.zh,
+    en: o.en,
+    zhStart: o.zhStart,
+    zhEnd: o.zhEnd,
+    enStart: o.enStart,
+    enEnd: o.enEnd,
+  }));
+  return { term, occurrences };
+}
+
+function cleanRendering(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new InvalidInputError(`${field} must be a string`);
+  const s = value.trim().replace(/\s+/g, ' ');
+  if (!s) throw new InvalidInputError(`${field} must not be empty`);
+  if (s.length > 300) throw new InvalidInputError(`${field} must be at most 300 characters`);
+  return s;
+}
+
+export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): TermRow {
+  if (typeof patch !== 'object' || patch === null) throw new InvalidInputError('patch must be an object');
+  const allowed = new Set(['en', 'variants', 'status', 'note']);
+  for (const key of Object.keys(patch)) if (!allowed.has(key)) throw new InvalidInputError(`unknown field "${key}"`);
+  return inTransaction(db, () => {
+    const term = termsStore.getTermRecord(db, id);
+    if (!term) throw new NotFoundError(`no term ${id}`);
+    const next = { en: term.en, variants: term.variants, status: term.status, origin: term.origin, note: term.note, now };
+    if (patch.en !== undefined) next.en = cleanRendering(patch.en, 'en');
+    if (patch.variants !== undefined) {
+      if (!Array.isArray(patch.variants) || patch.variants.length > 50)
+        throw new InvalidInputError('variants must be a list of at most 50 renderings');
+      const seen = new Set([next.en.toLowerCase()]);
+      next.variants = [];
+      for (const v of patch.variants.map((v, i) => cleanRendering(v, `variants[${i}]`))) {
+        if (seen.has(v.toLowerCase())) continue;
+        seen.add(v.toLowerCase());
+        next.variants.push(v);
+      }
+    } else if (patch.en !== undefined) {
+      // The new preferred rendering is no longer also a variant; the old one is not kept: an
+      // edit usually corrects a wrong extraction.
+      next.variants = term.variants.filter((v) => v.toLowerCase() !== next.en.toLowerCase());
+    }
+    if (patch.en !== undefined || patch.variants !== undefined) next.origin = 'user';
+    if (patch.note !== undefined) {
+      if (typeof patch.note !== 'string' || patch.note.length > 2000) throw new InvalidInputError('note must be a string of at most 2000 characters');
+      next.note = patch.note;
+    }
+    if (patch.status !== undefined) {
+      if (patch.status !== 'active' && patch.status !== 'ignored') throw new InvalidInputError('status must be "active" or "ignored"');
+      next.status = patch.status;
+    }
+    termsStore.updateTerm(db, id, next);
+    if (next.status !== term.status) cardsStore.setTermCardsHidden(db, id, cardsStore.hiddenIgnoredTerm, next.status === 'ignored');
+    return termsStore.getTermRow(db, id)!;
+  });
+}
