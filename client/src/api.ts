@@ -1,0 +1,123 @@
+// The typed API client: one function per route, each resolving to the shapes of api-types.ts or
+// rejecting with an ApiFailure that carries the server's own message.
+import type {
+  AnswerRequest,
+  AnswerResponse,
+  ImportRequestJson,
+  ImportResponse,
+  NextResponse,
+  PreviewResponse,
+  Settings,
+  SourceSummary,
+  StatsResponse,
+  TermDetailResponse,
+  TermPatch,
+  TermRow,
+  TermsResponse,
+  UndoResponse,
+} from '../../server/http/api-types.ts';
+import { ApiFailure, failureFromBody, networkFailure } from './lib/api-errors.ts';
+
+export { ApiFailure };
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw networkFailure();
+  }
+  const text = await res.text();
+  if (!res.ok) throw failureFromBody(res.status, text);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+  /** true once the whole body is sent and the server is working on it. */
+  sent: boolean;
+}
+
+/** A multipart POST through XMLHttpRequest, the one browser API that reports upload progress. */
+function upload<T>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0, sent: false });
+    xhr.upload.onload = () => onProgress?.({ loaded: 1, total: 1, sent: true });
+    xhr.onerror = () => reject(networkFailure());
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as T);
+        } catch {
+          reject(failureFromBody(500, ''));
+        }
+      } else reject(failureFromBody(xhr.status, xhr.responseText));
+    };
+    xhr.send(form);
+  });
+}
+
+export interface FileImport {
+  title: string;
+  file: File;
+  file2?: File;
+  format?: ImportRequestJson['format'];
+  excludeTerms?: string[];
+}
+
+function fileForm(req: FileImport): FormData {
+  const form = new FormData();
+  form.set('title', req.title);
+  form.set('file', req.file);
+  if (req.file2) form.set('file2', req.file2);
+  if (req.format) form.set('format', req.format);
+  // Multipart has no arrays: the unticked terms travel as one JSON array field.
+  if (req.excludeTerms?.length) form.set('excludeTerms', JSON.stringify(req.excludeTerms));
+  return form;
+}
+
+export interface TermQuery {
+  q?: string;
+  status?: 'active' | 'ignored' | 'all';
+  limit?: number;
+  offset?: number;
+}
+
+export const api = {
+  health: () => call<{ ok: true }>('GET', '/api/health'),
+  sources: () => call<{ sources: SourceSummary[] } | SourceSummary[]>('GET', '/api/sources').then((r) => (Array.isArray(r) ? r : r.sources)),
+  importText: (req: ImportRequestJson) => call<ImportResponse>('POST', '/api/sources', req),
+  importFiles: (req: FileImport, onProgress?: (p: UploadProgress) => void) =>
+    upload<ImportResponse>('/api/sources', fileForm(req), onProgress),
+  previewText: (req: ImportRequestJson) => call<PreviewResponse>('POST', '/api/extract', req),
+  previewFiles: (req: FileImport, onProgress?: (p: UploadProgress) => void) =>
+    upload<PreviewResponse>('/api/extract', fileForm(req), onProgress),
+  next: () => call<NextResponse>('GET', '/api/drill/next'),
+  answer: (req: AnswerRequest) => call<AnswerResponse>('POST', '/api/drill/answer', req),
+  undo: () => call<UndoResponse>('POST', '/api/drill/undo'),
+  terms: (q: TermQuery) => {
+    const params = new URLSearchParams();
+    if (q.q) params.set('q', q.q);
+    if (q.status && q.status !== 'all') params.set('status', q.status);
+    if (q.limit !== undefined) params.set('limit', String(q.limit));
+    if (q.offset) params.set('offset', String(q.offset));
+    const qs = params.toString();
+    return call<TermsResponse>('GET', '/api/terms' + (qs ? '?' + qs : ''));
+  },
+  term: (id: number) => call<TermDetailResponse>('GET', `/api/terms/${id}`),
+  patchTerm: (id: number, patch: TermPatch) =>
+    call<{ term: TermRow } | TermRow>('PATCH', `/api/terms/${id}`, patch).then((r) => ('term' in r ? r.term : r)),
+  suspend: (cardId: number) => call<unknown>('POST', `/api/cards/${cardId}/suspend`),
+  unsuspend: (cardId: number) => call<unknown>('POST', `/api/cards/${cardId}/unsuspend`),
+  settings: () => call<Settings>('GET', '/api/settings'),
+  saveSettings: (s: Partial<Settings>) => call<Settings>('PUT', '/api/settings', s),
+  stats: () => call<StatsResponse>('GET', '/api/stats'),
+};

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import { parseRoute, routeHref, applyTheme, nextTheme, storedTheme, systemDark, type Route, type ThemeChoice } from './lib/index.ts';
+import { TodayPage } from './pages/today.tsx';
+import { DrillPage } from './pages/drill.tsx';
+import { TermsPage } from './pages/terms.tsx';
+import { ImportPage } from './pages/import.tsx';
+import { StatsPage } from './pages/stats.tsx';
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+const NAV: { page: Route['page']; label: string; zh: string }[] = [
+  { page: 'today', label: 'Today', zh: '今日' },
+  { page: 'drill', label: 'Drill', zh: '练习' },
+  { page: 'terms', label: 'Terms', zh: '术语' },
+  { page: 'import', label: 'Import', zh: '导入' },
+  { page: 'stats', label: 'Stats', zh: '统计' },
+];
+
+export function App() {
+  const route = useRoute();
+  const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
+
+  useEffect(() => {
+    const titles: Record<Route['page'], string> = { today: 'Today', drill: 'Drill', terms: 'Terms', import: 'Import', stats: 'Stats', 'not-found': 'Not found' };
+    document.title = `${titles[route.page]} · duizhao 对照`;
+    // Page changes move focus to the main region so keyboard and screen-reader users start at the content.
+    if (route.page !== 'drill') document.getElementById('main')?.focus({ preventScroll: true });
+    scrollTo(0, 0);
+  }, [route.page]);
+
+  const toggleTheme = () => {
+    const next = nextTheme(theme, systemDark());
+    applyTheme(next);
+    setTheme(next);
+  };
+  const shownDark = theme === 'dark' || (theme === 'auto' && systemDark());
+
+  return (
+    <>
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <header class="top">
+        <a class="brand" href="#/" aria-label="duizhao, today">
+          <span lang="zh-CN" class="zh">对照</span>
+          <span class="brand-latin">duizhao</span>
+        </a>
+        <nav aria-label="Pages">
+          {NAV.map((n) => (
+            <a
+              key={n.page}
+              href={routeHref(n.page === 'terms' ? { page: 'terms', termId: null, q: '' } : ({ page: n.page } as Route))}
+              aria-current={route.page === n.page ? 'page' : undefined}
+            >
+              {n.label}
+            </a>
+          ))}
+        </nav>
+        <button
+          type="button"
+          class="icon-button theme-toggle"
+          onClick={toggleTheme}
+          aria-label={shownDark ? 'Switch to light theme' : 'Switch to dark theme'}
+          title={shownDark ? 'Light theme' : 'Dark theme'}
+        >
+          {shownDark ? '☀' : '☾'}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.page === 'today' && <TodayPage />}
+        {route.page === 'drill' && <DrillPage />}
+        {route.page === 'terms' && <TermsPage termId={route.termId} q={route.q} />}
+        {route.page === 'import' && <ImportPage />}
+        {route.page === 'stats' && <StatsPage />}
+        {route.page === 'not-found' && (
+          <section class="empty">
+            <h1>Nothing here</h1>
+            <p>
+              There is no page at <code>{route.path}</code>. <a href="#/">Go to Today</a>.
+            </p>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

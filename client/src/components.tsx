@@ -1,0 +1,71 @@
+// Small shared pieces. Text is always rendered as text nodes; marks are <mark> elements.
+import type { ComponentChildren } from 'preact';
+import type { DiffOp } from '../../server/grading/types.ts';
+import type { Piece } from './lib/index.ts';
+
+export function Marked({ pieces, className }: { pieces: Piece[]; className?: string }) {
+  return (
+    <>
+      {pieces.map((p, i) =>
+        p.marked ? (
+          <mark key={i} class={className}>
+            {p.text}
+          </mark>
+        ) : (
+          p.text
+        ),
+      )}
+    </>
+  );
+}
+
+/** The diff from the user's answer to the reference: struck = only in the answer, underlined = missing from it. */
+export function Diff({ ops, lang }: { ops: DiffOp[]; lang: 'zh' | 'en' }) {
+  return (
+    <span class="diff" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      {ops.map((op, i) =>
+        op.op === 'same' ? (
+          <span key={i}>{op.text}</span>
+        ) : op.op === 'del' ? (
+          <del key={i} title="not in the reference">
+            {op.text}
+          </del>
+        ) : (
+          <ins key={i} title="missing from your answer">
+            {op.text}
+          </ins>
+        ),
+      )}
+    </span>
+  );
+}
+
+export function Zh({ children, class: cls }: { children: ComponentChildren; class?: string }) {
+  return (
+    <span lang="zh-CN" class={cls ? `zh ${cls}` : 'zh'}>
+      {children}
+    </span>
+  );
+}
+
+export function ErrorNote({ error }: { error: unknown }) {
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <p class="error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p class="muted loading" aria-busy="true">
+      {label}
+    </p>
+  );
+}
+
+export function Kbd({ children }: { children: ComponentChildren }) {
+  return <kbd>{children}</kbd>;
+}

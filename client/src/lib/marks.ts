@@ -1,0 +1,58 @@
+// Splits text into plain and marked pieces so the UI can wrap marks in <mark> elements built
+// from string slices: user text is never interpreted as HTML.
+export interface Piece {
+  text: string;
+  marked: boolean;
+}
+
+/** Pieces for one [start, end) range; an absent or invalid range marks nothing. */
+export function markRange(text: string, start: number | null, end: number | null): Piece[] {
+  if (start === null || end === null || start < 0 || end > text.length || start >= end) {
+    return text ? [{ text, marked: false }] : [];
+  }
+  return compact([
+    { text: text.slice(0, start), marked: false },
+    { text: text.slice(start, end), marked: true },
+    { text: text.slice(end), marked: false },
+  ]);
+}
+
+/**
+ * Marks every occurrence of any needle, longest needle first so "网络生态治理" wins over "网络".
+ * English needles match case-insensitively and only at word boundaries ("cyber" not in "cybersecurity").
+ */
+export function markNeedles(text: string, needles: string[], lang: 'zh' | 'en'): Piece[] {
+  const sorted = [...new Set(needles.map((n) => n.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const taken: boolean[] = new Array(text.length).fill(false);
+  const haystack = lang === 'en' ? text.toLowerCase() : text;
+  for (const needle of sorted) {
+    const n = lang === 'en' ? needle.toLowerCase() : needle;
+    let from = 0;
+    for (;;) {
+      const at = haystack.indexOf(n, from);
+      if (at < 0) break;
+      from = at + 1;
+      const end = at + n.length;
+      if (lang === 'en' && (isWordChar(haystack[at - 1]) || isWordChar(haystack[end]))) continue;
+      if (taken.slice(at, end).some(Boolean)) continue;
+      taken.fill(true, at, end);
+    }
+  }
+  const pieces: Piece[] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || taken[i] !== taken[start]) {
+      pieces.push({ text: text.slice(start, i), marked: taken[start] ?? false });
+      start = i;
+    }
+  }
+  return pieces;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch) && !/\p{Script=Han}/u.test(ch);
+}
+
+function compact(pieces: Piece[]): Piece[] {
+  return pieces.filter((p) => p.text.length > 0);
+}

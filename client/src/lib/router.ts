@@ -1,0 +1,41 @@
+// A hash router: the app works behind any static server and a reload keeps the page.
+export type Route =
+  | { page: 'today' }
+  | { page: 'drill' }
+  | { page: 'terms'; termId: number | null; q: string }
+  | { page: 'import' }
+  | { page: 'stats' }
+  | { page: 'not-found'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart = '', queryPart = ''] = raw.split('?', 2);
+  const parts = pathPart.split('/').filter(Boolean);
+  const query = new URLSearchParams(queryPart);
+  const [head, arg] = parts;
+  if (parts.length === 0 || (head === 'today' && !arg)) return { page: 'today' };
+  if (head === 'drill' && !arg) return { page: 'drill' };
+  if (head === 'import' && !arg) return { page: 'import' };
+  if (head === 'stats' && !arg) return { page: 'stats' };
+  if (head === 'terms') {
+    const q = query.get('q') ?? '';
+    if (arg === undefined) return { page: 'terms', termId: null, q };
+    if (/^\d+$/.test(arg) && parts.length === 2) return { page: 'terms', termId: Number(arg), q };
+  }
+  return { page: 'not-found', path: '/' + parts.join('/') };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.page) {
+    case 'today':
+      return '#/';
+    case 'terms': {
+      const base = route.termId === null ? '#/terms' : `#/terms/${route.termId}`;
+      return route.q ? `${base}?q=${encodeURIComponent(route.q)}` : base;
+    }
+    case 'not-found':
+      return '#' + route.path;
+    default:
+      return `#/${route.page}`;
+  }
+}

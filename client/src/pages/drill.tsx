@@ -1,0 +1,529 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Counts, DrillCard, Rating } from '../../../server/http/api-types.ts';
+import type { GradeResult } from '../../../server/grading/types.ts';
+import { api } from '../api.ts';
+import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
+import { gradeCard } from '../lib/grade.ts';
+import { drillKeyAction, formatDuration, markNeedles, parseVariants, plural, speak, type DrillPhase } from '../lib/index.ts';
+
+const RATINGS: { rating: Rating; label: string }[] = [
+  { rating: 1, label: 'Again' },
+  { rating: 2, label: 'Hard' },
+  { rating: 3, label: 'Good' },
+  { rating: 4, label: 'Easy' },
+];
+
+// A tab left open should not count as an hour of study.
+const MAX_DURATION_MS = 120_000;
+
+const KIND_LABEL: Record<DrillCard['kind'], string> = { term: 'Term', cloze: 'Cloze', sentence: 'Sentence' };
+
+interface Session {
+  startedAt: number;
+  done: number;
+  again: number;
+  /** Ratings given, newest last, so an undo can take back its counts. */
+  history: Rating[];
+}
+
+function readPinyinPref(): boolean {
+  try {
+    return localStorage.getItem('duizhao-pinyin') === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function DrillPage() {
+  const [card, setCard] = useState<DrillCard | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [phase, setPhase] = useState<DrillPhase>('answer');
+  const [answer, setAnswer] = useState('');
+  const [grade, setGrade] = useState<GradeResult | null>(null);
+  const [selected, setSelected] = useState<Rating>(3);
+  const [showPinyin, setShowPinyin] = useState(readPinyinPref);
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const [session, setSession] = useState<Session>(() => ({ startedAt: Date.now(), done: 0, again: 0, history: [] }));
+  const shownAt = useRef(performance.now());
+  const composing = useRef(false);
+  const input = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+
+  const load = async () => {
+    setBusy(true);
+    try {
+      const next = await api.next();
+      setCard(next.card);
+      setCounts(next.counts);
+      setPhase('answer');
+      setAnswer('');
+      setGrade(null);
+      setEditing(false);
+      setError(null);
+      shownAt.current = performance.now();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setLoaded(true);
+    }
+  };
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  useEffect(() => {
+    if (phase === 'answer' && !editing) input.current?.focus();
+    else if (phase === 'checked' && !editing) panel.current?.focus({ preventScroll: true });
+  }, [card, phase, editing]);
+
+  const check = () => {
+    if (!card || phase !== 'answer') return;
+    const result = gradeCard(card, answer);
+    setGrade(result);
+    setSelected(result.suggestion);
+    setPhase('checked');
+  };
+
+  const rate = async (rating: Rating) => {
+    if (!card || phase !== 'checked' || busy) return;
+    setBusy(true);
+    try {
+      await api.answer({
+        cardId: card.id,
+        rating,
+        reviewId: crypto.randomUUID(),
+        answer: answer.trim() || undefined,
+        durationMs: Math.min(MAX_DURATION_MS, Math.round(performance.now() - shownAt.current)),
+      });
+      setSession((s) => ({ ...s, done: s.done + 1, again: s.again + (rating === 1 ? 1 : 0), history: [...s.history, rating] }));
+      setNotice('');
+      await load();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  const undo = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await api.undo();
+      setSession((s) => {
+        const last = s.history[s.history.length - 1];
+        if (last === undefined) return s;
+        return { ...s, done: s.done - 1, again: s.again - (last === 1 ? 1 : 0), history: s.history.slice(0, -1) };
+      });
+      setNotice('Last answer undone.');
+      await load();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  const suspend = async () => {
+    if (!card || busy) return;
+    setBusy(true);
+    try {
+      await api.suspend(card.id);
+      setNotice('Card suspended: it will not come back until you unsuspend it on the Terms page.');
+      await load();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  const togglePinyin = () =>
+    setShowPinyin((v) => {
+      try {
+        localStorage.setItem('duizhao-pinyin', v ? '0' : '1');
+      } catch {
+        // No storage: the toggle lasts for this page.
+      }
+      return !v;
+    });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (editing || !card || e.defaultPrevented || e.repeat) return;
+      const target = e.target as HTMLElement | null;
+      const inField = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      // A focused button or link handles its own Enter and Space.
+      const onControl = !!target && (target.tagName === 'BUTTON' || target.tagName === 'A') && (e.key === 'Enter' || e.key === ' ');
+      if (onControl) return;
+      const action = drillKeyAction({
+        key: e.key,
+        inField,
+        composing: composing.current || e.isComposing || e.keyCode === 229,
+        // Shift+Enter is a line break inside a translation, not a submission.
+        modifier: e.ctrlKey || e.metaKey || e.altKey || (e.shiftKey && e.key === 'Enter'),
+        phase,
+      });
+      if (!action) return;
+      // The answer box is for typing: only Enter and Escape act from there.
+      if (inField && target !== input.current && action.type !== 'leave-field') return;
+      e.preventDefault();
+      switch (action.type) {
+        case 'check':
+          return check();
+        case 'rate':
+          return void rate(action.rating);
+        case 'confirm':
+          return void rate(selected);
+        case 'suggest':
+          return void rate(grade?.suggestion ?? 3);
+        case 'select':
+          return setSelected((r) => Math.min(4, Math.max(1, r + action.delta)) as Rating);
+        case 'undo':
+          return void undo();
+        case 'edit':
+          if (card.term) setEditing(true);
+          else setNotice('This card has no term to edit.');
+          return;
+        case 'suspend':
+          return void suspend();
+        case 'pinyin':
+          return togglePinyin();
+        case 'speak':
+          if (!speak(card.prompt, card.promptLang)) setNotice('This browser cannot read aloud.');
+          return;
+        case 'leave-field':
+          (target as HTMLElement).blur();
+          panel.current?.focus({ preventScroll: true });
+          return;
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
+
+  if (!loaded) return <Loading label="Fetching the next card…" />;
+
+  if (!card) {
+    const later = counts?.learning ?? 0;
+    return (
+      <section class="drill-end">
+        {session.done > 0 ? (
+          <>
+            <h1>Session complete</h1>
+            <dl class="summary">
+              <div>
+                <dt>Cards</dt>
+                <dd>{session.done}</dd>
+              </div>
+              <div>
+                <dt>Again</dt>
+                <dd>{session.again}</dd>
+              </div>
+              <div>
+                <dt>Time</dt>
+                <dd>{formatDuration(Date.now() - session.startedAt)}</dd>
+              </div>
+            </dl>
+          </>
+        ) : (
+          <h1>Nothing due right now</h1>
+        )}
+        {later > 0 ? (
+          <p>
+            {plural(later, 'learning card')} will be due again in a few minutes.{' '}
+            <button type="button" class="button" onClick={() => void load()}>
+              Check again
+            </button>
+          </p>
+        ) : (
+          <p class="muted">Come back tomorrow, or import another text to have more to learn.</p>
+        )}
+        {notice && <p class="notice">{notice}</p>}
+        <ErrorNote error={error} />
+        <p>
+          <a class="button primary" href="#/">
+            Back to Today
+          </a>{' '}
+          <a class="button" href="#/import">
+            Import a text
+          </a>
+          {session.done > 0 && (
+            <>
+              {' '}
+              <button type="button" class="button" onClick={() => void undo()}>
+                Undo last answer
+              </button>
+            </>
+          )}
+        </p>
+      </section>
+    );
+  }
+
+  const promptLangAttr = card.promptLang === 'zh' ? 'zh-CN' : 'en';
+  const answerLangAttr = card.answerLang === 'zh' ? 'zh-CN' : 'en';
+  const promptNeedles = termNeedles(card, card.promptLang);
+  const answerNeedles = termNeedles(card, card.answerLang);
+  const checked = phase === 'checked' && grade;
+  // The other-language sentence helps a cloze; the answer-language one would give the answer away.
+  const clue = card.kind === 'cloze' && card.context ? (card.promptLang === 'zh' ? card.context.en : card.context.zh) : null;
+  const clueLang = card.promptLang === 'zh' ? 'en' : 'zh';
+  const fullAnswerSentence = card.context ? (card.answerLang === 'zh' ? card.context.zh : card.context.en) : null;
+  const isLong = card.kind === 'sentence';
+
+  return (
+    <section class="drill" aria-label="Drill">
+      <div class="drill-bar">
+        {counts && (
+          <span class="counts" aria-label="Cards left">
+            <span class="c-new" title="new">{counts.new}</span>
+            <span class="c-learning" title="learning">{counts.learning}</span>
+            <span class="c-review" title="review">{counts.review}</span>
+          </span>
+        )}
+        <span class="muted small">
+          {KIND_LABEL[card.kind]} · {card.direction === 'zh-en' ? '中 → EN' : 'EN → 中'}
+          {card.source ? ` · ${card.source.title}` : ''}
+        </span>
+        <span class="muted small session-count">{session.done} done</span>
+      </div>
+
+      <div class="card-panel" ref={panel} tabIndex={-1}>
+        <p class={`prompt ${isLong || card.kind === 'cloze' ? 'long' : ''}`} lang={promptLangAttr} data-testid="prompt">
+          {card.kind === 'term' ? card.prompt : <Marked pieces={markNeedles(card.prompt, promptNeedles, card.promptLang)} className="term" />}
+        </p>
+        {showPinyin && card.pinyin && (card.promptLang === 'zh' || checked) && (
+          <p class="pinyin" lang="zh-Latn-pinyin">
+            {card.pinyin}
+          </p>
+        )}
+        {showPinyin && card.pinyin && card.promptLang === 'en' && !checked && (
+          <p class="pinyin hint" lang="zh-Latn-pinyin">
+            hint: {card.pinyin}
+          </p>
+        )}
+        {clue && (
+          <p class="clue" lang={clueLang === 'zh' ? 'zh-CN' : 'en'}>
+            <Marked pieces={markNeedles(clue, card.term ? termForms(card.term, clueLang) : [], clueLang)} className="term" />
+          </p>
+        )}
+
+        <label class="answer-label" for="answer">
+          {card.answerLang === 'zh' ? 'Your Chinese' : 'Your English'}
+        </label>
+        {isLong ? (
+          <textarea
+            id="answer"
+            ref={input}
+            class="answer"
+            rows={3}
+            lang={answerLangAttr}
+            value={answer}
+            readOnly={phase === 'checked'}
+            autoComplete="off"
+            spellcheck={false}
+            onInput={(e) => setAnswer((e.currentTarget as HTMLTextAreaElement).value)}
+            onCompositionStart={() => (composing.current = true)}
+            onCompositionEnd={() => (composing.current = false)}
+          />
+        ) : (
+          <input
+            id="answer"
+            ref={input}
+            class="answer"
+            lang={answerLangAttr}
+            value={answer}
+            readOnly={phase === 'checked'}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellcheck={false}
+            onInput={(e) => setAnswer((e.currentTarget as HTMLInputElement).value)}
+            onCompositionStart={() => (composing.current = true)}
+            onCompositionEnd={() => (composing.current = false)}
+          />
+        )}
+
+        {!checked && (
+          <div class="actions">
+            <button type="button" class="button primary" onClick={check}>
+              Check <Kbd>Enter</Kbd>
+            </button>
+            <span class="muted small">Leave it empty if you don't know.</span>
+          </div>
+        )}
+
+        {checked && (
+          <div class="result" aria-live="polite">
+            <p class={`verdict s${grade.suggestion}`}>
+              {Math.round(grade.score * 100)}% · {grade.reason}
+            </p>
+            {answer.trim() && (
+              <p class="diff-line" data-testid="diff">
+                <Diff ops={grade.diff} lang={card.answerLang} />
+              </p>
+            )}
+            <p class="reference" lang={answerLangAttr} data-testid="reference">
+              <Marked pieces={markNeedles(card.reference, answerNeedles, card.answerLang)} className="term" />
+            </p>
+            {card.accepted.length > 1 && card.kind !== 'sentence' && (
+              <p class="muted small variants">
+                Also accepted: <span lang={answerLangAttr}>{card.accepted.slice(1).join(' · ')}</span>
+              </p>
+            )}
+            {card.kind === 'cloze' && fullAnswerSentence && (
+              <p class="clue" lang={answerLangAttr}>
+                <Marked pieces={markNeedles(fullAnswerSentence, card.term ? termForms(card.term, card.answerLang) : [], card.answerLang)} className="term" />
+              </p>
+            )}
+            {grade.terms && grade.terms.length > 0 && (
+              <ul class="coverage">
+                {grade.terms.map((t) => (
+                  <li key={t.zh} class={t.status}>
+                    <span lang="zh-CN">{t.zh}</span>{' '}
+                    {t.status === 'accepted' ? '✓' : t.status === 'other' ? `≈ ${t.found ?? ''}` : '✗ missing'}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div class="ratings" role="group" aria-label="Rate your recall">
+              {RATINGS.map(({ rating, label }) => {
+                const preview = card.intervals.find((i) => i.rating === rating);
+                return (
+                  <button
+                    key={rating}
+                    type="button"
+                    class={`rating r${rating} ${selected === rating ? 'selected' : ''}`}
+                    aria-pressed={selected === rating}
+                    onClick={() => void rate(rating)}
+                    disabled={busy}
+                  >
+                    <span class="rating-label">
+                      <Kbd>{rating}</Kbd> {label}
+                    </span>
+                    <span class="interval">{preview?.label ?? ''}</span>
+                  </button>
+                );
+              })}
+            </div>
+            <p class="muted small">
+              <Kbd>Space</Kbd> takes the suggestion ({RATINGS[grade.suggestion - 1]!.label}), <Kbd>Enter</Kbd> the selected, <Kbd>←</Kbd>
+              <Kbd>→</Kbd> move it.
+            </p>
+          </div>
+        )}
+      </div>
+
+      {editing && card.term && (
+        <EditTerm
+          card={card}
+          onClose={() => setEditing(false)}
+          onSaved={(en, variants) => {
+            const accepted = [en, ...variants];
+            const updated: DrillCard = {
+              ...card,
+              term: { ...card.term!, en, variants },
+              accepted: card.answerLang === 'en' ? accepted : card.accepted,
+              reference: card.answerLang === 'en' && card.kind === 'term' ? en : card.reference,
+            };
+            setCard(updated);
+            if (phase === 'checked') setGrade(gradeCard(updated, answer));
+            setEditing(false);
+            setNotice('Term saved.');
+          }}
+        />
+      )}
+
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorNote error={error} />
+
+      <p class="keys muted small" aria-label="Keyboard shortcuts">
+        <Kbd>U</Kbd> undo · <Kbd>E</Kbd> edit term · <Kbd>S</Kbd> suspend · <Kbd>P</Kbd> pinyin · <Kbd>R</Kbd> read aloud · <Kbd>Esc</Kbd> leave the
+        answer box
+      </p>
+      <div class="touch-keys">
+        <button type="button" class="button" onClick={() => void undo()}>Undo</button>
+        {card.term && <button type="button" class="button" onClick={() => setEditing(true)}>Edit</button>}
+        <button type="button" class="button" onClick={() => void suspend()}>Suspend</button>
+        <button type="button" class="button" onClick={togglePinyin}>Pinyin</button>
+        <button type="button" class="button" onClick={() => speak(card.prompt, card.promptLang)}>Read</button>
+      </div>
+    </section>
+  );
+}
+
+function termForms(term: NonNullable<DrillCard['term']>, lang: 'zh' | 'en'): string[] {
+  return lang === 'zh' ? [term.zh] : [term.en, ...term.variants];
+}
+
+/** The key terms to mark in a text of one language: the card's term and the sentence's known terms. */
+function termNeedles(card: DrillCard, lang: 'zh' | 'en'): string[] {
+  const refs = card.term ? [card.term, ...card.terms] : card.terms;
+  return refs.flatMap((t) => termForms(t, lang));
+}
+
+function EditTerm({ card, onClose, onSaved }: { card: DrillCard; onClose: () => void; onSaved: (en: string, variants: string[]) => void }) {
+  const term = card.term!;
+  const [en, setEn] = useState(term.en);
+  const [variants, setVariants] = useState(term.variants.join('\n'));
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!en.trim()) return setError(new Error('The rendering cannot be empty.'));
+    setSaving(true);
+    try {
+      const list = parseVariants(variants).filter((v) => v !== en.trim());
+      await api.patchTerm(term.id, { en: en.trim(), variants: list });
+      onSaved(en.trim(), list);
+    } catch (err) {
+      setError(err);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      class="edit-term"
+      onSubmit={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+      aria-label="Edit term"
+    >
+      <h2>
+        Edit <span lang="zh-CN">{term.zh}</span>
+      </h2>
+      <label>
+        English rendering
+        <input ref={first} name="en" value={en} onInput={(e) => setEn((e.currentTarget as HTMLInputElement).value)} autoComplete="off" />
+      </label>
+      <label>
+        Also accept (one per line)
+        <textarea name="variants" rows={3} value={variants} onInput={(e) => setVariants((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <ErrorNote error={error} />
+      <div class="actions">
+        <button type="submit" class="button primary" disabled={saving}>
+          Save <Kbd>Enter</Kbd>
+        </button>
+        <button type="button" class="button" onClick={onClose}>
+          Cancel <Kbd>Esc</Kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

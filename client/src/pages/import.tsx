@@ -1,0 +1,393 @@
+import { useRef, useState } from 'preact/hooks';
+import type { ImportRequestJson, ImportResponse, PreviewResponse } from '../../../server/http/api-types.ts';
+import { api, type UploadProgress } from '../api.ts';
+import { ErrorNote } from '../components.tsx';
+import { plural } from '../lib/index.ts';
+
+type Mode = 'paste' | 'two' | 'file';
+type Format = NonNullable<ImportRequestJson['format']> | '';
+
+const SHOWN_PAIRS = 40;
+
+function defaultTitle(mode: Mode, text: string, files: File[]): string {
+  if (mode === 'file' && files[0]) return files[0].name.replace(/\.[^.]+$/, '');
+  const first = text.trim().split('\n')[0] ?? '';
+  return first.length > 40 ? first.slice(0, 40).trimEnd() + '…' : first || 'Untitled text';
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function ImportPage() {
+  const [mode, setMode] = useState<Mode>('paste');
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [text2, setText2] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [format, setFormat] = useState<Format>('');
+  const [preview, setPreview] = useState<PreviewResponse | null>(null);
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [allPairs, setAllPairs] = useState(false);
+  const [busy, setBusy] = useState<'' | 'preview' | 'save'>('');
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<ImportResponse | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reset = () => {
+    setPreview(null);
+    setResult(null);
+    setError(null);
+    setExcluded(new Set());
+    setAllPairs(false);
+  };
+
+  const ready = mode === 'file' ? files.length > 0 : mode === 'two' ? !!(text.trim() && text2.trim()) : !!text.trim();
+  const finalTitle = title.trim() || defaultTitle(mode, text, files);
+
+  const run = async <T,>(kind: 'preview' | 'save', jsonCall: (req: ImportRequestJson) => Promise<T>, fileCall: typeof api.previewFiles | typeof api.importFiles, exclude?: string[]): Promise<T | null> => {
+    setBusy(kind);
+    setError(null);
+    setProgress(null);
+    try {
+      if (mode === 'file') {
+        return (await fileCall(
+          { title: finalTitle, file: files[0]!, file2: files[1], format: format || undefined, excludeTerms: exclude },
+          setProgress,
+        )) as T;
+      }
+      return await jsonCall({
+        title: finalTitle,
+        text,
+        ...(mode === 'two' ? { text2 } : {}),
+        ...(format ? { format } : {}),
+        ...(exclude?.length ? { excludeTerms: exclude } : {}),
+      });
+    } catch (e) {
+      setError(e);
+      return null;
+    } finally {
+      setBusy('');
+      setProgress(null);
+    }
+  };
+
+  const doPreview = async (e?: Event) => {
+    e?.preventDefault();
+    if (!ready || busy) return;
+    reset();
+    const p = await run('preview', api.previewText, api.previewFiles);
+    if (p) setPreview(p);
+  };
+
+  const doSave = async () => {
+    if (!ready || busy) return;
+    const r = await run('save', api.importText, api.importFiles, [...excluded]);
+    if (r) {
+      setResult(r);
+      setPreview(null);
+    }
+  };
+
+  const pickFiles = (list: FileList | null) => {
+    if (!list || !list.length) return;
+    reset();
+    setFiles([...list].slice(0, 2));
+    setMode('file');
+  };
+
+  const toggle = (zh: string) =>
+    setExcluded((prev) => {
+      const next = new Set(prev);
+      if (next.has(zh)) next.delete(zh);
+      else next.add(zh);
+      return next;
+    });
+
+  if (result) {
+    return (
+      <section class="import-done">
+        <h1>{result.duplicate ? 'Already imported' : 'Imported'}</h1>
+        {result.duplicate ? (
+          <p>“{result.source.title}” was imported before with the same content; nothing changed.</p>
+        ) : (
+          <p data-testid="import-result">
+            “{result.source.title}”: {plural(result.counts.sentences, 'sentence pair')}, {plural(result.counts.terms, 'term')} (
+            {result.counts.newTerms} new), {plural(result.counts.cards, 'card')}.
+          </p>
+        )}
+        <p>
+          <a class="button primary" href="#/drill">
+            Start drilling
+          </a>{' '}
+          <a class="button" href="#/terms">
+            Review the terms
+          </a>{' '}
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              reset();
+              setText('');
+              setText2('');
+              setFiles([]);
+              setTitle('');
+            }}
+          >
+            Import another
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  const kept = preview ? preview.terms.length - preview.terms.filter((t) => excluded.has(t.zh)).length : 0;
+
+  return (
+    <section class="import">
+      <h1>Import a text</h1>
+      <form onSubmit={doPreview}>
+        <div class="tabs" role="tablist" aria-label="What to import">
+          {(
+            [
+              ['paste', 'Bilingual text'],
+              ['two', 'Two texts'],
+              ['file', 'File'],
+            ] as [Mode, string][]
+          ).map(([m, label]) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              class={mode === m ? 'tab active' : 'tab'}
+              onClick={() => {
+                setMode(m);
+                reset();
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+
+        <label class="field">
+          Title
+          <input name="title" value={title} placeholder={defaultTitle(mode, text, files)} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+
+        {mode === 'paste' && (
+          <label class="field">
+            Chinese and English, paragraph by paragraph (one line in one language, the next in the other), or tab-separated pairs
+            <textarea
+              name="text"
+              rows={10}
+              value={text}
+              lang="zh-CN"
+              placeholder={'要健全网络生态治理长效机制。\nWe must improve the long-term mechanisms for cyber ecosystem governance.'}
+              onInput={(e) => {
+                setText((e.currentTarget as HTMLTextAreaElement).value);
+                setPreview(null);
+              }}
+            />
+          </label>
+        )}
+        {mode === 'two' && (
+          <div class="two-texts">
+            <label class="field">
+              One language
+              <textarea name="text" rows={10} value={text} onInput={(e) => (setText((e.currentTarget as HTMLTextAreaElement).value), setPreview(null))} />
+            </label>
+            <label class="field">
+              The other language
+              <textarea name="text2" rows={10} value={text2} onInput={(e) => (setText2((e.currentTarget as HTMLTextAreaElement).value), setPreview(null))} />
+            </label>
+          </div>
+        )}
+        {mode === 'file' && (
+          <div
+            class={`dropzone ${dragging ? 'dragging' : ''}`}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => {
+              e.preventDefault();
+              setDragging(false);
+              pickFiles(e.dataTransfer?.files ?? null);
+            }}
+          >
+            <p>
+              Drop one bilingual file (.txt, .tsv, .csv, .tmx) or two monolingual files here, or{' '}
+              <button type="button" class="linkish" onClick={() => fileInput.current?.click()}>
+                choose files
+              </button>
+              .
+            </p>
+            <input ref={fileInput} type="file" name="file" multiple accept=".txt,.tsv,.csv,.tmx,.xml,text/*" class="visually-hidden" onChange={(e) => pickFiles((e.currentTarget as HTMLInputElement).files)} />
+            {files.length > 0 && (
+              <ul class="file-list">
+                {files.map((f) => (
+                  <li key={f.name}>
+                    {f.name} <span class="muted">({formatBytes(f.size)})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {mode !== 'file' && (
+          <p class="muted small">
+            Or <button type="button" class="linkish" onClick={() => { setMode('file'); fileInput.current?.click(); }}>import a file</button>.
+          </p>
+        )}
+
+        <details class="advanced">
+          <summary>Format</summary>
+          <label class="field inline">
+            Read the input as
+            <select value={format} onChange={(e) => setFormat((e.currentTarget as HTMLSelectElement).value as Format)}>
+              <option value="">Detect automatically</option>
+              <option value="interleaved">Alternating paragraphs</option>
+              <option value="tsv">TSV (tab-separated)</option>
+              <option value="csv">CSV</option>
+              <option value="tmx">TMX</option>
+            </select>
+          </label>
+        </details>
+
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={!ready || !!busy}>
+            {busy === 'preview' ? 'Extracting…' : 'Preview'}
+          </button>
+          {!preview && (
+            <button type="button" class="button" disabled={!ready || !!busy} onClick={() => void doSave()}>
+              {busy === 'save' ? 'Importing…' : 'Import without preview'}
+            </button>
+          )}
+        </div>
+      </form>
+
+      {busy && <Progress progress={progress} kind={busy} />}
+      <ErrorNote error={error} />
+
+      {preview && (
+        <div class="preview" aria-label="Preview">
+          <div class="preview-head">
+            <h2>Preview</h2>
+            <p class="muted">
+              {plural(preview.sentences.length, 'sentence pair')} · {plural(preview.terms.length, 'term candidate')} · {kept} kept
+            </p>
+            <button type="button" class="button primary" onClick={() => void doSave()} disabled={!!busy}>
+              {busy === 'save' ? 'Saving…' : `Save ${plural(kept, 'term')}`}
+            </button>
+          </div>
+
+          <h3>Terms</h3>
+          {preview.terms.length === 0 ? (
+            <p class="muted">No term candidates were found; the sentence pairs are still imported as sentence cards.</p>
+          ) : (
+            <>
+              <p class="small">
+                <button type="button" class="linkish" onClick={() => setExcluded(new Set())}>
+                  Tick all
+                </button>{' '}
+                ·{' '}
+                <button type="button" class="linkish" onClick={() => setExcluded(new Set(preview.terms.map((t) => t.zh)))}>
+                  Untick all
+                </button>
+              </p>
+              <div class="table-wrap">
+                <table class="term-table candidates">
+                  <thead>
+                    <tr>
+                      <th scope="col">
+                        <span class="visually-hidden">Keep</span>
+                      </th>
+                      <th scope="col">中文</th>
+                      <th scope="col">English</th>
+                      <th scope="col" class="num">Count</th>
+                      <th scope="col" class="num">Score</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.terms.map((t) => (
+                      <tr key={t.zh} class={excluded.has(t.zh) ? 'unticked' : ''}>
+                        <td>
+                          <input type="checkbox" checked={!excluded.has(t.zh)} onChange={() => toggle(t.zh)} aria-label={`Keep ${t.zh}`} />
+                        </td>
+                        <td>
+                          <span lang="zh-CN" class="zh-cell">
+                            {t.zh}
+                          </span>
+                          <span class="pinyin-cell small"> {t.pinyin}</span>
+                          {t.known && <span class="badge"> known</span>}
+                        </td>
+                        <td>
+                          {t.en || <span class="muted">no rendering found</span>}
+                          {t.variants.length > 0 && <span class="muted small"> · {t.variants.join(' · ')}</span>}
+                        </td>
+                        <td class="num">{t.count}</td>
+                        <td class="num">
+                          <ScoreBar score={t.score} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+
+          <h3>Sentence pairs</h3>
+          <ol class="pairs">
+            {(allPairs ? preview.sentences : preview.sentences.slice(0, SHOWN_PAIRS)).map((s, i) => (
+              <li key={i} class={s.score < 0.4 ? 'weak' : ''} title={`alignment score ${s.score.toFixed(2)}`}>
+                <p lang="zh-CN" class="zh">
+                  {s.zh || <span class="muted">(no Chinese)</span>}
+                </p>
+                <p lang="en">{s.en || <span class="muted">(no English)</span>}</p>
+              </li>
+            ))}
+          </ol>
+          {!allPairs && preview.sentences.length > SHOWN_PAIRS && (
+            <button type="button" class="button" onClick={() => setAllPairs(true)}>
+              Show all {preview.sentences.length}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ScoreBar({ score }: { score: number }) {
+  const pct = Math.round(Math.max(0, Math.min(1, score)) * 100);
+  return (
+    <span class="score" title={`score ${score.toFixed(2)}`}>
+      <span class="score-bar">
+        <span style={{ width: `${pct}%` }} />
+      </span>
+      {score.toFixed(2)}
+    </span>
+  );
+}
+
+function Progress({ progress, kind }: { progress: UploadProgress | null; kind: 'preview' | 'save' }) {
+  const uploading = progress && !progress.sent && progress.total > 0;
+  const pct = uploading ? Math.round((progress.loaded / progress.total) * 100) : null;
+  const label = uploading ? `Uploading… ${pct}%` : kind === 'preview' ? 'Extracting sentence pairs and terms…' : 'Saving the cards…';
+  return (
+    <div class="progress" role="status" aria-live="polite">
+      <div class={`meter ${pct === null ? 'indeterminate' : ''}`} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} aria-label={label}>
+        <span style={{ width: pct === null ? '30%' : `${pct}%` }} />
+      </div>
+      <p class="muted small">{label}</p>
+    </div>
+  );
+}

@@ -1,0 +1,274 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TermDetailResponse, TermRow, TermsResponse } from '../../../server/http/api-types.ts';
+import { api } from '../api.ts';
+import { ErrorNote, Loading, Marked } from '../components.tsx';
+import { formatDue, markRange, parseVariants, plural, routeHref } from '../lib/index.ts';
+
+const PAGE = 50;
+
+export function TermsPage({ termId, q }: { termId: number | null; q: string }) {
+  return termId === null ? <TermList initialQuery={q} /> : <TermDetail id={termId} backQuery={q} />;
+}
+
+function TermList({ initialQuery }: { initialQuery: string }) {
+  const [query, setQuery] = useState(initialQuery);
+  const [status, setStatus] = useState<'active' | 'ignored' | 'all'>('active');
+  const [offset, setOffset] = useState(0);
+  const [data, setData] = useState<TermsResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const now = new Date();
+
+  useEffect(() => {
+    let stale = false;
+    // Debounced so typing a Chinese phrase does not fire a request per keystroke.
+    const timer = setTimeout(() => {
+      api.terms({ q: query.trim(), status, limit: PAGE, offset }).then(
+        (r) => !stale && (setData(r), setError(null)),
+        (e) => !stale && setError(e),
+      );
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query, status, offset]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key === '/' && t.tagName !== 'INPUT' && t.tagName !== 'TEXTAREA') {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSearch = (value: string) => {
+    setQuery(value);
+    setOffset(0);
+    history.replaceState(null, '', routeHref({ page: 'terms', termId: null, q: value.trim() }));
+  };
+
+  return (
+    <section class="terms">
+      <h1>Terms</h1>
+      <div class="toolbar">
+        <input
+          ref={search}
+          type="search"
+          class="search"
+          placeholder="Search 中文, pinyin or English  ( / )"
+          aria-label="Search terms"
+          value={query}
+          onInput={(e) => onSearch((e.currentTarget as HTMLInputElement).value)}
+        />
+        <select
+          aria-label="Status"
+          value={status}
+          onChange={(e) => {
+            setStatus((e.currentTarget as HTMLSelectElement).value as typeof status);
+            setOffset(0);
+          }}
+        >
+          <option value="active">Active</option>
+          <option value="ignored">Ignored</option>
+          <option value="all">All</option>
+        </select>
+      </div>
+      <ErrorNote error={error} />
+      {!data ? (
+        <Loading />
+      ) : data.terms.length === 0 ? (
+        <div class="empty">
+          {query || status !== 'active' ? (
+            <p>No term matches “{query}”.</p>
+          ) : (
+            <p>
+              No terms yet. <a href="#/import">Import a bilingual text</a> and its terms appear here.
+            </p>
+          )}
+        </div>
+      ) : (
+        <>
+          <p class="muted small">{plural(data.total, 'term')}</p>
+          <div class="table-wrap">
+            <table class="term-table">
+              <thead>
+                <tr>
+                  <th scope="col">中文</th>
+                  <th scope="col" class="col-pinyin">Pinyin</th>
+                  <th scope="col">English</th>
+                  <th scope="col" class="col-variants">Variants</th>
+                  <th scope="col" class="num">Count</th>
+                  <th scope="col" class="col-state">State</th>
+                  <th scope="col" class="col-due">Due</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.terms.map((t) => (
+                  <TermLine key={t.id} term={t} q={query.trim()} now={now} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {data.total > PAGE && (
+            <div class="pager">
+              <button type="button" class="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                ← Previous
+              </button>
+              <span class="muted small">
+                {offset + 1}–{Math.min(offset + PAGE, data.total)} of {data.total}
+              </span>
+              <button type="button" class="button" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
+                Next →
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function TermLine({ term, q, now }: { term: TermRow; q: string; now: Date }) {
+  const href = routeHref({ page: 'terms', termId: term.id, q });
+  return (
+    <tr class={term.status === 'ignored' ? 'ignored' : ''}>
+      <td lang="zh-CN" class="zh-cell">
+        <a href={href}>{term.zh}</a>
+      </td>
+      <td class="col-pinyin pinyin-cell">{term.pinyin}</td>
+      <td>{term.en}</td>
+      <td class="col-variants muted">{term.variants.join(' · ')}</td>
+      <td class="num">{term.count}</td>
+      <td class="col-state">{term.status === 'ignored' ? <span class="badge">ignored</span> : <StateBadge state={term.state} />}</td>
+      <td class="col-due">{formatDue(term.due, now)}</td>
+    </tr>
+  );
+}
+
+function StateBadge({ state }: { state: TermRow['state'] }) {
+  if (!state) return <span class="muted">—</span>;
+  return <span class={`badge ${state}`}>{state}</span>;
+}
+
+function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
+  const [data, setData] = useState<TermDetailResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [en, setEn] = useState('');
+  const [variants, setVariants] = useState('');
+  const [note, setNote] = useState('');
+  const [saved, setSaved] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    api.term(id).then((d) => {
+      setData(d);
+      setEn(d.term.en);
+      setVariants(d.term.variants.join('\n'));
+      setNote(d.term.note);
+    }, setError);
+  }, [id]);
+
+  const patch = async (change: Parameters<typeof api.patchTerm>[1], message: string) => {
+    if (!data) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const term = await api.patchTerm(id, change);
+      setData({ ...data, term: { ...data.term, ...term } });
+      setSaved(message);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const back = routeHref({ page: 'terms', termId: null, q: backQuery });
+  if (!data) return error ? <ErrorNote error={error} /> : <Loading />;
+  const { term, occurrences } = data;
+
+  return (
+    <section class="term-detail">
+      <p>
+        <a href={back}>← All terms</a>
+      </p>
+      <h1>
+        <span lang="zh-CN" class="zh term-zh">
+          {term.zh}
+        </span>{' '}
+        <span class="pinyin">{term.pinyin}</span>
+      </h1>
+      <p class="muted">
+        {plural(term.count, 'occurrence')} · {term.origin === 'user' ? 'edited by you' : 'extracted'}
+        {term.state ? ` · ${term.state}` : ''}
+        {term.status === 'ignored' ? ' · ignored' : ''}
+      </p>
+      <form
+        class="term-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const list = parseVariants(variants).filter((v) => v !== en.trim());
+          if (!en.trim()) return setError(new Error('The rendering cannot be empty.'));
+          void patch({ en: en.trim(), variants: list, note: note.trim() }, 'Saved.');
+        }}
+      >
+        <label>
+          English rendering
+          <input name="en" value={en} autoComplete="off" onInput={(e) => (setEn((e.currentTarget as HTMLInputElement).value), setSaved(''))} />
+        </label>
+        <label>
+          Also accept (one per line)
+          <textarea name="variants" rows={3} value={variants} onInput={(e) => (setVariants((e.currentTarget as HTMLTextAreaElement).value), setSaved(''))} />
+        </label>
+        <label>
+          Note
+          <input name="note" value={note} autoComplete="off" onInput={(e) => (setNote((e.currentTarget as HTMLInputElement).value), setSaved(''))} />
+        </label>
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={saving}>
+            Save
+          </button>
+          {term.status === 'active' ? (
+            <button type="button" class="button danger" disabled={saving} onClick={() => void patch({ status: 'ignored' }, 'Ignored: its cards leave the drill, and a later import will not bring it back.')}>
+              Ignore term
+            </button>
+          ) : (
+            <button type="button" class="button" disabled={saving} onClick={() => void patch({ status: 'active' }, 'Restored.')}>
+              Restore term
+            </button>
+          )}
+          {saved && (
+            <span class="saved" role="status">
+              {saved}
+            </span>
+          )}
+        </div>
+        <ErrorNote error={error} />
+      </form>
+
+      <h2>Concordance</h2>
+      {occurrences.length === 0 ? (
+        <p class="muted">This term was added by hand and occurs in no imported sentence.</p>
+      ) : (
+        <ol class="concordance">
+          {occurrences.map((o) => (
+            <li key={o.segmentId + ':' + o.zhStart}>
+              <p lang="zh-CN" class="zh">
+                <Marked pieces={markRange(o.zh, o.zhStart, o.zhEnd)} />
+              </p>
+              <p lang="en">
+                <Marked pieces={markRange(o.en, o.enStart, o.enEnd)} />
+              </p>
+              <p class="muted small">{o.sourceTitle}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

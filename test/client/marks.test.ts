@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { markNeedles, markRange, type Piece } from '../../client/src/lib/marks.ts';
+
+const marked = (pieces: Piece[]) => pieces.filter((p) => p.marked).map((p) => p.text);
+const joined = (pieces: Piece[]) => pieces.map((p) => p.text).join('');
+
+describe('markRange: the concordance marks the term by its offsets', () => {
+  const zh = '要健全网络生态治理长效机制。';
+  it.each<[number | null, number | null, string[]]>([
+    [3, 9, ['网络生态治理']],
+    [0, 1, ['要']],
+    [13, 14, ['。']],
+    [null, null, []],
+    [5, 3, []],
+    [0, 99, []],
+    [-1, 2, []],
+  ])('[%s, %s)', (start, end, expected) => {
+    const pieces = markRange(zh, start, end);
+    expect(marked(pieces)).toEqual(expected);
+    expect(joined(pieces)).toBe(zh);
+  });
+
+  it('keeps markup-looking user text as plain text pieces', () => {
+    const text = '<img src=x onerror=alert(1)> cyber governance';
+    const pieces = markRange(text, 29, 34);
+    expect(joined(pieces)).toBe(text);
+    expect(marked(pieces)).toEqual(['cyber']);
+  });
+});
+
+describe('markNeedles: key terms marked in a card sentence', () => {
+  it('prefers the longest term where terms nest', () => {
+    const pieces = markNeedles('抓网络生态治理必须坚持党的领导', ['网络', '网络生态治理', '党的领导'], 'zh');
+    expect(marked(pieces)).toEqual(['网络生态治理', '党的领导']);
+  });
+
+  it('marks every occurrence', () => {
+    expect(marked(markNeedles('事关国家发展和安全,事关人民群众切身利益', ['事关'], 'zh'))).toEqual(['事关', '事关']);
+  });
+
+  it('matches English case-insensitively, at word boundaries only', () => {
+    const text = 'Cyber ecosystem governance matters; cybersecurity is another term.';
+    const pieces = markNeedles(text, ['cyber ecosystem governance', 'cyber'], 'en');
+    expect(marked(pieces)).toEqual(['Cyber ecosystem governance']);
+    expect(joined(pieces)).toBe(text);
+  });
+
+  it('ignores empty needles and leaves text without matches whole', () => {
+    expect(markNeedles('no match here', ['', '  ', 'absent'], 'en')).toEqual([{ text: 'no match here', marked: false }]);
+    expect(markNeedles('', ['x'], 'en')).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref, type Route } from '../../client/src/lib/router.ts';
+
+describe('parseRoute', () => {
+  it.each<[string, Route]>([
+    ['', { page: 'today' }],
+    ['#', { page: 'today' }],
+    ['#/', { page: 'today' }],
+    ['#/today', { page: 'today' }],
+    ['#/drill', { page: 'drill' }],
+    ['#/drill/', { page: 'drill' }],
+    ['#/import', { page: 'import' }],
+    ['#/stats', { page: 'stats' }],
+    ['#/terms', { page: 'terms', termId: null, q: '' }],
+    ['#/terms/42', { page: 'terms', termId: 42, q: '' }],
+    ['#/terms?q=%E7%BD%91%E7%BB%9C', { page: 'terms', termId: null, q: '网络' }],
+    ['#/terms/7?q=cyber', { page: 'terms', termId: 7, q: 'cyber' }],
+    ['#/terms/abc', { page: 'not-found', path: '/terms/abc' }],
+    ['#/terms/1/2', { page: 'not-found', path: '/terms/1/2' }],
+    ['#/drill/3', { page: 'not-found', path: '/drill/3' }],
+    ['#/nowhere', { page: 'not-found', path: '/nowhere' }],
+  ])('%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('round-trips every page through routeHref', () => {
+    const routes: Route[] = [
+      { page: 'today' },
+      { page: 'drill' },
+      { page: 'import' },
+      { page: 'stats' },
+      { page: 'terms', termId: null, q: '' },
+      { page: 'terms', termId: 12, q: '' },
+      { page: 'terms', termId: null, q: '网络 生态 & more?' },
+    ];
+    for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
+  });
+});
