@@ -1,1 +1,2 @@
 export { importExtraction, listSources, type ImportExtractionInput } from './import-extraction.ts';
+export { importText, seedIfEmpty, titleFromFileName, type ImportTextInput } from './import-text.ts';
