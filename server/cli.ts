@@ -1,6 +1,7 @@
 // duizhao's command line: `npm run --silent cli -- COMMAND …`. Each command lives in
 // server/commands/; this file only dispatches and turns a CliError into exit code 2.
 import { CliError } from './commands/cli-error.ts';
+import { DomainError } from './errors.ts';
 
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   extract: () => import('./commands/extract.ts'),
@@ -30,7 +31,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof CliError) {
+  // A domain error that a command let through is still the user's input at fault: exit 2.
+  if (err instanceof CliError || err instanceof DomainError) {
     process.stderr.write(`duizhao: ${err.message}\n`);
     process.exit(2);
   }
