@@ -54,12 +54,18 @@ function offsetAt(ms: number, timeZone: string): number {
   return wall - Math.floor(ms / 1000) * 1000;
 }
 
-/** The UTC instant of a local wall-clock time (the later reading when a DST change repeats it). */
+/**
+ * The UTC instant of a local wall-clock time. When a DST change repeats the hour, the first
+ * reading; when it skips the hour, the first instant after the gap.
+ */
 function zonedToUtc(year: number, month: number, day: number, hour: number, timeZone: string): number {
   const wall = Date.UTC(year, month - 1, day, hour);
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  return second;
+  // The offsets in force a day either side cover any transition near this time.
+  const candidates = [...new Set([offsetAt(wall - 86_400_000, timeZone), offsetAt(wall + 86_400_000, timeZone)])]
+    .map((offset) => wall - offset)
+    .sort((a, b) => a - b);
+  const exact = candidates.find((t) => t + offsetAt(t, timeZone) === wall);
+  return exact ?? candidates[candidates.length - 1];
 }
 
 function isoDate(year: number, month: number, day: number): string {
