@@ -192,7 +192,7 @@ export function termHasClozeCard(db: Db, termId: number): boolean {
 export function firstLearningDue(db: Db, until: number): number | null {
   const row = sql(
     db,
-    'SELECT id FROM cards WHERE state IN (1, 3) AND due <= ? AND suspended = 0 AND hidden = 0 ORDER BY due, id LIMIT 1',
+    'SELECT id FROM cards WHERE state IN (1, 3) AND due <= ? AND suspended = 0 AND hidden = 0 ORDER BY due LIMIT 1',
   ).get(until) as { id: number } | undefined;
   return row?.id ?? null;
 }
@@ -201,7 +201,7 @@ export function firstReviewDue(db: Db, dayEnd: number, now: number): number | nu
   const row = sql(
     db,
     `SELECT id FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0
-       AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due, id LIMIT 1`,
+       AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due LIMIT 1`,
   ).get(dayEnd, now) as { id: number } | undefined;
   return row?.id ?? null;
 }
@@ -210,7 +210,7 @@ export function firstNew(db: Db, now: number): number | null {
   const row = sql(
     db,
     `SELECT id FROM cards WHERE state = 0 AND suspended = 0 AND hidden = 0
-       AND (buried_until IS NULL OR buried_until <= ?) ORDER BY new_order, id LIMIT 1`,
+       AND (buried_until IS NULL OR buried_until <= ?) ORDER BY new_order LIMIT 1`,
   ).get(now) as { id: number } | undefined;
   return row?.id ?? null;
 }
