@@ -4,6 +4,8 @@
 export type Suggestion = 1 | 2 | 3 | 4;
 export type GradeDirection = 'zh-en' | 'en-zh';
 
+/** Edits turning the answer into the reference: 'del' is only in the answer (to remove), 'add'
+ *  only in the reference (missing from the answer). same+del spells the answer. */
 export interface DiffOp {
   op: 'same' | 'add' | 'del';
   /** Tokens: characters for Chinese, words (with their trailing space) for English. */
@@ -39,4 +41,6 @@ export interface GradingEvidence {
   glosses?: (zh: string) => string[];
   /** Chinese words whose glosses contain an English word, for synonym credit in en->zh. */
   zhFor?: (en: string) => string[];
+  /** Chinese words of a text (jieba on the server); the core falls back to dictionary longest match. */
+  segment?: (zh: string) => string[];
 }

@@ -1,0 +1,2 @@
+// Placeholder until the calibration eval lands.
+export async function run(): Promise<void> {}
