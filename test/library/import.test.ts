@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../server/errors.ts';
+import type { Extraction } from '../../server/extract/types.ts';
+import { importExtraction, listSources } from '../../server/library/index.ts';
+import { updateSettings } from '../../server/settings/index.ts';
+import { getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
+import { extraction, governance, secondExtraction, tempDb, type TempDb } from './fixtures.ts';
+
+const now = new Date('2026-03-02T08:00:00Z');
+let t: TempDb;
+afterEach(() => t?.close());
+
+function rowCounts(db: TempDb['db']) {
+  const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { sources: n('sources'), segments: n('segments'), terms: n('terms'), occurrences: n('occurrences'), cards: n('cards') };
+}
+
+function cardKinds(db: TempDb['db']): string[] {
+  return (db.prepare('SELECT kind, direction FROM cards ORDER BY new_order').all() as { kind: string; direction: string }[]).map(
+    (c) => `${c.kind}:${c.direction}`,
+  );
+}
+
+const input = (over: Partial<Parameters<typeof importExtraction>[1]> = {}) => ({
+  title: 'Cyber governance',
+  format: 'interleaved',
+  contentHash: 'hash-1',
+  extraction,
+  now,
+  ...over,
+});
+
+describe('importExtraction', () => {
+  it('stores segments, terms, occurrences and all five card kinds', () => {
+    t = tempDb();
+    const result = importExtraction(t.db, input());
+    expect(result.duplicate).toBe(false);
+    expect(result.counts).toEqual({ sentences: 3, terms: 4, newTerms: 4, cards: 4 * 3 + 3 * 2 });
+    expect(result.source).toMatchObject({ title: 'Cyber governance', sentences: 3, terms: 4, cards: 18, mastered: 0 });
+    expect(rowCounts(t.db)).toEqual({ sources: 1, segments: 3, terms: 4, occurrences: 5, cards: 18 });
+    const kinds = cardKinds(t.db);
+    expect(new Set(kinds)).toEqual(new Set(['term:zh-en', 'term:en-zh', 'cloze:zh-en', 'sentence:zh-en', 'sentence:en-zh']));
+    // New cards interleave terms and sentences instead of all terms first.
+    expect(kinds.slice(0, 4)).toEqual(['term:zh-en', 'sentence:zh-en', 'term:zh-en', 'sentence:zh-en']);
+  });
+
+  it('re-importing the same content changes nothing and says so', () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    const before = rowCounts(t.db);
+    const again = importExtraction(t.db, input({ title: 'Another title', now: new Date('2026-03-05T00:00:00Z') }));
+    expect(again.duplicate).toBe(true);
+    expect(again.source.title).toBe('Cyber governance');
+    expect(again.counts.cards).toBe(0);
+    expect(rowCounts(t.db)).toEqual(before);
+  });
+
+  it('gives a known term the new rendering as a variant, and no duplicate cards', () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    const second = importExtraction(t.db, input({ contentHash: 'hash-2', extraction: secondExtraction }));
+    expect(second.counts).toMatchObject({ terms: 1, newTerms: 0 });
+    const term = listTerms(t.db, { q: '网络生态治理' }, now).terms[0];
+    expect(term.en).toBe('cyber ecosystem governance');
+    expect(term.variants).toEqual(['online ecosystem governance', 'cyberspace governance']);
+    expect(getTerm(t.db, term.id).occurrences).toHaveLength(3);
+    expect(rowCounts(t.db).cards).toBe(18 + 2);
+  });
+
+  it("keeps the user's rendering of an edited term", () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    const id = listTerms(t.db, { q: '网络生态治理' }, now).terms[0].id;
+    patchTerm(t.db, id, { en: 'cyberspace ecosystem governance', variants: [] }, now);
+    importExtraction(t.db, input({ contentHash: 'hash-2', extraction: secondExtraction }));
+    const term = getTerm(t.db, id).term;
+    expect(term).toMatchObject({ en: 'cyberspace ecosystem governance', variants: [], origin: 'user' });
+  });
+
+  it('keeps an ignored term ignored, with no cards made for it', () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    const id = listTerms(t.db, { q: '网络生态治理' }, now).terms[0].id;
+    patchTerm(t.db, id, { status: 'ignored' }, now);
+    const cardsBefore = rowCounts(t.db).cards;
+    const second = importExtraction(t.db, input({ contentHash: 'hash-2', extraction: secondExtraction }));
+    expect(getTerm(t.db, id).term.status).toBe('ignored');
+    // Only the new sentence's two cards.
+    expect(second.counts.cards).toBe(2);
+    expect(rowCounts(t.db).cards).toBe(cardsBefore + 2);
+  });
+
+  it('skips the terms the user unticked', () => {
+    t = tempDb();
+    const result = importExtraction(t.db, input({ excludeTerms: ['网络生态治理', '长效机制'] }));
+    expect(result.counts).toMatchObject({ terms: 2, newTerms: 2 });
+    expect(listTerms(t.db, {}, now).terms.map((x) => x.zh).sort()).toEqual(['依法管网治网', '网络强国'].sort());
+  });
+
+  it('makes only the card kinds switched on in the settings', () => {
+    t = tempDb();
+    updateSettings(t.db, { cardKinds: { termZhEn: true, termEnZh: false, cloze: false, sentenceZhEn: false, sentenceEnZh: true } });
+    importExtraction(t.db, input());
+    expect(new Set(cardKinds(t.db))).toEqual(new Set(['term:zh-en', 'sentence:en-zh']));
+    expect(rowCounts(t.db).cards).toBe(4 + 3);
+  });
+
+  it('makes no cloze for a term without an English span', () => {
+    t = tempDb();
+    const unaligned: Extraction = {
+      sentences: extraction.sentences,
+      terms: [{ ...governance, occurrences: governance.occurrences.map((o) => ({ ...o, enStart: null, enEnd: null })) }],
+    };
+    importExtraction(t.db, input({ extraction: unaligned }));
+    expect(cardKinds(t.db).filter((k) => k.startsWith('cloze'))).toEqual([]);
+  });
+
+  it('is atomic: a failure halfway leaves the database as it was', () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    const before = rowCounts(t.db);
+    // The third sentence breaks a NOT NULL constraint after the source and two segments are written.
+    const broken: Extraction = {
+      sentences: [...secondExtraction.sentences, { paragraph: 1, sentence: 0, zh: '好。', en: null as unknown as string, score: 1 }],
+      terms: secondExtraction.terms,
+    };
+    expect(() => importExtraction(t.db, input({ contentHash: 'hash-3', extraction: broken }))).toThrow();
+    expect(rowCounts(t.db)).toEqual(before);
+    expect(listSources(t.db, now)).toHaveLength(1);
+  });
+
+  it('refuses an extraction whose offsets fall outside the sentence', () => {
+    t = tempDb();
+    const bad: Extraction = {
+      sentences: extraction.sentences,
+      terms: [{ ...governance, occurrences: [{ sentence: 0, zhStart: 5, zhEnd: 500, enStart: null, enEnd: null }] }],
+    };
+    expect(() => importExtraction(t.db, input({ extraction: bad }))).toThrow(InvalidInputError);
+    expect(rowCounts(t.db).sources).toBe(0);
+  });
+});
+
+describe('listSources', () => {
+  it('lists sources newest first with their counts', () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    importExtraction(t.db, input({ title: 'Second', contentHash: 'hash-2', extraction: secondExtraction, now: new Date('2026-03-03T08:00:00Z') }));
+    const sources = listSources(t.db, now);
+    expect(sources.map((s) => [s.title, s.sentences, s.terms])).toEqual([
+      ['Second', 1, 1],
+      ['Cyber governance', 3, 4],
+    ]);
+    expect(sources[0].importedAt).toBe('2026-03-03T08:00:00.000Z');
+  });
+});
