@@ -1,0 +1,273 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerCard, nextCard, setSuspended, undoLast } from '../../server/drill/index.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
+import type { AnswerRequest, DrillCard, Rating } from '../../server/http/api-types.ts';
+import { importExtraction } from '../../server/library/index.ts';
+import { updateSettings } from '../../server/settings/index.ts';
+import { extraction, tempDb, type TempDb } from '../library/fixtures.ts';
+
+let t: TempDb;
+afterEach(() => t?.close());
+
+const minute = 60_000;
+let reviewSeq = 0;
+const rid = () => `review-${++reviewSeq}`;
+
+function setup(timeZone: string, now: Date, settings: Parameters<typeof updateSettings>[1] = {}) {
+  t = tempDb(timeZone);
+  updateSettings(t.db, settings);
+  importExtraction(t.db, { title: 'Cyber governance', format: 'interleaved', contentHash: 'h', extraction, now });
+  return t.db;
+}
+
+function answer(db: TempDb['db'], card: DrillCard, rating: Rating, now: Date, extra: Partial<AnswerRequest> = {}) {
+  return answerCard(db, { cardId: card.id, rating, reviewId: rid(), reps: card.reps, durationMs: 4000, ...extra }, now);
+}
+
+/** Sibling group of a card: its term for term and cloze cards, its sentence otherwise. */
+function siblingKey(db: TempDb['db'], cardId: number): string {
+  const row = db.prepare('SELECT kind, subject_id FROM cards WHERE id = ?').get(cardId) as { kind: string; subject_id: number };
+  return `${row.kind === 'sentence' ? 's' : 't'}${row.subject_id}`;
+}
+
+function cardRow(db: TempDb['db'], id: number) {
+  return db.prepare('SELECT * FROM cards WHERE id = ?').get(id);
+}
+
+function reviewCount(db: TempDb['db']): number {
+  return (db.prepare('SELECT count(*) AS n FROM reviews').get() as { n: number }).n;
+}
+
+/** Drills until nothing is left today, always answering `rating`; returns the answered cards. */
+function drillDay(db: TempDb['db'], start: Date, rating: Rating = 3): { cards: DrillCard[]; end: Date } {
+  let now = start;
+  const cards: DrillCard[] = [];
+  for (let i = 0; i < 500; i++) {
+    const { card } = nextCard(db, now);
+    if (!card) return { cards, end: now };
+    answer(db, card, rating, now);
+    cards.push(card);
+    now = new Date(now.getTime() + 30_000);
+  }
+  throw new Error('the day never ended');
+}
+
+describe('a simulated week of drilling (Asia/Shanghai, day starts 04:00)', () => {
+  it('respects the new-card limit, learning steps and sibling burying, and brings cards back as reviews', () => {
+    const day0 = new Date('2026-03-02T01:00:00Z'); // 09:00 in Shanghai
+    const db = setup('Asia/Shanghai', day0, { newCardsPerDay: 5, enableFuzz: true });
+
+    const introduced = new Set<number>();
+    for (let d = 0; d < 7; d++) {
+      const start = new Date(day0.getTime() + d * 86_400_000);
+      const { cards } = drillDay(db, start);
+      const fresh = cards.filter((c) => c.state === 'new');
+      // At most 5 new cards a day, and while any remain, exactly 5.
+      expect(fresh.length).toBe(Math.min(5, 18 - introduced.size));
+      for (const c of fresh) introduced.add(c.id);
+
+      // Each new card comes back through its learning step (Good -> 10m) before the day ends.
+      for (const c of fresh) expect(cards.filter((x) => x.id === c.id).map((x) => x.state)).toEqual(['new', 'learning']);
+
+      // Sibling burying: one card per term or sentence per day.
+      const groups = new Map<string, Set<number>>();
+      for (const c of cards) {
+        const key = siblingKey(db, c.id);
+        groups.set(key, (groups.get(key) ?? new Set()).add(c.id));
+      }
+      for (const ids of groups.values()) expect(ids.size).toBe(1);
+
+      // Nothing is left for today.
+      expect(nextCard(db, new Date(start.getTime() + 12 * 3_600_000)).counts).toMatchObject({ new: 0, learning: 0 });
+    }
+    expect(introduced.size).toBe(18);
+    // Cards answered Good on day 0 were due again within the week, as reviews.
+    const reviewed = db.prepare("SELECT count(*) AS n FROM reviews WHERE state = 2").get() as { n: number };
+    expect(reviewed.n).toBeGreaterThan(0);
+  });
+
+  it('starts the new day at 04:00 local time: limits and burials reset then, not at midnight', () => {
+    // 03:30 in Shanghai on 3 March still belongs to the study day of 2 March.
+    const lateNight = new Date('2026-03-02T19:30:00Z');
+    const db = setup('Asia/Shanghai', lateNight, { newCardsPerDay: 2 });
+    const first = drillDay(db, lateNight);
+    expect(first.cards.filter((c) => c.state === 'new')).toHaveLength(2);
+    const at0359 = new Date('2026-03-02T19:59:00Z');
+    expect(nextCard(db, at0359).counts.new).toBe(0);
+    const at0400 = new Date('2026-03-02T20:00:00Z');
+    const next = nextCard(db, at0400);
+    expect(next.counts.new).toBe(2);
+    expect(next.card?.state).toBe('new');
+  });
+
+  it('starts the day at 04:00 in New York across the spring-forward night', () => {
+    // 8 March 2026: clocks jump from 02:00 EST to 03:00 EDT; 04:00 EDT is 08:00 UTC.
+    const before = new Date('2026-03-08T07:30:00Z'); // 03:30 EDT
+    const db = setup('America/New_York', before, { newCardsPerDay: 1 });
+    expect(drillDay(db, before).cards.filter((c) => c.state === 'new')).toHaveLength(1);
+    expect(nextCard(db, new Date('2026-03-08T07:59:00Z')).counts.new).toBe(0);
+    expect(nextCard(db, new Date('2026-03-08T08:00:00Z')).counts.new).toBe(1);
+  });
+});
+
+describe('leeches', () => {
+  it('suspends and flags a card at its 8th lapse', () => {
+    let now = new Date('2026-03-02T01:00:00Z');
+    const db = setup('UTC', now, { leechThreshold: 8 });
+    let card = nextCard(db, now).card!;
+    const id = card.id;
+    let result = answer(db, card, 4, now); // Easy: straight to review
+    for (let lapse = 1; lapse <= 8; lapse++) {
+      now = new Date(result.card.due);
+      card = { ...card, reps: (cardRow(db, id) as { reps: number }).reps };
+      result = answer(db, card, 1, now);
+      expect(result.card.leech).toBe(lapse === 8);
+      expect(result.card.suspended).toBe(lapse === 8);
+      if (lapse === 8) break;
+      now = new Date(result.card.due);
+      card = { ...card, reps: (cardRow(db, id) as { reps: number }).reps };
+      result = answer(db, card, 3, now); // relearned: back to review
+    }
+    expect(cardRow(db, id)).toMatchObject({ lapses: 8, suspended: 1, leech: 1 });
+    // A suspended leech is never served again, even when due.
+    for (let d = 0; d < 60; d += 7) {
+      const later = new Date(now.getTime() + d * 86_400_000);
+      expect(drillDay(db, later).cards.map((c) => c.id)).not.toContain(id);
+    }
+  });
+});
+
+describe('answerCard', () => {
+  const now = new Date('2026-03-02T01:00:00Z');
+
+  it('records one review for a reviewId sent twice, and returns the recorded result', () => {
+    const db = setup('UTC', now);
+    const card = nextCard(db, now).card!;
+    const req = { cardId: card.id, rating: 3 as Rating, reviewId: 'same-id', reps: card.reps, answer: 'cyber ecosystem governance' };
+    const first = answerCard(db, req, now);
+    const after = cardRow(db, card.id);
+    const second = answerCard(db, req, new Date(now.getTime() + 5000));
+    expect(first.duplicate).toBe(false);
+    expect(second.duplicate).toBe(true);
+    expect(second.card).toEqual(first.card);
+    expect(second.review).toEqual(first.review);
+    expect(reviewCount(db)).toBe(1);
+    expect(cardRow(db, card.id)).toEqual(after);
+  });
+
+  it('refuses a reused reviewId carrying a different answer', () => {
+    const db = setup('UTC', now);
+    const card = nextCard(db, now).card!;
+    answerCard(db, { cardId: card.id, rating: 3, reviewId: 'r-x', reps: card.reps }, now);
+    const err = (() => {
+      try {
+        answerCard(db, { cardId: card.id, rating: 1, reviewId: 'r-x', reps: card.reps }, now);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).code).toBe('review_id_reused');
+    expect(reviewCount(db)).toBe(1);
+  });
+
+  it('lets one of two racing answers win; the other gets a conflict and changes nothing', () => {
+    const db = setup('UTC', now);
+    const served = nextCard(db, now).card!;
+    // Both clients were shown the same card.
+    const a = answerCard(db, { cardId: served.id, rating: 3, reviewId: 'client-a', reps: served.reps }, now);
+    const state = cardRow(db, served.id);
+    expect(() => answerCard(db, { cardId: served.id, rating: 1, reviewId: 'client-b', reps: served.reps }, now)).toThrow(ConflictError);
+    // A client that does not send reps is caught too: the card was answered seconds ago.
+    expect(() => answerCard(db, { cardId: served.id, rating: 1, reviewId: 'client-c' }, new Date(now.getTime() + 2000))).toThrow(
+      ConflictError,
+    );
+    expect(cardRow(db, served.id)).toEqual(state);
+    expect(reviewCount(db)).toBe(1);
+    expect(a.card.state).toBe('learning');
+  });
+
+  it.each<[string, Partial<AnswerRequest>]>([
+    ['rating 0', { rating: 0 as Rating }],
+    ['rating 5', { rating: 5 as Rating }],
+    ['rating 2.5', { rating: 2.5 as Rating }],
+    ['rating as a string', { rating: '3' as unknown as Rating }],
+    ['an empty reviewId', { reviewId: '' }],
+    ['a negative duration', { durationMs: -1 }],
+    ['a fractional card id', { cardId: 1.5 }],
+  ])('refuses %s and leaves the database unchanged', (_name, bad) => {
+    const db = setup('UTC', now);
+    const card = nextCard(db, now).card!;
+    const before = cardRow(db, card.id);
+    expect(() => answerCard(db, { cardId: card.id, rating: 3, reviewId: rid(), ...bad }, now)).toThrow(InvalidInputError);
+    expect(cardRow(db, card.id)).toEqual(before);
+    expect(reviewCount(db)).toBe(0);
+  });
+
+  it('refuses an unknown card and a suspended one', () => {
+    const db = setup('UTC', now);
+    expect(() => answerCard(db, { cardId: 999_999, rating: 3, reviewId: rid() }, now)).toThrow(NotFoundError);
+    const card = nextCard(db, now).card!;
+    setSuspended(db, card.id, true);
+    expect(() => answerCard(db, { cardId: card.id, rating: 3, reviewId: rid() }, now)).toThrow(ConflictError);
+  });
+
+  it('logs the complete FSRS state of every answer', () => {
+    const db = setup('UTC', now);
+    const card = nextCard(db, now).card!;
+    answer(db, card, 3, now, { durationMs: 7300 });
+    const log = db.prepare('SELECT * FROM reviews').get() as Record<string, unknown>;
+    expect(log).toMatchObject({ card_id: card.id, rating: 3, state: 0, reviewed_at: now.getTime(), duration_ms: 7300, next_state: 1 });
+    for (const field of ['due', 'stability', 'difficulty', 'elapsed_days', 'last_elapsed_days', 'scheduled_days', 'learning_steps', 'review'])
+      expect(log[field]).not.toBeNull();
+  });
+});
+
+describe('undoLast', () => {
+  const now = new Date('2026-03-02T01:00:00Z');
+
+  it('restores the card and its siblings exactly, and forgets the review', () => {
+    const db = setup('UTC', now);
+    const card = nextCard(db, now).card!;
+    const rows = () => db.prepare('SELECT * FROM cards ORDER BY id').all();
+    const before = rows();
+    const result = answer(db, card, 3, now);
+    expect(rows()).not.toEqual(before);
+    const undone = undoLast(db, new Date(now.getTime() + 3000));
+    expect(undone.card).toEqual({ id: card.id, state: 'new', due: now.toISOString() });
+    expect(rows()).toEqual(before);
+    expect(reviewCount(db)).toBe(0);
+    expect(result.duplicate).toBe(false);
+    // The same card is served again, as it was.
+    expect(nextCard(db, now).card).toEqual(card);
+  });
+
+  it('undoes a leech suspension', () => {
+    const db = setup('UTC', now, { leechThreshold: 1 });
+    const card = nextCard(db, now).card!;
+    const review = answer(db, card, 4, now);
+    const before = cardRow(db, card.id);
+    const lapse = answer(db, { ...card, reps: 1 }, 1, new Date(review.card.due));
+    expect(lapse.card).toMatchObject({ suspended: true, leech: true });
+    undoLast(db, new Date(review.card.due));
+    expect(cardRow(db, card.id)).toEqual(before);
+  });
+
+  it('says so when there is nothing to undo', () => {
+    const db = setup('UTC', now);
+    expect(() => undoLast(db, now)).toThrow(expect.objectContaining({ code: 'nothing_to_undo' }));
+  });
+});
+
+describe('setSuspended', () => {
+  it('takes a card out of the queue and puts it back', () => {
+    const now = new Date('2026-03-02T01:00:00Z');
+    const db = setup('UTC', now);
+    const first = nextCard(db, now).card!;
+    expect(setSuspended(db, first.id, true)).toMatchObject({ id: first.id, suspended: true });
+    expect(nextCard(db, now).card!.id).not.toBe(first.id);
+    setSuspended(db, first.id, false);
+    expect(nextCard(db, now).card!.id).toBe(first.id);
+    expect(() => setSuspended(db, 424242, true)).toThrow(NotFoundError);
+  });
+});
