@@ -1,9 +1,31 @@
-// The typed answer's score, stored with the review. Wired to server/grading once it publishes
-// its index; until then no score is recorded (null means "not graded", never "wrong").
+// The typed answer's score, stored with the review (null: no answer typed, or not gradable).
+import { gradeTerm, gradeTranslation, serverEvidence } from '../grading/index.ts';
 import type { Settings } from '../http/api-types.ts';
 import type { Db } from '../store/index.ts';
 import type { CardRecord } from '../store/cards.ts';
+import { buildDrillCard } from './drill-card.ts';
 
-export function scoreAnswer(_db: Db, _card: CardRecord, _answer: string, _now: Date, _settings: Settings): number | null {
-  return null;
+export function scoreAnswer(db: Db, record: CardRecord, answer: string, now: Date, settings: Settings): number | null {
+  if (!answer.trim()) return 0;
+  const card = buildDrillCard(db, record, now, settings);
+  if (!card) return null;
+  try {
+    const result =
+      card.kind === 'sentence'
+        ? gradeTranslation(
+            {
+              reference: card.reference,
+              answer,
+              direction: card.direction,
+              terms: card.terms.map((t) => ({ zh: t.zh, accepted: [t.en, ...t.variants] })),
+              source: card.prompt,
+            },
+            serverEvidence(),
+          )
+        : gradeTerm({ answer, accepted: card.accepted, direction: card.direction, pinyin: card.pinyin }, serverEvidence());
+    return Math.round(result.score * 1000) / 1000;
+  } catch {
+    // The user's rating is what schedules the card; a grading failure must not lose the answer.
+    return null;
+  }
 }

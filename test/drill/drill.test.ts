@@ -271,3 +271,19 @@ describe('setSuspended', () => {
     expect(() => setSuspended(db, 424242, true)).toThrow(NotFoundError);
   });
 });
+
+describe('grading typed answers', () => {
+  it('stores the score of a typed answer with its review', () => {
+    const now = new Date('2026-03-02T01:00:00Z');
+    const db = setup('UTC', now);
+    const card = nextCard(db, now).card!;
+    expect(card.kind).toBe('term');
+    const right = answer(db, card, 3, now, { answer: 'Online Ecosystem Governance' });
+    expect(right.review.score).toBe(1);
+    undoLast(db, now);
+    const wrong = answer(db, card, 1, now, { answer: 'market economy' });
+    expect(wrong.review.score).toBeLessThan(0.5);
+    const unanswered = answer(db, { ...card, reps: 1 }, 3, new Date(now.getTime() + 60_000));
+    expect(unanswered.review.score).toBeNull();
+  });
+});
