@@ -22,6 +22,8 @@ const USER_WORDS: [word: string, tag: string][] = [
   ['正能量', 'n'],
   ['网信', 'n'],
   ['多频道', 'n'],
+  // "manage and govern the internet", not 管网 "pipe network" + 治网.
+  ['管网治网', 'i'],
   ['补短板', 'i'],
   ['固根基', 'i'],
   ['分众化', 'vn'],
@@ -40,11 +42,9 @@ const USER_WORDS: [word: string, tag: string][] = [
 ];
 
 // Tokens jieba keeps whole although they straddle a word boundary in this register:
-// "时建中" is a name (时 + 建中), "管网治网" is "manage the net, govern the net", not a pipe network.
+// in "时建中" 建中 is the given name, and elsewhere 建中 is 在建中 "under construction".
 const SPLIT_EXCEPTIONS = new Map<string, TaggedWord[]>([
   ['建中', [{ word: '建', tag: 'v' }, { word: '中', tag: 'f' }]],
-  ['管网', [{ word: '管', tag: 'v' }, { word: '网', tag: 'n' }]],
-  ['治网', [{ word: '治', tag: 'v' }, { word: '网', tag: 'n' }]],
 ]);
 
 // Bound suffixes that make abstract nouns (前瞻性, 精准化, 知名度); jieba often leaves them loose.
@@ -57,7 +57,7 @@ let ready = false;
 
 function ensureLoaded(): void {
   if (ready) return;
-  nodejieba.load();
+  // nodejieba loads its dictionaries on first call; a second load() would cost another second.
   for (const [word, tag] of USER_WORDS) nodejieba.insertWord(word, tag);
   ready = true;
 }

@@ -8,8 +8,9 @@ describe('cut', () => {
     ['坚持守正创新', ['坚持', '守正创新']],
     // A name jieba glues wrongly (时 + 建中): the given name must not swallow the surname's neighbour.
     ['教授时建中同志', ['教授', '时', '建', '中', '同志']],
-    // "manage and govern the internet", not 管网 "pipe network".
-    ['管网治网的政治责任', ['管', '网', '治', '网', '的', '政治责任']],
+    // "manage and govern the internet", not 管网 "pipe network"; elsewhere 管网 stays a pipe network.
+    ['管网治网的政治责任', ['管网治网', '的', '政治责任']],
+    ['天然气管网', ['天然气', '管网']],
     // Nominal suffixes stay with their stem so enumeration members come out whole.
     ['前瞻性、精准性、系统性、协同性', ['前瞻性', '、', '精准性', '、', '系统性', '、', '协同性']],
     // User words jieba's own dictionary outweighs.

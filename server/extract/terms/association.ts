@@ -1,0 +1,59 @@
+// Association learned on the imported text itself: Dice between a Chinese word and an English
+// stem over sentence pairs. Kept sparse and lazy: a word's co-occurrence table is built only when
+// a candidate containing it is aligned, from at most MAX_POSTINGS of its sentences.
+import type { EnWord } from './english.ts';
+
+const MAX_POSTINGS = 400;
+
+export class Association {
+  private readonly postings = new Map<string, number[]>();
+  private readonly enFreq = new Map<string, number>();
+  private readonly enStems: string[][];
+  private readonly tables = new Map<string, Map<string, number>>();
+
+  constructor(zhWords: string[][], en: EnWord[][]) {
+    this.enStems = en.map((words) => {
+      const set = new Set<string>();
+      for (const w of words) if (!w.function) set.add(w.stem);
+      for (const s of set) this.enFreq.set(s, (this.enFreq.get(s) ?? 0) + 1);
+      return [...set];
+    });
+    zhWords.forEach((words, i) => {
+      for (const w of new Set(words)) {
+        const list = this.postings.get(w);
+        if (!list) this.postings.set(w, [i]);
+        else list.push(i);
+      }
+    });
+  }
+
+  /** Sentence pairs whose Chinese contains the word. */
+  frequency(zhWord: string): number {
+    return this.postings.get(zhWord)?.length ?? 0;
+  }
+
+  /** Dice coefficient in [0, 1]; 0 unless the pair co-occurs at least twice. */
+  dice(zhWord: string, enStem: string): number {
+    const table = this.table(zhWord);
+    const joint = table.get(enStem) ?? 0;
+    if (joint < 2) return 0;
+    const sampled = Math.min(this.frequency(zhWord), MAX_POSTINGS);
+    const fe = this.enFreq.get(enStem) ?? 0;
+    // With a sample, scale the English frequency down to the same share of the corpus.
+    const scale = sampled / Math.max(1, this.frequency(zhWord));
+    return (2 * joint) / (sampled + fe * scale);
+  }
+
+  private table(zhWord: string): Map<string, number> {
+    let table = this.tables.get(zhWord);
+    if (table) return table;
+    table = new Map();
+    const list = this.postings.get(zhWord) ?? [];
+    const step = list.length > MAX_POSTINGS ? list.length / MAX_POSTINGS : 1;
+    for (let k = 0; k < list.length && table.size < 50_000; k += step) {
+      for (const s of this.enStems[list[Math.floor(k)]]) table.set(s, (table.get(s) ?? 0) + 1);
+    }
+    this.tables.set(zhWord, table);
+    return table;
+  }
+}

@@ -1,0 +1,204 @@
+// Chinese term candidates: contiguous token runs inside a clause that can stand as a term, names,
+// and enumeration members, gathered with their occurrences and nesting counts.
+import { tag } from '../segment.ts';
+import { isSurname } from '../lexicon.ts';
+
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+export interface CandidateOccurrence {
+  sentence: number;
+  /** Token range [first, last) in the sentence's token list. */
+  first: number;
+  last: number;
+  zhStart: number;
+  zhEnd: number;
+  /** Clause number inside the sentence; candidates compete only inside their clause. */
+  clause: number;
+  /** Next to 、 (or closing an enumeration): a member of a list such as 前瞻性、精准性. */
+  listMember: boolean;
+}
+
+export interface Candidate {
+  zh: string;
+  kind: 'term' | 'name';
+  /** The jieba words of the candidate (from its first occurrence): its pieces for alignment. */
+  pieces: string[];
+  tags: string[];
+  occurrences: CandidateOccurrence[];
+  /** Occurrences lying inside an occurrence of a longer candidate seen at least twice. */
+  nestedInFrequent: number;
+  /** How many occurrences sit inside longer candidate occurrences at all. */
+  nested: number;
+}
+
+export const MAX_TOKENS = 4;
+export const MAX_CHARS = 10;
+
+const LETTER_OR_HAN = /[\p{Script=Han}A-Za-z0-9]/u;
+
+// Parts of speech that never belong to a term: prepositions, conjunctions, particles, pronouns,
+// measure words, numerals, time and place words, localizers (中, 下, 后), onomatopoeia.
+const BREAKING = new Set(['x', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'y', 'e', 'o', 'r', 'rr', 'rz', 'q', 'm', 'mq', 't', 'tg', 'f', 's', 'z', 'zg', 'ad', 'vd', 'dg', 'w', 'k', 'h']);
+// Heads a term may end with: nouns, nominal verbs, abbreviations, set phrases.
+const NOMINAL = new Set(['n', 'ng', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'nx', 'vn', 'j', 'l', 'i', 'an', 'b', 'g']);
+const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt']);
+// jieba's full-name tags: a name stands alone, never inside a longer term (中共中央总书记习近平).
+const FULL_NAME_TAGS = new Set(['nrfg', 'nrt']);
+// Verbs of saying, modal and light verbs: a run containing one is a clause, not a term.
+const VERB_STOP = new Set(
+  ('是 有 要 在 为 让 使 把 被 给 将 会 能 可 应 应该 需要 必须 可以 进行 加以 予以 开展 实施 采取 推动 推进 促进 ' +
+    '促使 提出 指出 强调 表示 认为 说 称 提到 发表 坚持 加强 强化 提升 提高 增强 深化 健全 完善 形成 成为 作为 构建 ' +
+    '建设 实现 发挥 推出 抓 让 结合 利用 运用 了解 认识 到 来 去 带来 提供 面临 参与 鼓励 注重 着力 积极 ' +
+    '不断 持续 继续 已经 正在 没有 不是 还是 就是 也是 都是 只是 占有 摆在 听取 主持 切断 铲除 查找 采取 ' +
+    '筑牢 携手 讲 展现 塑造 弘扬 营造 打击 遏制 壮大 污染 侵犯 滋生 解决 担负 敢于 事关 ' +
+    // Titles and forms of address sit beside names and institutions, never inside a term.
+    '教授 同志 先生 女士 记者 博士 院士 老师 主任 部长').split(' '),
+);
+// Adverbs that jieba fuses into four-character verb phrases (积极参与, 不断涌现, 充分调动):
+// descriptions of action, not terms.
+const ADVERB_HEADS = /^(积极|充分|不断|认真|深入|大力|坚决|及时|有效|进一步|全面|切实|努力|更加|持续|广泛|高度|严格|普遍)/;
+
+/** Segments each sentence once; the token lists are reused by every later stage. */
+export function tokenize(zh: string): Token[] {
+  const out: Token[] = [];
+  let at = 0;
+  for (const t of tag(zh)) {
+    out.push({ word: t.word, tag: t.tag, start: at, end: at + t.word.length });
+    at += t.word.length;
+  }
+  return out;
+}
+
+function isSeparator(t: Token): boolean {
+  return !LETTER_OR_HAN.test(t.word);
+}
+
+function canStart(t: Token): boolean {
+  if (BREAKING.has(t.tag) || VERB_STOP.has(t.word) || FULL_NAME_TAGS.has(t.tag)) return false;
+  if ((t.tag === 'i' || t.tag === 'l') && ADVERB_HEADS.test(t.word)) return false;
+  if (t.tag.startsWith('v') && t.tag !== 'vn') return false;
+  if (t.tag === 'a' || t.tag === 'd' || t.tag === 'ag') return false;
+  return true;
+}
+
+function canContinue(t: Token): boolean {
+  if (BREAKING.has(t.tag) || VERB_STOP.has(t.word) || FULL_NAME_TAGS.has(t.tag)) return false;
+  if (t.tag === 'd' && t.word.length < 2) return false;
+  return true;
+}
+
+function canEnd(run: Token[]): boolean {
+  const last = run[run.length - 1];
+  // A fused verb phrase (不断涌现, 切身利益 aside) ends a clause, not a compound term.
+  if (run.length > 1 && (last.tag === 'i' || last.tag === 'l')) return false;
+  if (NOMINAL.has(last.tag)) return !(run.length === 1 && last.tag === 'b');
+  // 治理, 护航, 传承 after a noun are nominal in this register: 网络生态治理, 文化传承.
+  if (last.tag === 'v' && run.length >= 2 && last.word.length >= 2) {
+    const prev = run[run.length - 2];
+    return NOMINAL.has(prev.tag) && prev.tag !== 'b';
+  }
+  return false;
+}
+
+/** Collects candidates over all sentences. `tokens[i]` is the segmentation of sentence i. */
+export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
+  const byZh = new Map<string, Candidate>();
+  // Per sentence: the occurrences created, to count nesting once every frequency is known.
+  const spans: { cand: Candidate; first: number; last: number; sentence: number }[] = [];
+
+  const add = (
+    zh: string,
+    kind: Candidate['kind'],
+    run: Token[],
+    occ: CandidateOccurrence,
+  ) => {
+    let c = byZh.get(zh);
+    if (!c) {
+      c = { zh, kind, pieces: run.map((t) => t.word), tags: run.map((t) => t.tag), occurrences: [], nestedInFrequent: 0, nested: 0 };
+      byZh.set(zh, c);
+    } else if (kind === 'name') c.kind = 'name';
+    c.occurrences.push(occ);
+    spans.push({ cand: c, first: occ.first, last: occ.last, sentence: occ.sentence });
+  };
+
+  for (let s = 0; s < tokens.length; s++) {
+    const toks = tokens[s];
+    let clause = 0;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (isSeparator(t)) {
+        clause++;
+        continue;
+      }
+      // Names: a tagged personal name, or a surname followed by one or two single-character
+      // tokens (时/建/中) — jieba cuts unknown names into characters; English confirms them later.
+      if (NAME_TAGS.has(t.tag) && t.word.length >= 2 && t.word.length <= 4) {
+        add(t.word, 'name', [t], occurrence(s, toks, i, i + 1, clause));
+      } else if (t.word.length === 1 && isSurname(t.word)) {
+        let text = t.word;
+        for (let j = i + 1; j < toks.length && j <= i + 2; j++) {
+          if (toks[j].word.length !== 1 || isSeparator(toks[j])) break;
+          text += toks[j].word;
+          add(text, 'name', toks.slice(i, j + 1), occurrence(s, toks, i, j + 1, clause));
+        }
+      }
+      if (!canStart(t)) continue;
+      let chars = 0;
+      for (let j = i; j < toks.length && j < i + MAX_TOKENS; j++) {
+        const u = toks[j];
+        if (isSeparator(u) || (j > i && !canContinue(u))) break;
+        chars += u.word.length;
+        if (chars > MAX_CHARS) break;
+        const run = toks.slice(i, j + 1);
+        if (!canEnd(run)) continue;
+        const zh = run.map((x) => x.word).join('');
+        // Single characters are too ambiguous to drill alone.
+        if (zh.length < 2 || !/\p{Script=Han}/u.test(zh)) continue;
+        add(zh, 'term', run, occurrence(s, toks, i, j + 1, clause));
+      }
+    }
+  }
+
+  // Nesting: which occurrences lie inside a longer candidate occurrence (and a frequent one).
+  const bySentence = new Map<number, typeof spans>();
+  for (const sp of spans) {
+    const list = bySentence.get(sp.sentence);
+    if (list) list.push(sp);
+    else bySentence.set(sp.sentence, [sp]);
+  }
+  for (const list of bySentence.values()) {
+    for (const inner of list) {
+      let nested = false;
+      let inFrequent = false;
+      for (const outer of list) {
+        if (outer === inner || outer.cand.kind === 'name') continue;
+        if (outer.first <= inner.first && outer.last >= inner.last && outer.last - outer.first > inner.last - inner.first) {
+          nested = true;
+          if (outer.cand.occurrences.length >= 2) inFrequent = true;
+        }
+      }
+      if (nested) inner.cand.nested++;
+      if (inFrequent) inner.cand.nestedInFrequent++;
+    }
+  }
+  return byZh;
+}
+
+function occurrence(sentence: number, toks: Token[], first: number, last: number, clause: number): CandidateOccurrence {
+  const before = toks[first - 1]?.word;
+  const after = toks[last]?.word;
+  return {
+    sentence,
+    first,
+    last,
+    zhStart: toks[first].start,
+    zhEnd: toks[last - 1].end,
+    clause,
+    listMember: before === '、' || after === '、',
+  };
+}

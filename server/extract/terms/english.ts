@@ -1,0 +1,89 @@
+// English words with offsets, a light stemmer and the function words a term may contain inside
+// but never start or end with.
+
+export interface EnWord {
+  text: string;
+  start: number;
+  end: number;
+  /** Stem of the whole word (lowercased); hyphenated words also match through their parts. */
+  stem: string;
+  /** Stems of a hyphenated word's parts (long-term → long, term); empty otherwise. */
+  parts: string[];
+  /** A function word: allowed inside a span, never at its edges, never evidence. */
+  function: boolean;
+}
+
+export const FUNCTION_WORDS = new Set(
+  (
+    'a an the of and or but nor to in on at by for from with without into onto upon over under ' +
+    'as than that this these those which who whom whose what when where while whether if so such ' +
+    'is are was were be been being am do does did done has have had having will would shall should ' +
+    'can could may might must not no its it their them they he she his her him we our us you your ' +
+    'i me my all any each every both either neither some more most other another own same also ' +
+    'very too just only even then there here about against between through during before after ' +
+    'above below up down out off again further once well via per among within toward towards ' +
+    "'s s"
+  ).split(' '),
+);
+
+const WORD = /[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*/g;
+
+/** English words of a sentence with their offsets, stems and function-word flags. */
+export function englishWords(text: string): EnWord[] {
+  const out: EnWord[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let raw = m[0];
+    // Possessive 's belongs to the noun (China's → China) but stays inside the span offsets.
+    const possessive = /['’]s$/i.test(raw);
+    if (possessive) raw = raw.slice(0, -2);
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    const parts = lower.includes('-') ? lower.split('-').filter((p) => p && !FUNCTION_WORDS.has(p)).map(stem) : [];
+    out.push({
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      stem: stem(lower),
+      parts,
+      function: FUNCTION_WORDS.has(lower),
+    });
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+// Ordered longest first; the stem keeps at least three letters so "uses"/"used" meet at "us".
+const SUFFIXES = [
+  'izations', 'ization', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment',
+  'nesses', 'ness', 'ities', 'ity', 'ances', 'ance', 'ences', 'ence', 'ings', 'ing', 'ives', 'ive',
+  'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
+];
+
+/** A light stemmer: governance/governing/govern → govern, innovation/innovating → innov. */
+export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  let w = word.toLowerCase();
+  if (w.length > 3 && !/^\d/.test(w)) {
+    for (let round = 0; round < 2; round++) {
+      const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3);
+      if (!suffix) break;
+      w = w.slice(0, -suffix.length);
+      if (suffix === 'ies' || suffix === 'ied') w += 'y';
+      if (/(.)\1$/.test(w) && !/(ss|ll)$/.test(w)) w = w.slice(0, -1);
+    }
+  }
+  if (stemCache.size > 200_000) stemCache.clear();
+  stemCache.set(word, w);
+  return w;
+}
+
+/** Stems of the content words of an English phrase (a gloss), with hyphen parts added. */
+export function contentStems(phrase: string): string[] {
+  const out: string[] = [];
+  for (const w of englishWords(phrase)) {
+    if (w.function) continue;
+    out.push(w.stem, ...w.parts);
+  }
+  return out;
+}

@@ -1,0 +1,227 @@
+// Bilingual term extraction (DESIGN.md, Extraction 4–5): Chinese candidates from one jieba pass
+// per sentence, English spans aligned per occurrence, competing candidates resolved per clause.
+import type { ExtractedTerm, TermOccurrence } from '../types.ts';
+import { idf } from '../segment.ts';
+import { pinyinOf } from '../lexicon.ts';
+import { Association } from './association.ts';
+import { bestSpan, candidateEvidence, spanKey, type SpanChoice } from './align.ts';
+import { collectCandidates, tokenize, type Candidate, type CandidateOccurrence, type Token } from './candidates.ts';
+import { englishWords, type EnWord } from './english.ts';
+
+export interface ExtractTermsOptions {
+  onProgress?: (done: number, total: number) => void;
+}
+
+// Work caps that keep extraction linear on large imports (tens of thousands of pairs): only the
+// most term-like candidate types are aligned, each on a bounded sample of its occurrences.
+const MAX_ALIGNED_TYPES = 3000;
+const MAX_ALIGNED_OCCURRENCES = 24;
+// An occurrence's span must reach this to count as a rendering at all.
+const MIN_SPAN_SCORE = 0.3;
+// A rendering other than the preferred one must be this good to be offered as a variant.
+const MIN_VARIANT_SCORE = 0.45;
+// Terms below this score are not worth a card.
+const MIN_TERM_SCORE = 0.3;
+
+interface Scored {
+  cand: Candidate;
+  termhood: number;
+  /** Alignment per aligned occurrence (same index as cand.occurrences), null when none found. */
+  spans: (SpanChoice | null)[];
+  alignment: number;
+  score: number;
+}
+
+export function extractTerms(
+  sentences: { zh: string; en: string }[],
+  options: ExtractTermsOptions = {},
+): ExtractedTerm[] {
+  const total = sentences.length;
+  const progress = options.onProgress;
+  const tokens: Token[][] = new Array(total);
+  const en: EnWord[][] = new Array(total);
+  for (let i = 0; i < total; i++) {
+    tokens[i] = tokenize(sentences[i].zh);
+    en[i] = englishWords(sentences[i].en);
+    if (progress && (i % 500 === 499)) progress(i + 1, total);
+  }
+  const candidates = [...collectCandidates(tokens).values()];
+  const assoc = new Association(tokens.map((t) => t.map((x) => x.word)), en);
+
+  // Term-hood first, so that the alignment budget goes to the most promising types.
+  const ranked = candidates
+    .map((cand) => ({ cand, termhood: termhood(cand) }))
+    .filter((x) => x.termhood > 0)
+    .sort((a, b) => b.termhood - a.termhood)
+    .slice(0, MAX_ALIGNED_TYPES);
+
+  const scored: Scored[] = [];
+  for (const { cand, termhood: th } of ranked) {
+    const ev = candidateEvidence(cand);
+    const spans: (SpanChoice | null)[] = [];
+    let sum = 0;
+    let aligned = 0;
+    const sampled = Math.min(cand.occurrences.length, MAX_ALIGNED_OCCURRENCES);
+    for (let k = 0; k < sampled; k++) {
+      const o = cand.occurrences[k];
+      // A second occurrence in the same sentence takes a different span.
+      const taken: SpanChoice[] = [];
+      for (let q = k - 1; q >= 0 && cand.occurrences[q].sentence === o.sentence; q--) {
+        const t = spans[q];
+        if (t) taken.push(t);
+      }
+      const span = bestSpan(ev, sentences[o.sentence].en, en[o.sentence], assoc, MIN_SPAN_SCORE, taken);
+      spans.push(span);
+      if (span) {
+        sum += span.score;
+        aligned++;
+      }
+    }
+    if (!aligned) continue;
+    // Mean quality of the spans found, discounted when most occurrences found none.
+    const alignment = (sum / aligned) * Math.sqrt(aligned / sampled);
+    const score = th * alignment;
+    if (cand.kind === 'name' && alignment < 0.6) continue;
+    scored.push({ cand, termhood: th, spans, alignment, score });
+  }
+
+  const winners = resolveOverlaps(scored);
+  const terms: ExtractedTerm[] = [];
+  for (const s of scored) {
+    const won = winners.get(s);
+    if (!won || s.score < MIN_TERM_SCORE) continue;
+    const term = toTerm(s, won, sentences);
+    if (term) terms.push(term);
+  }
+  terms.sort((a, b) => b.score - a.score || b.count - a.count || a.zh.localeCompare(b.zh));
+  progress?.(total, total);
+  return terms;
+}
+
+/** Term-hood in [0, 1] from frequency, independence from longer terms, rarity, and form. */
+function termhood(c: Candidate): number {
+  const f = c.occurrences.length;
+  const free = f - c.nestedInFrequent;
+  if (free <= 0) return 0;
+  const list = c.occurrences.some((o) => o.listMember);
+  if (c.kind === 'name') return 0.9;
+  const freq = 1 - Math.exp(-free / 1.5);
+  const rarity = c.pieces.reduce((s, p) => s + idf(p), 0) / c.pieces.length;
+  const rare = Math.min(1, Math.max(0.15, (rarity - 5) / 5));
+  const single = c.pieces.length === 1;
+  const setPhrase = single && (c.tags[0] === 'i' || c.tags[0] === 'l' || c.tags[0] === 'nt' || c.tags[0] === 'nz');
+  let form = single ? (setPhrase || c.zh.length >= 3 ? 0.85 : 0.6) : 1;
+  if (list) form = Math.min(1, form + 0.3);
+  return (0.55 + 0.45 * freq) * (0.4 + 0.6 * rare) * form;
+}
+
+/**
+ * Inside each clause, candidate occurrences overlap (网络, 网络生态, 网络生态治理…): choose the
+ * non-overlapping set with the greatest total of score × length, so a frequent whole term beats
+ * its fragments and two strong terms beat the loose compound they form.
+ */
+function resolveOverlaps(scored: Scored[]): Map<Scored, number[]> {
+  type Item = { s: Scored; k: number; o: CandidateOccurrence; value: number };
+  const byClause = new Map<string, Item[]>();
+  for (const s of scored) {
+    if (s.score < MIN_TERM_SCORE) continue;
+    s.cand.occurrences.forEach((o, k) => {
+      const key = `${o.sentence}:${o.clause}`;
+      const len = o.zhEnd - o.zhStart;
+      // A length bonus below linear: 6 characters are worth more than 4 + 2 only at a like score.
+      const item = { s, k, o, value: s.score * Math.pow(len, 0.9) };
+      const list = byClause.get(key);
+      if (list) list.push(item);
+      else byClause.set(key, [item]);
+    });
+  }
+  const winners = new Map<Scored, number[]>();
+  for (const items of byClause.values()) {
+    items.sort((a, b) => a.o.zhEnd - b.o.zhEnd);
+    // Weighted interval scheduling over character offsets.
+    const best: number[] = new Array(items.length);
+    const take: boolean[] = new Array(items.length);
+    const prev: number[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      let p = i - 1;
+      while (p >= 0 && items[p].o.zhEnd > items[i].o.zhStart) p--;
+      prev[i] = p;
+      const withIt = items[i].value + (p >= 0 ? best[p] : 0);
+      const without = i > 0 ? best[i - 1] : 0;
+      take[i] = withIt > without;
+      best[i] = Math.max(withIt, without);
+    }
+    for (let i = items.length - 1; i >= 0; ) {
+      if (take[i]) {
+        const list = winners.get(items[i].s);
+        if (list) list.push(items[i].k);
+        else winners.set(items[i].s, [items[i].k]);
+        i = prev[i];
+      } else i--;
+    }
+  }
+  return winners;
+}
+
+function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[]): ExtractedTerm | null {
+  won.sort((a, b) => a - b);
+  const renderings = new Map<string, { count: number; score: number; text: string; initialOnly: boolean }>();
+  for (const k of won) {
+    const span = s.spans[k];
+    if (!span) continue;
+    const r = renderings.get(span.key);
+    if (!r) renderings.set(span.key, { count: 1, score: span.score, text: span.text, initialOnly: span.initial });
+    else {
+      r.count++;
+      r.score = Math.max(r.score, span.score);
+      if (r.initialOnly && !span.initial) {
+        r.text = span.text;
+        r.initialOnly = false;
+      }
+    }
+  }
+  const ordered = [...renderings.values()].sort((a, b) => b.count - a.count || b.score - a.score);
+  if (!ordered.length) return null;
+  const display = (r: { text: string; initialOnly: boolean }) => {
+    let t = r.text;
+    // "Mainstream media should…": a capital seen only at the start of sentences is not part of the term.
+    if (r.initialOnly && s.cand.kind !== 'name' && /^[A-Z][a-z]/.test(t) && !/^[A-Z][a-z]+ [A-Z]/.test(t)) t = t[0].toLowerCase() + t.slice(1);
+    return t;
+  };
+  const en = display(ordered[0]);
+  const variants: string[] = [];
+  const seen = new Set([spanKey(en)]);
+  for (const r of ordered.slice(1)) {
+    if (r.score < MIN_VARIANT_SCORE) continue;
+    const v = display(r);
+    if (seen.has(spanKey(v))) continue;
+    seen.add(spanKey(v));
+    variants.push(v);
+  }
+  // Occurrences beyond the aligned sample get the span of a known rendering found in their sentence.
+  const keys = [spanKey(en), ...variants.map(spanKey)];
+  const occurrences: TermOccurrence[] = won.map((k) => {
+    const o = s.cand.occurrences[k];
+    let span: { start: number; end: number } | null = s.spans[k] ?? null;
+    if (k >= s.spans.length) span = findRendering(sentences[o.sentence].en, keys);
+    return { sentence: o.sentence, zhStart: o.zhStart, zhEnd: o.zhEnd, enStart: span?.start ?? null, enEnd: span?.end ?? null };
+  });
+  return {
+    zh: s.cand.zh,
+    en,
+    variants,
+    pinyin: pinyinOf(s.cand.zh),
+    count: won.length,
+    score: Math.round(Math.min(1, s.score) * 1000) / 1000,
+    occurrences,
+  };
+}
+
+function findRendering(en: string, keys: string[]): { start: number; end: number } | null {
+  const lower = en.toLowerCase();
+  for (const k of keys) {
+    const at = lower.indexOf(k);
+    if (at >= 0) return { start: at, end: at + k.length };
+  }
+  return null;
+}
