@@ -89,6 +89,11 @@ export interface UndoResponse {
   counts: Counts;
 }
 
+/** POST /api/cards/:id/suspend and /unsuspend. */
+export interface SuspendResponse {
+  card: { id: number; state: CardState; due: string; suspended: boolean; leech: boolean };
+}
+
 export interface SourceSummary {
   id: number;
   title: string;

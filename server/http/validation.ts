@@ -83,12 +83,16 @@ export const previewSchema = importSchema.extend({ title: z.string().max(300).op
 
 export const termsQuery = z.object({
   q: z.string().max(200).optional(),
-  status: z.enum(['active', 'ignored', 'all']).optional(),
+  // 'all' (or no status) lists both.
+  status: z
+    .enum(['active', 'ignored', 'all'])
+    .optional()
+    .transform((s) => (s === 'all' ? undefined : s)),
   limit: z
     .string()
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
-    .pipe(z.number().int().min(1).max(1000))
+    .pipe(z.number().int().min(1).max(500))
     .optional(),
   offset: z
     .string()
@@ -102,7 +106,11 @@ export const termPatchSchema = z
   .strictObject({
     en: z.string().trim().min(1, 'must not be empty').max(500).optional(),
     variants: z.array(z.string().trim().min(1).max(500)).max(100).optional(),
-    status: z.enum(['active', 'ignored']).optional(),
+    // 'all' (or no status) lists both.
+  status: z
+    .enum(['active', 'ignored', 'all'])
+    .optional()
+    .transform((s) => (s === 'all' ? undefined : s)),
     note: z.string().max(10_000).optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'give at least one of en, variants, status, note');

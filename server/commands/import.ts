@@ -1,0 +1,96 @@
+// `cli import FILE [FILE2] [--title T] [--format F]`: imports a bilingual file (or two monolingual
+// files) into the database at DUIZHAO_DB, with a progress bar on a terminal and a one-line summary.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { decodeText } from '../extract/index.ts';
+import { InvalidInputError, TooLargeError } from '../errors.ts';
+import type { ImportRequestJson } from '../http/api-types.ts';
+import { importText, titleFromFileName } from '../library/index.ts';
+import { openDatabase } from '../store/index.ts';
+import { CliError } from './cli-error.ts';
+import { asCliError, databaseConfig, processIo, type CommandIo } from './io.ts';
+import { progressBar } from './progress.ts';
+
+const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'two-files'] as const;
+type Format = NonNullable<ImportRequestJson['format']>;
+
+interface ImportArgs {
+  files: string[];
+  title?: string;
+  format?: Format;
+}
+
+export function parseImportArgs(args: string[]): ImportArgs {
+  const out: ImportArgs = { files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new CliError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--title') out.title = value();
+    else if (arg.startsWith('--title=')) out.title = arg.slice(8);
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const f = arg === '--format' ? value() : arg.slice(9);
+      if (!(formats as readonly string[]).includes(f)) throw new CliError(`--format must be one of ${formats.join(', ')}`);
+      out.format = f as Format;
+    } else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg}`);
+    else out.files.push(arg);
+  }
+  if (out.files.length === 0) throw new CliError('usage: import FILE [FILE2] [--title T] [--format F]');
+  if (out.files.length > 2) throw new CliError(`import takes one bilingual file or two monolingual files, not ${out.files.length}`);
+  if (out.title !== undefined && !out.title.trim()) throw new CliError('--title must not be empty');
+  return out;
+}
+
+function readText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a directory` : `${path}: cannot read (${code})`);
+  }
+  try {
+    return decodeText(bytes);
+  } catch (err) {
+    if (err instanceof InvalidInputError || err instanceof TooLargeError) throw new CliError(`${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+export async function run(args: string[], io: CommandIo = processIo): Promise<void> {
+  const parsed = parseImportArgs(args);
+  const { dbPath, now } = databaseConfig(io.env);
+  const [text, text2] = parsed.files.map(readText);
+  const title = parsed.title?.trim() ?? titleFromFileName(basename(parsed.files[0]));
+
+  const db = openDatabase(dbPath);
+  const bar = progressBar(io.err, io.errIsTty);
+  try {
+    const result = importText(db, {
+      title,
+      text,
+      ...(text2 !== undefined ? { text2 } : {}),
+      ...(parsed.format ? { format: parsed.format } : {}),
+      now: now(),
+      onProgress: (done, total) => bar.update(total > 0 ? done / total : 0, 'importing'),
+    });
+    bar.done();
+    const { source, counts } = result;
+    if (result.duplicate) {
+      io.out(`already imported as "${source.title}" (source ${source.id}): nothing changed\n`);
+    } else {
+      io.out(
+        `imported "${source.title}" (source ${source.id}): ${counts.sentences} sentence pairs, ` +
+          `${counts.terms} terms (${counts.newTerms} new), ${counts.cards} new cards\n`,
+      );
+    }
+  } catch (err) {
+    bar.done();
+    throw asCliError(err);
+  } finally {
+    db.close();
+  }
+}

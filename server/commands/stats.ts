@@ -1,0 +1,66 @@
+// `cli stats [--json]`: today's work, what is due, the streak and true retention, read from the
+// database at DUIZHAO_DB; --json prints the same StatsResponse the API serves.
+import { existsSync } from 'node:fs';
+import type { StatsResponse } from '../http/api-types.ts';
+import { getStats } from '../stats/index.ts';
+import { openDatabase } from '../store/index.ts';
+import { CliError } from './cli-error.ts';
+import { asCliError, databaseConfig, processIo, type CommandIo } from './io.ts';
+
+function percent(x: number | null): string {
+  return x === null ? '–' : `${Math.round(x * 100)}%`;
+}
+
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function formatStats(stats: StatsResponse): string {
+  const { today, counts, retention, cardsByState: c } = stats;
+  const lines: [string, string][] = [
+    [
+      'today',
+      `${plural(today.reviews, 'review')} (${today.again} again), ${today.newCards} new, ${duration(today.timeMs)}`,
+    ],
+    ['due', `${today.due} today · now: ${counts.new} new, ${counts.learning} learning, ${counts.review} review`],
+    ['streak', plural(stats.streak, 'day')],
+    [
+      'retention',
+      `${percent(retention.last7)} last 7 days · ${percent(retention.last30)} last 30 days (desired ${percent(retention.desired)})`,
+    ],
+    [
+      'cards',
+      `${c.new} new · ${c.learning} learning · ${c.review} review · ${c.relearning} relearning · ${c.suspended} suspended`,
+    ],
+  ];
+  for (const source of stats.sources) {
+    lines.push([lines.some(([k]) => k === 'sources') ? '' : 'sources', `${source.title}: ${source.mastered}/${source.terms} terms mastered`]);
+  }
+  if (stats.sources.length === 0) lines.push(['sources', 'none yet: `import FILE` adds one']);
+  return lines.map(([k, v]) => `${k.padEnd(10)}${v}`).join('\n') + '\n';
+}
+
+export async function run(args: string[], io: CommandIo = processIo): Promise<void> {
+  const unknown = args.filter((a) => a !== '--json');
+  if (unknown.length) throw new CliError(`unknown argument ${unknown[0]} (usage: stats [--json])`);
+  const { dbPath, now } = databaseConfig(io.env);
+  // Stats must not leave an empty database behind where a user mistyped the path.
+  if (!existsSync(dbPath)) throw new CliError(`no database at ${dbPath} (set DUIZHAO_DB, or import a file first)`);
+  const db = openDatabase(dbPath);
+  try {
+    const stats = getStats(db, now());
+    io.out(args.includes('--json') ? JSON.stringify(stats) + '\n' : formatStats(stats));
+  } catch (err) {
+    throw asCliError(err);
+  } finally {
+    db.close();
+  }
+}

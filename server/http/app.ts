@@ -1,0 +1,58 @@
+// The Hono app: one sub-app per feature under /api, the built client at /, one error mapper.
+// Built here, served in main.ts: tests call app.request() and never open a port.
+import { Hono } from 'hono';
+import type Database from 'better-sqlite3';
+import { createErrorHandler, notFound } from './errors.ts';
+import { limitBody, requireToken, securityHeaders } from './guard.ts';
+import { cardsRoutes } from './routes/cards.ts';
+import { drillRoutes } from './routes/drill.ts';
+import { healthRoutes } from './routes/health.ts';
+import { previewRoutes, sourcesRoutes } from './routes/sources.ts';
+import { settingsRoutes } from './routes/settings.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { termsRoutes } from './routes/terms.ts';
+import { clientRoutes } from './static.ts';
+
+export interface AppOptions {
+  db: Database.Database;
+  now: () => Date;
+  /** When set, every /api request must carry it. */
+  token?: string | null;
+  /** The built client (client/dist); without it only the API is served. */
+  clientDir?: string | null;
+  maxBodyBytes?: number;
+  /** Where unexpected errors are reported; the client only ever sees "internal error". */
+  onInternalError?: (err: unknown) => void;
+}
+
+export const defaultMaxBodyBytes = 20 * 1024 * 1024;
+
+function logInternal(err: unknown): void {
+  console.error('duizhao: internal error:', err);
+}
+
+export function createApp(options: AppOptions) {
+  const deps = { db: options.db, now: options.now };
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  if (options.token) app.use('/api/*', requireToken(options.token));
+  app.use('/api/*', limitBody(options.maxBodyBytes ?? defaultMaxBodyBytes));
+
+  const api = new Hono()
+    .route('/health', healthRoutes())
+    .route('/sources', sourcesRoutes(deps))
+    .route('/extract', previewRoutes(deps))
+    .route('/drill', drillRoutes(deps))
+    .route('/terms', termsRoutes(deps))
+    .route('/cards', cardsRoutes(deps))
+    .route('/settings', settingsRoutes(deps))
+    .route('/stats', statsRoutes(deps));
+  const routed = app.route('/api', api);
+  if (options.clientDir) app.route('/', clientRoutes(options.clientDir));
+
+  app.onError(createErrorHandler(options.onInternalError ?? logInternal));
+  app.notFound(notFound);
+  return routed;
+}
+
+export type AppType = ReturnType<typeof createApp>;

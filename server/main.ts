@@ -1,0 +1,107 @@
+// `npm start`: the only place that opens a port. Reads the configuration, builds the client when
+// it has not been built, opens and seeds the database, serves, and prints one line with the URL
+// (browser tests parse it). `cli serve` calls start() too.
+import { serve, type ServerType } from '@hono/node-server';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { ConfigError, clockOf, loadConfig, type Config } from './config.ts';
+import { DomainError } from './errors.ts';
+import { createApp } from './http/index.ts';
+import { seedIfEmpty } from './library/index.ts';
+import { openDatabase } from './store/index.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const clientDist = resolve(root, 'client/dist');
+const seedsDir = resolve(root, 'seeds');
+
+export interface Running {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds client/dist when it is missing; returns it, or null when there is no client to build. */
+export function ensureClient(log: (line: string) => void): string | null {
+  if (existsSync(resolve(clientDist, 'index.html'))) return clientDist;
+  const viteConfig = resolve(root, 'client/vite.config.ts');
+  if (!existsSync(viteConfig)) {
+    log('duizhao: no client yet (client/vite.config.ts missing): serving the API only');
+    return null;
+  }
+  log('duizhao: building the client (client/dist is missing)…');
+  const vite = resolve(root, 'node_modules/.bin/vite');
+  const built = spawnSync(vite, ['build', '--config', viteConfig, '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (built.status !== 0 || !existsSync(resolve(clientDist, 'index.html'))) {
+    log('duizhao: the client build failed: serving the API only');
+    return null;
+  }
+  return clientDist;
+}
+
+export interface StartOptions {
+  /** `npm run dev`: Vite serves the client itself and proxies /api here. */
+  dev?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function start(config: Config, options: StartOptions = {}): Promise<Running> {
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const clientDir = options.dev ? null : ensureClient(log);
+  const now = clockOf(config);
+  const db = openDatabase(config.dbPath);
+  try {
+    if (config.seed) seedIfEmpty(db, seedsDir, now());
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const app = createApp({ db, now, token: config.token, clientDir, maxBodyBytes: config.maxBodyBytes });
+
+  const server = await new Promise<ServerType>((resolveListening, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolveListening(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= new Promise<void>((done) => {
+      server.close(() => {
+        db.close();
+        done();
+      });
+      // Keep-alive connections would otherwise hold the process open for seconds.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }));
+  return { url, close };
+}
+
+/** Starts from the environment, prints the URL line, and stops cleanly on SIGINT/SIGTERM. */
+export async function serveUntilSignalled(options: StartOptions = {}): Promise<Running> {
+  const running = await start(loadConfig(), options);
+  process.stdout.write(`duizhao: ${running.url}\n`);
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return running;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  serveUntilSignalled({ dev: process.argv.includes('--dev') }).catch((err: unknown) => {
+    // A bad variable, a port in use, an unreadable database, a bad seed: one line, no stack.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`duizhao: ${message}\n`);
+    if (process.env.DUIZHAO_DEBUG) console.error(err);
+    process.exit(err instanceof ConfigError || err instanceof DomainError ? 2 : 1);
+  });
+}

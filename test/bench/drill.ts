@@ -1,0 +1,230 @@
+// `npm run bench drill`: the drill at scale. A temporary database of 100,000 cards and 1,000,000
+// reviews; p50/p99 of choosing the next card and of recording an answer in process (target p99
+// < 5 ms each); then GET /api/drill/next under autocannon against the real server (`tsx
+// server/main.ts`) beside a bare Hono route served by the same adapter, in the same run (target:
+// at least half the bare rate). Servers run in child processes so the load generator does not
+// share their event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { answerCard, nextCard } from '../../server/drill/index.ts';
+import type { Extraction } from '../../server/extract/types.ts';
+import { importExtraction } from '../../server/library/index.ts';
+import { openDatabase, type Db } from '../../server/store/index.ts';
+
+// autocannon ships no types; this is the part of its result the bench reads.
+interface LoadResult {
+  requests: { average: number };
+  latency: { p99: number };
+  errors: number;
+  non2xx: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+}) => Promise<LoadResult>;
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const DAY = 86_400_000;
+const NOW = new Date('2026-03-02T09:00:00Z');
+const TERMS = 20_000;
+const SENTENCES = 20_000;
+const REVIEWS = 1_000_000;
+const ITERATIONS = 2_000;
+
+// Distinct Chinese terms from a small alphabet: index → four characters.
+const alphabet = '网络生态治理国家发展安全人民群众利益机制精准系统协同空间建设重要任务集体学习中央政治';
+function termZh(i: number): string {
+  let s = '';
+  for (let n = i, k = 0; k < 4; k++, n = Math.floor(n / alphabet.length)) s += alphabet[n % alphabet.length];
+  return s;
+}
+
+function syntheticExtraction(): Extraction {
+  const sentences: Extraction['sentences'] = [];
+  const terms: Extraction['terms'] = [];
+  for (let i = 0; i < SENTENCES; i++) {
+    const zh = `第${i}句强调${termZh(i % TERMS)}是长期任务。`;
+    const en = `Sentence ${i} stresses that term ${i % TERMS} is a long-term task.`;
+    sentences.push({ paragraph: Math.floor(i / 5), sentence: i % 5, zh, en, score: 0.9 });
+  }
+  for (let j = 0; j < TERMS; j++) {
+    const zh = termZh(j);
+    const s = sentences[j];
+    const zhStart = s.zh.indexOf(zh);
+    const enWord = `term ${j}`;
+    const enStart = s.en.indexOf(enWord);
+    terms.push({
+      zh,
+      en: enWord,
+      variants: [],
+      pinyin: '',
+      count: 1,
+      score: 0.8,
+      occurrences: [{ sentence: j, zhStart, zhEnd: zhStart + zh.length, enStart, enEnd: enStart + enWord.length }],
+    });
+  }
+  return { sentences, terms };
+}
+
+/** A year of history: most cards in review with due dates spread around today, some learning, the rest new. */
+function addHistory(db: Db): void {
+  const cardIds = (db.prepare('SELECT id FROM cards ORDER BY id').pluck().all() as number[]);
+  const now = NOW.getTime();
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE cards SET state = 2, stability = 5 + (id % 90), difficulty = 3 + (id % 7),
+         due = ? + ((id * 7919) % 330 - 30) * ${DAY} + (id % 1000) * 60000,
+         scheduled_days = 10 + id % 60, reps = 10, lapses = id % 3, last_review = ? - (id % 40) * ${DAY}
+       WHERE id % 20 < 14`,
+    ).run(now, now);
+    db.prepare(`UPDATE cards SET state = 1, reps = 1, due = ? + ((id % 120) - 60) * 60000, last_review = ? - ${DAY} WHERE id % 20 = 14`).run(now, now);
+    const insert = db.prepare(
+      `INSERT INTO reviews (id, card_id, rating, state, due, stability, difficulty, elapsed_days, last_elapsed_days,
+         scheduled_days, learning_steps, review, next_state, next_due, reviewed_at, duration_ms, answer, score, prev)
+       VALUES (?, ?, ?, 2, ?, 10, 5, 7, 6, 9, 0, ?, 2, ?, ?, 6000, NULL, NULL, '{}')`,
+    );
+    const reviewed = cardIds.filter((id) => id % 20 < 15);
+    for (let i = 0; i < REVIEWS; i++) {
+      const cardId = reviewed[i % reviewed.length];
+      // Spread over the past year, oldest first, so reviewed_at order matches insertion order.
+      const at = now - 365 * DAY + Math.floor((i / REVIEWS) * 364 * DAY);
+      insert.run(`bench-${i}`, cardId, 1 + ((i * 2654435761) >>> 0) % 4, at, at, at + 9 * DAY, at);
+    }
+  })();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function timeIt(fn: (i: number) => void, n: number): { p50: number; p99: number } {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    fn(i);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+function startServer(command: string, args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /duizhao: (http:\/\/\S+)/.exec(out);
+      if (m) done({ url: m[1], child });
+    });
+    child.once('exit', (code) => fail(new Error(`server exited with ${code} before printing its URL`)));
+  });
+}
+
+const bareServer = `
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+const app = new Hono().get('/api/drill/next', (c) => c.json({ card: null, counts: { new: 0, learning: 0, review: 0 } }));
+const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => console.log('duizhao: http://127.0.0.1:' + info.port));
+`;
+
+async function rate(url: string): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({ url: `${url}/api/drill/next`, connections: 10, duration: 5 });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => String(c).padEnd(i === 0 ? 30 : 14)).join('');
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'duizhao-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  const children: ChildProcess[] = [];
+  try {
+    let t0 = performance.now();
+    const db = openDatabase(dbPath);
+    const imported = importExtraction(db, {
+      title: 'bench',
+      format: 'tsv',
+      contentHash: 'bench',
+      extraction: syntheticExtraction(),
+      now: new Date(NOW.getTime() - 366 * DAY),
+    });
+    addHistory(db);
+    const cards = db.prepare('SELECT count(*) FROM cards').pluck().get() as number;
+    const reviews = db.prepare('SELECT count(*) FROM reviews').pluck().get() as number;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('ANALYZE');
+    console.log(`built ${cards.toLocaleString('en')} cards (${imported.counts.terms} terms), ${reviews.toLocaleString('en')} reviews in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // Warm the statement cache and the page cache before timing.
+    for (let i = 0; i < 50; i++) nextCard(db, NOW);
+    const next = timeIt(() => nextCard(db, NOW), ITERATIONS);
+
+    let clock = NOW.getTime();
+    let conflicts = 0;
+    const answers: number[] = [];
+    for (let i = 0; i < ITERATIONS; i++) {
+      clock += 15_000;
+      const now = new Date(clock);
+      const { card } = nextCard(db, now);
+      if (!card) break;
+      const t = process.hrtime.bigint();
+      try {
+        answerCard(db, { cardId: card.id, rating: (2 + (i % 3)) as 2 | 3 | 4, reviewId: randomUUID(), reps: card.reps, durationMs: 5000 }, now);
+      } catch {
+        conflicts++;
+      }
+      answers.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    answers.sort((a, b) => a - b);
+    const answer = { p50: percentile(answers, 50), p99: percentile(answers, 99) };
+    db.close();
+
+    console.log('\nin process (ms)');
+    console.log(row(['', 'p50', 'p99', 'target p99']));
+    console.log(row(['nextCard', next.p50.toFixed(3), next.p99.toFixed(3), '< 5']));
+    console.log(row([`answerCard (${answers.length}, ${conflicts} refused)`, answer.p50.toFixed(3), answer.p99.toFixed(3), '< 5']));
+
+    t0 = performance.now();
+    const bare = await startServer(process.execPath, ['--input-type=module', '-e', bareServer], {});
+    children.push(bare.child);
+    const bareRate = await rate(bare.url);
+    await stop(bare.child);
+    const real = await startServer(resolve(root, 'node_modules/.bin/tsx'), ['server/main.ts', '--dev'], {
+      DUIZHAO_DB: dbPath,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DUIZHAO_SEED: 'off',
+      DUIZHAO_NOW: NOW.toISOString(),
+    });
+    children.push(real.child);
+    const appRate = await rate(real.url);
+    await stop(real.child);
+
+    console.log('\nGET /api/drill/next, autocannon 10 connections × 5 s');
+    console.log(row(['', 'req/s', 'p99 ms', 'errors']));
+    console.log(row(['bare Hono route', Math.round(bareRate.rps), bareRate.p99, bareRate.errors]));
+    console.log(row(['duizhao (100k cards)', Math.round(appRate.rps), appRate.p99, appRate.errors]));
+    const share = appRate.rps / bareRate.rps;
+    console.log(`duizhao / bare: ${(share * 100).toFixed(0)}% (target ≥ 50%) ${share >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
+  } finally {
+    await Promise.all(children.map(stop));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

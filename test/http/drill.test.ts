@@ -1,0 +1,174 @@
+// The drill over HTTP: next, answer (idempotent, conflicts), undo, suspend, and a short session on
+// the seed that the stats then report.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnswerResponse, NextResponse, StatsResponse, UndoResponse } from '../../server/http/api-types.ts';
+import { expectError, json, makeApp, makeSeededApp, snapshot, uuid, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+async function next(): Promise<NextResponse> {
+  const res = await t.app.request('/api/drill/next');
+  expect(res.status).toBe(200);
+  return (await res.json()) as NextResponse;
+}
+
+function answer(body: Record<string, unknown>) {
+  return t.app.request('/api/drill/answer', json(body));
+}
+
+function reviewCount(): number {
+  return (t.db.prepare('SELECT count(*) AS n FROM reviews').get() as { n: number }).n;
+}
+
+describe('GET /api/drill/next', () => {
+  it('is null with zero counts on an empty database', async () => {
+    t = makeApp();
+    expect(await next()).toEqual({ card: null, counts: { new: 0, learning: 0, review: 0 } });
+  });
+
+  it('serves a card of the seed with four interval previews', async () => {
+    t = await makeSeededApp();
+    const { card, counts } = await next();
+    expect(card).not.toBeNull();
+    expect(counts.new).toBeGreaterThan(0);
+    expect(card!.state).toBe('new');
+    expect(card!.intervals.map((i) => i.rating)).toEqual([1, 2, 3, 4]);
+    expect(card!.accepted.length).toBeGreaterThan(0);
+  });
+});
+
+describe('POST /api/drill/answer', () => {
+  it('records an answer; the same reviewId again records nothing more', async () => {
+    t = await makeSeededApp();
+    const { card } = await next();
+    const body = { cardId: card!.id, rating: 3, reviewId: uuid(1), answer: card!.reference, durationMs: 4200 };
+    const first = await answer(body);
+    expect(first.status).toBe(200);
+    const recorded = (await first.json()) as AnswerResponse;
+    expect(recorded.duplicate).toBe(false);
+    expect(recorded.review).toMatchObject({ id: uuid(1), cardId: card!.id, rating: 3, reviewedAt: '2026-03-02T09:00:00.000Z' });
+    expect(recorded.card.state).not.toBe('new');
+
+    const before = snapshot(t.db);
+    t.clock.now = new Date('2026-03-02T09:00:05Z');
+    const again = (await (await answer(body)).json()) as AnswerResponse;
+    expect(again.duplicate).toBe(true);
+    expect(again.review).toEqual(recorded.review);
+    expect(snapshot(t.db)).toEqual(before);
+    expect(reviewCount()).toBe(1);
+  });
+
+  it('the same reviewId with a different rating is a 409', async () => {
+    t = await makeSeededApp();
+    const { card } = await next();
+    await answer({ cardId: card!.id, rating: 3, reviewId: uuid(1) });
+    const before = snapshot(t.db);
+    await expectError(await answer({ cardId: card!.id, rating: 1, reviewId: uuid(1) }), 409);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it('two different answers racing for one served card: one wins, the other gets 409', async () => {
+    t = await makeSeededApp();
+    const { card } = await next();
+    const [a, b] = await Promise.all([
+      answer({ cardId: card!.id, rating: 3, reviewId: uuid(1), reps: card!.reps }),
+      answer({ cardId: card!.id, rating: 1, reviewId: uuid(2), reps: card!.reps }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    await expectError(loser, 409);
+    expect(reviewCount()).toBe(1);
+  });
+
+  const bad: [string, (cardId: number) => Record<string, unknown>, number, RegExp][] = [
+    ['rating 0', (id) => ({ cardId: id, rating: 0, reviewId: uuid(9) }), 400, /rating/],
+    ['rating 5', (id) => ({ cardId: id, rating: 5, reviewId: uuid(9) }), 400, /rating/],
+    ['rating 2.5', (id) => ({ cardId: id, rating: 2.5, reviewId: uuid(9) }), 400, /rating/],
+    ['rating "3"', (id) => ({ cardId: id, rating: '3', reviewId: uuid(9) }), 400, /rating/],
+    ['rating null', (id) => ({ cardId: id, rating: null, reviewId: uuid(9) }), 400, /rating/],
+    ['no rating', (id) => ({ cardId: id, reviewId: uuid(9) }), 400, /rating/],
+    ['cardId as a string', (id) => ({ cardId: String(id), rating: 3, reviewId: uuid(9) }), 400, /cardId/],
+    ['a negative cardId', () => ({ cardId: -1, rating: 3, reviewId: uuid(9) }), 400, /cardId/],
+    ['no cardId', () => ({ rating: 3, reviewId: uuid(9) }), 400, /cardId/],
+    ['a reviewId that is no UUID', (id) => ({ cardId: id, rating: 3, reviewId: 'review-1' }), 400, /reviewId/],
+    ['no reviewId', (id) => ({ cardId: id, rating: 3 }), 400, /reviewId/],
+    ['a negative duration', (id) => ({ cardId: id, rating: 3, reviewId: uuid(9), durationMs: -5 }), 400, /durationMs/],
+    ['an answer that is a number', (id) => ({ cardId: id, rating: 3, reviewId: uuid(9), answer: 42 }), 400, /answer/],
+    ['an unknown card', () => ({ cardId: 987654, rating: 3, reviewId: uuid(9) }), 404, /./],
+  ];
+  it.each(bad)('refuses %s with the error shape, changing nothing', async (_name, make, status, field) => {
+    t = await makeSeededApp();
+    const { card } = await next();
+    const before = snapshot(t.db);
+    const error = await expectError(await answer(make(card!.id)), status);
+    expect(error.message).toMatch(field);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('POST /api/drill/undo', () => {
+  it('restores the card exactly and removes the review; with nothing left it is a 409', async () => {
+    t = await makeSeededApp();
+    const before = snapshot(t.db);
+    const served = await next();
+    await answer({ cardId: served.card!.id, rating: 1, reviewId: uuid(1) });
+    t.clock.now = new Date('2026-03-02T09:00:30Z');
+    const res = await t.app.request('/api/drill/undo', { method: 'POST' });
+    expect(res.status).toBe(200);
+    const undone = (await res.json()) as UndoResponse;
+    expect(undone.card).toMatchObject({ id: served.card!.id, state: 'new' });
+    expect(snapshot(t.db)).toEqual(before);
+    expect((await next()).card?.id).toBe(served.card!.id);
+
+    await expectError(await t.app.request('/api/drill/undo', { method: 'POST' }), 409);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('suspending cards', () => {
+  it('a suspended card is not served until unsuspended', async () => {
+    t = await makeSeededApp();
+    const first = (await next()).card!;
+    const suspended = await t.app.request(`/api/cards/${first.id}/suspend`, { method: 'POST' });
+    expect(await suspended.json()).toMatchObject({ card: { id: first.id, suspended: true, leech: false } });
+    expect((await next()).card?.id).not.toBe(first.id);
+    expect((await t.app.request(`/api/cards/${first.id}/unsuspend`, { method: 'POST' })).status).toBe(200);
+    expect((await next()).card?.id).toBe(first.id);
+  });
+
+  it.each([
+    ['/api/cards/987654/suspend', 404],
+    ['/api/cards/abc/suspend', 400],
+    ['/api/cards/0/unsuspend', 400],
+    ['/api/cards/1.5/suspend', 400],
+  ])('%s → %i, changing nothing', async (path, status) => {
+    t = await makeSeededApp();
+    const before = snapshot(t.db);
+    await expectError(await t.app.request(path, { method: 'POST' }), status);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('a short session on the seed', () => {
+  it('answers a dozen cards by the suggested flow and the stats count them', async () => {
+    t = await makeSeededApp();
+    const ratings = [3, 3, 1, 4, 3, 2, 3, 3, 1, 3, 4, 3];
+    const seen = new Set<number>();
+    for (const [i, rating] of ratings.entries()) {
+      const { card } = await next();
+      expect(card).not.toBeNull();
+      seen.add(card!.id);
+      const res = await answer({ cardId: card!.id, rating, reviewId: uuid(100 + i), answer: card!.reference, durationMs: 3000 });
+      expect(res.status).toBe(200);
+      t.clock.now = new Date(t.clock.now.getTime() + 20_000);
+    }
+    expect(seen.size).toBeGreaterThan(5);
+    const stats = (await (await t.app.request('/api/stats')).json()) as StatsResponse;
+    expect(stats.today.reviews).toBe(ratings.length);
+    expect(stats.today.again).toBe(2);
+    expect(stats.today.timeMs).toBe(ratings.length * 3000);
+    expect(stats.streak).toBe(1);
+    expect(stats.sources).toHaveLength(1);
+  });
+});

@@ -1,0 +1,132 @@
+// Importing through the API: JSON and multipart, the preview that stores nothing, re-import, and
+// every kind of bad input refused with the error shape and the database untouched.
+import { afterEach, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import type { ImportResponse, PreviewResponse, SourceSummary } from '../../server/http/api-types.ts';
+import { expectError, importSeed, json, makeApp, makeSeededApp, seedText, snapshot, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+function upload(fields: Record<string, string | File>): RequestInit {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  return { method: 'POST', body: form };
+}
+
+describe('POST /api/sources', () => {
+  it('imports the seed (201), lists it, and a re-import is a 200 duplicate that changes nothing', async () => {
+    t = makeApp();
+    const res = await importSeed(t);
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as ImportResponse;
+    expect(body.duplicate).toBe(false);
+    expect(body.source.title).toBe('Cyber ecosystem governance');
+    expect(body.counts.sentences).toBeGreaterThanOrEqual(9);
+    expect(body.counts.terms).toBeGreaterThan(5);
+    expect(body.counts.cards).toBeGreaterThan(body.counts.terms);
+
+    const before = snapshot(t.db);
+    const again = await t.app.request('/api/sources', json({ title: 'Another title', text: seedText }));
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as ImportResponse).duplicate).toBe(true);
+    expect(snapshot(t.db)).toEqual(before);
+
+    const list = (await (await t.app.request('/api/sources')).json()) as { sources: SourceSummary[] };
+    expect(list.sources).toHaveLength(1);
+    expect(list.sources[0]).toMatchObject({ id: body.source.id, title: 'Cyber ecosystem governance', sentences: body.counts.sentences });
+  });
+
+  it('imports an uploaded file, taking the title from the file name', async () => {
+    t = makeApp();
+    const res = await t.app.request('/api/sources', upload({ file: new File([seedText], 'cyber-governance.txt') }));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as ImportResponse).source.title).toBe('Cyber governance');
+  });
+
+  it('decodes a GBK file the same as its UTF-8 original', async () => {
+    t = makeApp();
+    const gbk = new Uint8Array(iconv.encode(seedText, 'gbk'));
+    const res = await t.app.request('/api/sources', upload({ file: new File([gbk], 'gbk.txt'), title: 'GBK' }));
+    expect(res.status).toBe(201);
+    // Same content, so the UTF-8 JSON import is recognised as a duplicate.
+    const again = await t.app.request('/api/sources', json({ title: 'UTF-8', text: seedText }));
+    expect(((await again.json()) as ImportResponse).duplicate).toBe(true);
+  });
+
+  it('imports two monolingual files as one source', async () => {
+    t = makeApp();
+    const lines = seedText.split('\n');
+    const en = lines.filter((_, i) => i % 2 === 0).join('\n');
+    const zh = lines.filter((_, i) => i % 2 === 1).join('\n');
+    const res = await t.app.request('/api/sources', upload({ file: new File([en], 'en.txt'), file2: new File([zh], 'zh.txt'), title: 'Two files' }));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as ImportResponse).counts.sentences).toBeGreaterThanOrEqual(9);
+  });
+
+  const bad: [string, RequestInit, number, string, RegExp?][] = [
+    ['no title', json({ text: seedText }), 400, 'invalid_request', /title/],
+    ['an empty title', json({ title: '   ', text: seedText }), 400, 'invalid_request', /title/],
+    ['text as a number', json({ title: 'x', text: 42 }), 400, 'invalid_request', /text/],
+    ['no text', json({ title: 'x' }), 400, 'invalid_request', /text/],
+    ['an unknown format', json({ title: 'x', text: seedText, format: 'docx' }), 400, 'invalid_request', /format/],
+    ['excludeTerms not a list', json({ title: 'x', text: seedText, excludeTerms: '网络' }), 400, 'invalid_request', /excludeTerms/],
+    ['a JSON array', json([seedText]), 400, 'invalid_request'],
+    ['an English line without its Chinese', json({ title: 'x', text: 'Only English here.\nAnd more English.' }), 422, 'invalid_input'],
+    ['a multipart body without a file', upload({ title: 'x' }), 400, 'invalid_request', /file/],
+    ['a binary file', upload({ file: new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2])], 'image.png') }), 422, 'invalid_input', /image\.png: .*binary/],
+    ['an empty file', upload({ file: new File([''], 'empty.txt') }), 422, 'invalid_input', /empty/],
+    ['a form-urlencoded body', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'title=x' }, 415, 'unsupported_media_type'],
+  ];
+  it.each(bad)('refuses %s, storing nothing', async (_name, init, status, code, message) => {
+    t = await makeSeededApp();
+    const before = snapshot(t.db);
+    const error = await expectError(await t.app.request('/api/sources', init), status, code);
+    if (message) expect(error.message).toMatch(message);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it('names the line of an unpairable text', async () => {
+    t = makeApp();
+    const text = '网络生态治理是重要任务。\nCyberspace governance is a crucial task.\nA second English line with nothing to pair.\nAnd a third.';
+    const error = await expectError(await t.app.request('/api/sources', json({ title: 'x', text })), 422, 'invalid_input');
+    expect(error.message).toMatch(/line \d+/);
+  });
+});
+
+describe('POST /api/extract', () => {
+  it('previews sentences and terms without storing anything, and marks terms already known', async () => {
+    t = makeApp();
+    const before = snapshot(t.db);
+    const res = await t.app.request('/api/extract', json({ text: seedText }));
+    expect(res.status).toBe(200);
+    const preview = (await res.json()) as PreviewResponse;
+    expect(snapshot(t.db)).toEqual(before);
+    expect(preview.sentences.length).toBeGreaterThanOrEqual(9);
+    expect(preview.sentences[0]).toEqual({ zh: expect.any(String), en: expect.any(String), score: expect.any(Number) });
+    expect(preview.terms.length).toBeGreaterThan(5);
+    expect(preview.terms.every((term) => term.known === false)).toBe(true);
+    expect(preview.terms.map((term) => term.zh)).toContain('网络生态治理');
+
+    await importSeed(t);
+    const after = (await (await t.app.request('/api/extract', json({ text: seedText }))).json()) as PreviewResponse;
+    const governance = after.terms.find((term) => term.zh === '网络生态治理');
+    expect(governance?.known).toBe(true);
+  });
+
+  it('previews an uploaded file', async () => {
+    t = makeApp();
+    const res = await t.app.request('/api/extract', upload({ file: new File([seedText], 'seed.txt') }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as PreviewResponse).sentences.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each([
+    ['no text', json({}), 400, 'invalid_request'],
+    ['text as a list', json({ text: ['a'] }), 400, 'invalid_request'],
+    ['an unpaired line', json({ text: 'Only English here.\nAnd more English.' }), 422, 'invalid_input'],
+  ])('refuses %s', async (_name, init, status, code) => {
+    t = makeApp();
+    await expectError(await t.app.request('/api/extract', init), status, code);
+  });
+});

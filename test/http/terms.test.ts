@@ -1,0 +1,131 @@
+// Terms and settings over HTTP: list, search, detail, edit, ignore; read and change settings; every
+// bad request refused with the error shape and nothing changed.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Settings, TermDetailResponse, TermRow, TermsResponse } from '../../server/http/api-types.ts';
+import { expectError, json, makeApp, makeSeededApp, snapshot, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+async function terms(query = ''): Promise<TermsResponse> {
+  const res = await t.app.request(`/api/terms${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as TermsResponse;
+}
+
+function patch(id: number | string, body: unknown) {
+  return t.app.request(`/api/terms/${id}`, json(body, { method: 'PATCH' }));
+}
+
+describe('terms', () => {
+  it('lists, pages, searches and shows a term with its concordance', async () => {
+    t = await makeSeededApp();
+    const all = await terms();
+    expect(all.total).toBeGreaterThan(5);
+    const page = await terms('?limit=2&offset=1');
+    expect(page.terms).toHaveLength(2);
+    expect(page.total).toBe(all.total);
+
+    const found = await terms(`?q=${encodeURIComponent('网络生态治理')}`);
+    const governance = found.terms.find((term) => term.zh === '网络生态治理');
+    expect(governance).toBeDefined();
+
+    const res = await t.app.request(`/api/terms/${governance!.id}`);
+    const detail = (await res.json()) as TermDetailResponse;
+    expect(detail.term.zh).toBe('网络生态治理');
+    expect(detail.occurrences.length).toBeGreaterThan(1);
+    const first = detail.occurrences[0];
+    expect(first.zh.slice(first.zhStart, first.zhEnd)).toBe('网络生态治理');
+  });
+
+  it('an edit makes the rendering the user\'s; ignoring hides the term from the active list', async () => {
+    t = await makeSeededApp();
+    const term = (await terms()).terms[0];
+    const res = await patch(term.id, { en: 'my rendering', variants: ['another one'], note: 'from the 2026 white paper' });
+    expect(res.status).toBe(200);
+    const edited = ((await res.json()) as { term: TermRow }).term;
+    expect(edited).toMatchObject({ id: term.id, en: 'my rendering', origin: 'user', note: 'from the 2026 white paper' });
+    expect(edited.variants).toContain('another one');
+
+    await patch(term.id, { status: 'ignored' });
+    const active = await terms('?status=active');
+    expect(active.terms.map((x) => x.id)).not.toContain(term.id);
+    const ignored = await terms('?status=ignored');
+    expect(ignored.terms.map((x) => x.id)).toContain(term.id);
+    expect((await terms('?status=all')).total).toBe(active.total + ignored.total);
+  });
+
+  const badPatches: [string, unknown, number][] = [
+    ['an empty patch', {}, 400],
+    ['en as a number', { en: 5 }, 400],
+    ['an empty en', { en: '  ' }, 400],
+    ['variants as a string', { variants: 'x' }, 400],
+    ['an unknown status', { status: 'deleted' }, 400],
+    ['an unknown field', { zh: '改' }, 400],
+    ['a list', ['en'], 400],
+  ];
+  it.each(badPatches)('PATCH with %s (%j) → %i, changing nothing', async (_name, body, status) => {
+    t = await makeSeededApp();
+    const term = (await terms()).terms[0];
+    const before = snapshot(t.db);
+    await expectError(await patch(term.id, body), status);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it.each([
+    ['GET', '/api/terms/987654', 404],
+    ['GET', '/api/terms/abc', 400],
+    ['GET', '/api/terms/-3', 400],
+    ['GET', '/api/terms?limit=0', 400],
+    ['GET', '/api/terms?limit=ten', 400],
+    ['GET', '/api/terms?offset=-1', 400],
+    ['GET', '/api/terms?status=deleted', 400],
+  ])('%s %s → %i', async (method, path, status) => {
+    t = await makeSeededApp();
+    await expectError(await t.app.request(path, { method }), status);
+  });
+
+  it('PATCH of an unknown term is a 404, changing nothing', async () => {
+    t = await makeSeededApp();
+    const before = snapshot(t.db);
+    await expectError(await patch(987654, { en: 'x' }), 404, 'not_found');
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('settings', () => {
+  it('reads the defaults and changes only what is sent', async () => {
+    t = makeApp();
+    const defaults = (await (await t.app.request('/api/settings')).json()) as Settings;
+    expect(defaults).toMatchObject({ desiredRetention: 0.9, newCardsPerDay: 20, dayStartHour: 4, leechThreshold: 8 });
+
+    const res = await t.app.request('/api/settings', json({ newCardsPerDay: 5, timeZone: 'Asia/Shanghai', cardKinds: { cloze: false } }, { method: 'PUT' }));
+    expect(res.status).toBe(200);
+    const changed = (await res.json()) as Settings;
+    expect(changed).toEqual({
+      ...defaults,
+      newCardsPerDay: 5,
+      timeZone: 'Asia/Shanghai',
+      cardKinds: { ...defaults.cardKinds, cloze: false },
+    });
+    expect(await (await t.app.request('/api/settings')).json()).toEqual(changed);
+  });
+
+  it.each([
+    ['desiredRetention as a string', { desiredRetention: '0.9' }, 400],
+    ['desiredRetention above 1', { desiredRetention: 1.5 }, 400],
+    ['desiredRetention too low to schedule sensibly', { desiredRetention: 0.3 }, 422],
+    ['a fractional new-card limit', { newCardsPerDay: 2.5 }, 400],
+    ['dayStartHour 24', { dayStartHour: 24 }, 400],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 422],
+    ['a malformed learning step', { learningSteps: ['ten minutes'] }, 400],
+    ['an unknown setting', { dailyGoal: 10 }, 400],
+    ['a card kind as a string', { cardKinds: { cloze: 'no' } }, 400],
+  ])('refuses %s (%j) with %i, changing nothing', async (_name, body, status) => {
+    t = makeApp();
+    await t.app.request('/api/settings');
+    const before = snapshot(t.db);
+    await expectError(await t.app.request('/api/settings', json(body, { method: 'PUT' })), status);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
