@@ -101,9 +101,9 @@ export function DrillPage() {
         answer: answer.trim() || undefined,
         durationMs: Math.min(MAX_DURATION_MS, Math.round(performance.now() - shownAt.current)),
       });
-      setSession((s) => ({ ...s, done: s.done + 1, again: s.again + (rating === 1 ? 1 : 0), history: [...s.history, rating] }));
       setNotice('');
       await load();
+      setSession((s) => ({ ...s, done: s.done + 1, again: s.again + (rating === 1 ? 1 : 0), history: [...s.history, rating] }));
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -115,13 +115,13 @@ export function DrillPage() {
     setBusy(true);
     try {
       await api.undo();
+      await load();
       setSession((s) => {
         const last = s.history[s.history.length - 1];
         if (last === undefined) return s;
         return { ...s, done: s.done - 1, again: s.again - (last === 1 ? 1 : 0), history: s.history.slice(0, -1) };
       });
       setNotice('Last answer undone.');
-      await load();
     } catch (e) {
       setError(e);
       setBusy(false);

@@ -1,0 +1,226 @@
+// The web app in a real browser against the real server: import the seed through the Import
+// page, drill ten cards by keyboard only, undo, edit a term, see the reviews on Stats, and see
+// the server's message for a bad import. Screenshots of every page land in test/e2e/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, startServer, type TestServer } from './server.ts';
+import type { StatsResponse, TermsResponse } from '../../server/http/api-types.ts';
+
+const NOW = '2026-11-28T09:00:00Z';
+const shots = join(root, 'test/e2e/screenshots');
+const seed = readFileSync(join(root, 'seeds/cyber-ecosystem-governance.en-zh.txt'), 'utf8');
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function api<T>(path: string): Promise<T> {
+  const res = await page.request.get(server.url + path);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as T;
+}
+
+async function go(hash: string) {
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForLoadState('networkidle');
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer(NOW);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('duizhao in the browser', () => {
+  it('greets a new user with what to do', async () => {
+    await go('');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome to duizhao');
+    expect(await page.locator('a.button.primary').getAttribute('href')).toBe('#/import');
+    await page.screenshot({ path: join(shots, 'today-empty-desktop-light.png'), fullPage: true });
+  });
+
+  it('shows the server message for a bad import (an unpaired line)', async () => {
+    await go('#/import');
+    await page.fill('textarea[name=text]', '中共中央政治局11月28日下午就加强网络生态治理进行第二十三次集体学习。\n要健全网络生态治理长效机制。');
+    await page.click('button[type=submit]');
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/line \d+/);
+    expect(await page.locator('.preview').count()).toBe(0);
+    // The browser logs the expected 422 of this import; nothing else may fail.
+    pageErrors.length = 0;
+    await page.screenshot({ path: join(shots, 'import-error-desktop-light.png'), fullPage: true });
+  });
+
+  let excluded = '';
+  it('imports the seed through the preview, with one term unticked', async () => {
+    await go('#/import');
+    await page.fill('input[name=title]', 'Cyber ecosystem governance');
+    await page.fill('textarea[name=text]', seed);
+    await page.click('button[type=submit]');
+    await page.locator('.preview').waitFor({ timeout: 60_000 });
+    const pairs = await page.locator('.pairs li').count();
+    expect(pairs).toBeGreaterThan(10);
+    const boxes = page.locator('.candidates input[type=checkbox]');
+    expect(await boxes.count()).toBeGreaterThan(5);
+    excluded = (await page.locator('.candidates tbody tr').first().locator('.zh-cell').textContent())!.trim();
+    await boxes.first().uncheck();
+    await page.screenshot({ path: join(shots, 'import-preview-desktop-light.png'), fullPage: false });
+    await page.click('.preview-head button');
+    const result = page.locator('[data-testid=import-result]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toMatch(/\d+ sentence pairs/);
+
+    const terms = await api<TermsResponse>('/api/terms?limit=500');
+    expect(terms.terms.length).toBeGreaterThan(0);
+    expect(terms.terms.map((t) => t.zh)).not.toContain(excluded);
+  });
+
+  it('shows what is due today and the source', async () => {
+    await go('');
+    await page.locator('.tiles').waitFor();
+    expect(await page.locator('.source-title').first().textContent()).toBe('Cyber ecosystem governance');
+    expect(await page.locator('a.button.primary').textContent()).toMatch(/Start drill/);
+  });
+
+  it('drills ten cards by keyboard only, IME-safe, and undoes the last', async () => {
+    await go('');
+    await page.locator('a.button.primary').waitFor();
+    // Today focuses its start button: Enter opens the drill.
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=prompt]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('answer');
+
+    // An Enter that confirms an input method's candidate must not check the answer.
+    await page.keyboard.insertText('网络');
+    await page.evaluate(() => {
+      const el = document.getElementById('answer')!;
+      el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, keyCode: 229, bubbles: true }));
+      el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true }));
+    });
+    expect(await page.locator('.ratings').count()).toBe(0);
+    await page.fill('#answer', '');
+
+    const ratings = ['3', ' ', '1', '4', 'Enter', '2', '3', ' ', '3', '4'];
+    for (let i = 0; i < ratings.length; i++) {
+      const prompt = await page.locator('[data-testid=prompt]').textContent();
+      expect(prompt?.trim()).toBeTruthy();
+      if (i % 2 === 0) await page.keyboard.type(i === 0 ? 'cyber ecosystem governance' : 'the Party');
+      await page.keyboard.press('Enter');
+      await page.locator('.ratings').waitFor();
+      // Every rating button shows its next interval, and one rating is preselected.
+      expect(await page.locator('.rating .interval').allTextContents()).toSatisfy((l: string[]) => l.length === 4 && l.every((s) => s.trim()));
+      expect(await page.locator('.rating.selected').count()).toBe(1);
+      if (i === 1) await page.screenshot({ path: join(shots, 'drill-checked-desktop-light.png'), fullPage: true });
+      await page.keyboard.press(ratings[i]!);
+      await expect.poll(() => page.locator('.session-count').textContent().catch(() => null), { timeout: 15_000 }).toBe(`${i + 1} done`);
+      expect(await page.locator('.ratings').count()).toBe(0);
+    }
+    const stats = await api<StatsResponse>('/api/stats');
+    expect(stats.today.reviews).toBe(10);
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('u');
+    await expect.poll(() => page.locator('.session-count').textContent()).toBe('9 done');
+    expect(await page.locator('[role=status]').textContent()).toMatch(/undone/);
+    expect((await api<StatsResponse>('/api/stats')).today.reviews).toBe(9);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('edits a term in the drill with E, and on the Terms page', async () => {
+    // Term cards come after sentence cards in a new deck's queue: edit on the Terms page, then
+    // check the drill's E key on whichever card carries a term.
+    await go('#/terms');
+    await page.locator('.term-table tbody tr').first().waitFor();
+    await page.fill('input[type=search]', '网络');
+    await expect.poll(async () => (await page.locator('.term-table tbody .zh-cell').allTextContents()).every((t) => t.includes('网络'))).toBe(true);
+    await page.locator('.term-table tbody .zh-cell a').first().click();
+    await page.locator('input[name=en]').waitFor();
+    const zh = (await page.locator('.term-zh').textContent())!.trim();
+    expect(await page.locator('.concordance mark').count()).toBeGreaterThan(0);
+    await page.fill('input[name=en]', 'online ecosystem (edited)');
+    await page.fill('textarea[name=variants]', 'edited variant one\nedited variant two');
+    await page.press('input[name=en]', 'Enter');
+    await page.locator('.saved').waitFor();
+    await page.screenshot({ path: join(shots, 'term-detail-desktop-light.png'), fullPage: true });
+
+    await page.reload();
+    await page.locator('input[name=en]').waitFor();
+    expect(await page.inputValue('input[name=en]')).toBe('online ecosystem (edited)');
+    const terms = await api<TermsResponse>(`/api/terms?q=${encodeURIComponent(zh)}`);
+    const edited = terms.terms.find((t) => t.zh === zh)!;
+    expect(edited.en).toBe('online ecosystem (edited)');
+    expect(edited.variants).toEqual(['edited variant one', 'edited variant two']);
+  });
+
+  it('shows the reviews on Stats', async () => {
+    await go('#/stats');
+    await page.locator('[data-testid=today-reviews]').waitFor();
+    expect(await page.locator('[data-testid=today-reviews]').textContent()).toBe('9');
+    expect(await page.locator('.heatmap rect').count()).toBe(365);
+    expect(await page.locator('.heatmap rect.l0').count()).toBe(364);
+    expect(await page.locator('.bars-forecast rect').count()).toBe(30);
+  });
+
+  it('renders every page in light and dark, desktop and phone width', async () => {
+    const pages: [string, string][] = [
+      ['today', ''],
+      ['drill', '#/drill'],
+      ['terms', '#/terms'],
+      ['import', '#/import'],
+      ['stats', '#/stats'],
+    ];
+    for (const [w, h, size] of [
+      [1280, 860, 'desktop'],
+      [360, 740, 'phone'],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const [name, hash] of pages) {
+          await go(hash);
+          await page.locator('main h1, main .prompt').first().waitFor();
+          if (name === 'drill') {
+            await page.keyboard.type(scheme === 'light' ? 'cyber' : '');
+            await page.keyboard.press('Enter');
+            await page.locator('.ratings').waitFor();
+          }
+          // Nothing may overflow the phone's width except the scrollable charts and tables.
+          if (size === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+          await page.screenshot({ path: join(shots, `${name}-${size}-${scheme}.png`), fullPage: true });
+        }
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('remembers the theme toggle over the system preference', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await go('#/stats');
+    await page.click('.theme-toggle');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(21, 20, 19)');
+    await page.click('.theme-toggle');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  });
+});
