@@ -6,7 +6,7 @@
 import { glosses, isKnownWord, nameInPinyin } from '../lexicon.ts';
 import type { Association } from './association.ts';
 import type { Candidate } from './candidates.ts';
-import { contentStems, type EnWord } from './english.ts';
+import { contentStems, stem, type EnWord } from './english.ts';
 
 export interface SpanChoice {
   start: number;
@@ -20,27 +20,31 @@ export interface SpanChoice {
 }
 
 /**
- * One gloss of one part of the candidate. A span covers the part as far as it contains the
- * gloss's content words: "China" alone covers a sixth of 中国政法大学's gloss, not all of it.
+ * One gloss of one part of the candidate, the part given as a range of its characters. A span
+ * covers those characters as far as it contains the gloss's content words: "China" alone covers
+ * a sixth of 中国政法大学's gloss, and the 中国 of it entirely.
  */
 interface GlossUnit {
-  /** The candidate's pieces this gloss stands for (bit i = piece i). */
-  mask: number;
+  from: number;
+  to: number;
   size: number;
   weight: number;
 }
 
 /** What a candidate can explain, built once per candidate and reused for every occurrence. */
 export interface CandidateEvidence {
-  pieces: string[];
-  /** Share of the candidate each piece stands for (by characters), summing to 1. */
-  pieceWeights: number[];
+  /** The candidate's jieba words with their character ranges: the pieces association works on. */
+  pieces: { word: string; from: number; to: number }[];
+  chars: number;
+  /** Characters that need no rendering (的 in 党的领导). */
+  silent: Set<number>;
   units: GlossUnit[];
   /** stem → [unit, index of the stem in the unit] pairs. */
   index: Map<string, [number, number][]>;
   /** Whole glosses as phrases: a span equal to one is a perfect rendering. */
   phrases: Set<string>;
-  full: number;
+  /** Shortest and longest stem indexed, for splitting English compounds (cybersecurity). */
+  minStem: number;
 }
 
 const MAX_SPAN_WORDS = 9;
@@ -53,86 +57,92 @@ const MIN_DICE = 0.3;
 const EDGE_DICE = 0.6;
 
 const HAN = /\p{Script=Han}/u;
+const SILENT_CHARS = new Set(['的', '之']);
 
 class EvidenceBuilder {
   readonly units: GlossUnit[] = [];
   readonly index = new Map<string, [number, number][]>();
   private readonly seen = new Set<string>();
 
-  add(phrase: string, mask: number, weight: number): void {
-    const key = `${mask}:${phrase}`;
+  add(phrase: string, from: number, to: number, weight: number): void {
+    const key = `${from}-${to}:${phrase}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const stems = [...new Set(contentStems(phrase))];
     if (!stems.length || stems.length > MAX_UNIT_STEMS) return;
     const u = this.units.length;
-    this.units.push({ mask, size: stems.length, weight });
+    this.units.push({ from, to, size: stems.length, weight });
     stems.forEach((s, k) => {
       const list = this.index.get(s);
       if (list) list.push([u, k]);
       else this.index.set(s, [[u, k]]);
     });
   }
+
+  minStem(): number {
+    let min = Infinity;
+    for (const k of this.index.keys()) if (k.length < min) min = k.length;
+    return min;
+  }
 }
 
 export function candidateEvidence(c: Candidate): CandidateEvidence {
   const b = new EvidenceBuilder();
   const phrases = new Set<string>();
+  const n = c.zh.length;
+  const silent = new Set<number>();
   if (c.kind === 'name') {
-    // Surname and given name are two pieces: "Xi" alone covers a third of 习近平.
+    // Surname and given name cover their own characters: "Xi" alone is a third of 习近平.
     const roman = nameInPinyin(c.zh);
     const [family, given = ''] = roman.toLowerCase().split(' ');
-    b.add(family, 1, 1);
-    if (given) b.add(given, 2, 1);
+    b.add(family, 0, 1, 1);
+    if (given) b.add(given, 1, n, 1);
     phrases.add(roman.toLowerCase());
-    const nGiven = c.zh.length - 1;
     return {
-      pieces: [c.zh.slice(0, 1), c.zh.slice(1)],
-      pieceWeights: given ? [1 / (1 + nGiven), nGiven / (1 + nGiven)] : [1, 0],
+      pieces: [{ word: c.zh, from: 0, to: n }],
+      chars: n,
+      silent,
       units: b.units,
       index: b.index,
       phrases,
-      full: given ? 3 : 1,
+      minStem: b.minStem(),
     };
   }
   const whole = glosses(c.zh);
-  // A one-word candidate is covered character by character (风清气正: 清 clean, 正 upright).
-  const pieces = c.pieces.length > 1 ? c.pieces : [...c.zh];
-  const full = (1 << pieces.length) - 1;
   for (const g of whole) {
     phrases.add(g);
-    b.add(g, full, 1);
+    b.add(g, 0, n, 1);
   }
-  if (c.pieces.length > 1) {
-    pieces.forEach((p, i) => {
-      const bit = 1 << i;
-      for (const g of glosses(p)) b.add(g, bit, p.length === 1 ? CHAR_WEIGHT : 1);
-      if (p.length >= 3) addSubwords(b, p, () => bit);
-      if (p.length >= 2) for (const ch of p) if (HAN.test(ch)) for (const g of glosses(ch)) b.add(g, bit, CHAR_WEIGHT);
-    });
-  } else {
-    // Known words inside a one-word candidate cover their characters: 创新 in 守正创新.
-    addSubwords(b, c.zh, (from, to) => {
-      let mask = 0;
-      for (let k = from; k < to; k++) mask |= 1 << k;
-      return mask;
-    });
-    // A dictionary word is explained by its own glosses; its characters' senses only add noise.
-    if (!whole.length) [...c.zh].forEach((ch, i) => {
-      if (HAN.test(ch)) for (const g of glosses(ch)) b.add(g, 1 << i, CHAR_WEIGHT);
-    });
+  const pieces: CandidateEvidence['pieces'] = [];
+  let at = 0;
+  for (const word of c.pieces) {
+    pieces.push({ word, from: at, to: at + word.length });
+    at += word.length;
   }
-  const total = pieces.reduce((n, p) => n + p.length, 0);
-  return { pieces, pieceWeights: pieces.map((p) => p.length / total), units: b.units, index: b.index, phrases, full };
-}
-
-function addSubwords(b: EvidenceBuilder, word: string, maskOf: (from: number, to: number) => number): void {
-  for (let from = 0; from < word.length; from++) {
-    for (let to = from + 2; to <= word.length && to - from < word.length; to++) {
-      const sub = word.slice(from, to);
-      if (isKnownWord(sub)) for (const g of glosses(sub)) b.add(g, maskOf(from, to), SUBWORD_WEIGHT);
+  [...c.zh].forEach((ch, i) => {
+    if (SILENT_CHARS.has(ch)) silent.add(i);
+  });
+  for (const p of pieces) {
+    const single = pieces.length === 1;
+    if (!single) for (const g of glosses(p.word)) b.add(g, p.from, p.to, p.word.length === 1 ? CHAR_WEIGHT : 1);
+    // Known words inside a longer word: 频道 in 多频道, 创新 in 守正创新, 集中 in 集中统一.
+    if (p.word.length >= 3) {
+      for (let i = 0; i < p.word.length; i++) {
+        for (let j = i + 2; j <= p.word.length && j - i < p.word.length; j++) {
+          const sub = p.word.slice(i, j);
+          if (isKnownWord(sub)) for (const g of glosses(sub)) b.add(g, p.from + i, p.from + j, SUBWORD_WEIGHT);
+        }
+      }
+    }
+    // A dictionary word alone is explained by its own glosses; its characters' senses are noise.
+    if (p.word.length >= 2 && !(single && whole.length)) {
+      for (let i = 0; i < p.word.length; i++) {
+        const ch = p.word[i];
+        if (HAN.test(ch) && !SILENT_CHARS.has(ch)) for (const g of glosses(ch)) b.add(g, p.from + i, p.from + i + 1, CHAR_WEIGHT);
+      }
     }
   }
+  return { pieces, chars: n, silent, units: b.units, index: b.index, phrases, minStem: b.minStem() };
 }
 
 /** Punctuation between two words that a term cannot span: commas, stops, brackets, quotes. */
@@ -190,9 +200,9 @@ export function bestSpan(
     wordHits[j] = hits;
     if (word.function) continue;
     let weight = 0;
-    for (const key of word.parts.length ? [word.stem, ...word.parts] : [word.stem]) {
+    const hit = (key: string): boolean => {
       const list = ev.index.get(key);
-      if (!list) continue;
+      if (!list) return false;
       for (const [u, k] of list) {
         let local = localOf.get(u);
         if (local === undefined) {
@@ -203,6 +213,22 @@ export function bestSpan(
         hits.push([local, 1 << k]);
         weight = Math.max(weight, ev.units[u].weight);
       }
+      return true;
+    };
+    let found = false;
+    for (const key of word.parts.length ? [word.stem, ...word.parts] : [word.stem]) if (hit(key)) found = true;
+    // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
+    if (!found && word.stem.length >= 2 * ev.minStem && word.text.length >= 8) {
+      const lower = word.text.toLowerCase();
+      for (let cut = 3; cut <= lower.length - 3; cut++) {
+        const head = stem(lower.slice(0, cut));
+        if (!ev.index.has(head) && !ev.index.has(lower.slice(0, cut))) continue;
+        const tail = stem(lower.slice(cut));
+        if (!ev.index.has(tail)) continue;
+        hit(ev.index.has(head) ? head : lower.slice(0, cut));
+        hit(tail);
+        break;
+      }
     }
     if (weight > 0) edge[j] = 1;
     // Association only for words no dictionary explains: "online" is 网络's, and must not also
@@ -211,7 +237,7 @@ export function bestSpan(
       let bestD = 0;
       let bestPiece = 0;
       ev.pieces.forEach((p, i) => {
-        const d = assoc.dice(p, word.stem);
+        const d = assoc.dice(p.word, word.stem);
         if (d > bestD) {
           bestD = d;
           bestPiece = i;
@@ -219,7 +245,8 @@ export function bestSpan(
       });
       if (bestD >= MIN_DICE) {
         const local = localUnits.length;
-        localUnits.push({ mask: 1 << bestPiece, size: 1, weight: Math.min(0.8, bestD) });
+        const p = ev.pieces[bestPiece];
+        localUnits.push({ from: p.from, to: p.to, size: 1, weight: Math.min(0.8, bestD) });
         hits.push([local, 1]);
         weight = Math.min(0.8, bestD);
         if (bestD >= EDGE_DICE) edge[j] = 1;
@@ -229,7 +256,8 @@ export function bestSpan(
   }
 
   const unitHits = new Int32Array(localUnits.length);
-  const pieceCov = new Float64Array(ev.pieces.length);
+  const charCov = new Float64Array(ev.chars);
+  const needed = ev.chars - ev.silent.size;
   let best: SpanChoice | null = null;
   for (let a = 0; a < n; a++) {
     if (!edge[a]) continue;
@@ -253,21 +281,23 @@ export function bestSpan(
       let score: number;
       if (ev.phrases.has(key)) score = 1;
       else {
-        pieceCov.fill(0);
+        charCov.fill(0);
         for (let u = 0; u < localUnits.length; u++) {
           if (!unitHits[u]) continue;
           const unit = localUnits[u];
           const c = popcount(unitHits[u]) / unit.size;
-          for (let p = 0; p < pieceCov.length; p++) if (unit.mask & (1 << p) && c > pieceCov[p]) pieceCov[p] = c;
+          for (let k = unit.from; k < unit.to; k++) if (c > charCov[k]) charCov[k] = c;
         }
-        let cov = 0;
-        for (let p = 0; p < pieceCov.length; p++) cov += pieceCov[p] * ev.pieceWeights[p];
+        let covered = 0;
+        for (let k = 0; k < ev.chars; k++) if (!ev.silent.has(k)) covered += charCov[k];
+        const cov = needed > 0 ? covered / needed : 0;
         const precision = sumW / content;
         // Coverage matters a little less than precision: English often drops a redundant
         // piece (网络生态治理 → "cyberspace governance"), but never adds unexplained words.
         score = Math.pow(cov, 0.8) * precision * Math.pow(0.98, b - a);
       }
-      if (score >= minScore && (!best || score > best.score + 1e-9)) {
+      // On a tie the longer span wins: "systematic nature" over "systematic".
+      if (score >= minScore && (!best || score > best.score + 1e-9 || (score > best.score - 1e-9 && end - words[a].start > best.end - best.start))) {
         best = { start: words[a].start, end, key, text, score, initial: a === 0 };
       }
     }

@@ -57,7 +57,9 @@ const VERB_STOP = new Set(
     '不断 持续 继续 已经 正在 没有 不是 还是 就是 也是 都是 只是 占有 摆在 听取 主持 切断 铲除 查找 采取 ' +
     '筑牢 携手 讲 展现 塑造 弘扬 营造 打击 遏制 壮大 污染 侵犯 滋生 解决 担负 敢于 事关 ' +
     // Titles and forms of address sit beside names and institutions, never inside a term.
-    '教授 同志 先生 女士 记者 博士 院士 老师 主任 部长').split(' '),
+    '教授 同志 先生 女士 记者 博士 院士 老师 主任 部长 ' +
+    // Quantifying and framing nouns: 网络生态总体向上 is "the overall cyber ecosystem improves".
+    '总体 整体 全体 各方 有关 相关 方面 问题上').split(' '),
 );
 // Adverbs that jieba fuses into four-character verb phrases (积极参与, 不断涌现, 充分调动):
 // descriptions of action, not terms.
@@ -81,6 +83,8 @@ function isSeparator(t: Token): boolean {
 function canStart(t: Token): boolean {
   if (BREAKING.has(t.tag) || VERB_STOP.has(t.word) || FULL_NAME_TAGS.has(t.tag)) return false;
   if ((t.tag === 'i' || t.tag === 'l') && ADVERB_HEADS.test(t.word)) return false;
+  // A two-character verb may modify a noun (治理合力, 突出问题); termhood discounts it.
+  if (t.tag === 'v') return t.word.length === 2;
   if (t.tag.startsWith('v') && t.tag !== 'vn') return false;
   if (t.tag === 'a' || t.tag === 'd' || t.tag === 'ag') return false;
   return true;
@@ -156,6 +160,7 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
         if (chars > MAX_CHARS) break;
         const run = toks.slice(i, j + 1);
         if (!canEnd(run)) continue;
+        if (t.tag === 'v' && (run.length < 2 || !NOMINAL.has(run[1].tag))) continue;
         const zh = run.map((x) => x.word).join('');
         // Single characters are too ambiguous to drill alone.
         if (zh.length < 2 || !/\p{Script=Han}/u.test(zh)) continue;

@@ -17,8 +17,8 @@ export const FUNCTION_WORDS = new Set(
   (
     'a an the of and or but nor to in on at by for from with without into onto upon over under ' +
     'as than that this these those which who whom whose what when where while whether if so such ' +
-    'is are was were be been being am do does did done has have had having will would shall should ' +
-    'can could may might must not no its it their them they he she his her him we our us you your ' +
+    'is are was were be been being am do does did done has have had having would shall should ' +
+    'could might must not no its it their them they he she his her him we our us you your ' +
     'i me my all any each every both either neither some more most other another own same also ' +
     'very too just only even then there here about against between through during before after ' +
     'above below up down out off again further once well via per among within toward towards ' +
@@ -54,7 +54,7 @@ const stemCache = new Map<string, string>();
 
 // Ordered longest first; the stem keeps at least three letters so "uses"/"used" meet at "us".
 const SUFFIXES = [
-  'izations', 'ization', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment',
+  'izations', 'ization', 'isms', 'ism', 'ists', 'ist', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment',
   'nesses', 'ness', 'ities', 'ity', 'ances', 'ance', 'ences', 'ence', 'ings', 'ing', 'ives', 'ive',
   'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
 ];

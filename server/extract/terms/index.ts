@@ -2,7 +2,7 @@
 // per sentence, English spans aligned per occurrence, competing candidates resolved per clause.
 import type { ExtractedTerm, TermOccurrence } from '../types.ts';
 import { idf } from '../segment.ts';
-import { pinyinOf } from '../lexicon.ts';
+import { isKnownWord, pinyinOf } from '../lexicon.ts';
 import { Association } from './association.ts';
 import { bestSpan, candidateEvidence, spanKey, type SpanChoice } from './align.ts';
 import { collectCandidates, tokenize, type Candidate, type CandidateOccurrence, type Token } from './candidates.ts';
@@ -85,6 +85,7 @@ export function extractTerms(
     scored.push({ cand, termhood: th, spans, alignment, score });
   }
 
+  if (process.env.DUIZHAO_TERMS_DEBUG) for (const x of scored) console.error(`${x.cand.zh}\tth=${x.termhood.toFixed(2)}\tal=${x.alignment.toFixed(2)}\ts=${x.score.toFixed(2)}\t${x.spans.map((s) => s?.text).join('|')}`);
   const winners = resolveOverlaps(scored);
   const terms: ExtractedTerm[] = [];
   for (const s of scored) {
@@ -103,16 +104,19 @@ function termhood(c: Candidate): number {
   const f = c.occurrences.length;
   const free = f - c.nestedInFrequent;
   if (free <= 0) return 0;
-  const list = c.occurrences.some((o) => o.listMember);
   if (c.kind === 'name') return 0.9;
+  const list = c.occurrences.some((o) => o.listMember);
   const freq = 1 - Math.exp(-free / 1.5);
   const rarity = c.pieces.reduce((s, p) => s + idf(p), 0) / c.pieces.length;
-  const rare = Math.min(1, Math.max(0.15, (rarity - 5) / 5));
+  const rare = Math.min(1, Math.max(0, (rarity - 5) / 5));
   const single = c.pieces.length === 1;
   const setPhrase = single && (c.tags[0] === 'i' || c.tags[0] === 'l' || c.tags[0] === 'nt' || c.tags[0] === 'nz');
   let form = single ? (setPhrase || c.zh.length >= 3 ? 0.85 : 0.6) : 1;
   if (list) form = Math.min(1, form + 0.3);
-  return (0.55 + 0.45 * freq) * (0.4 + 0.6 * rare) * form;
+  // A verb before a noun is more often a predicate (塑造网络空间) than a modifier (治理合力).
+  if (c.tags[0] === 'v') form *= 0.7;
+  else if (c.tags[0] === 'vn' && !single) form *= 0.85;
+  return (0.6 + 0.4 * freq) * (0.6 + 0.4 * rare) * form;
 }
 
 /**
@@ -121,6 +125,7 @@ function termhood(c: Candidate): number {
  * its fragments and two strong terms beat the loose compound they form.
  */
 function resolveOverlaps(scored: Scored[]): Map<Scored, number[]> {
+  const compositional = findCompositional(scored);
   type Item = { s: Scored; k: number; o: CandidateOccurrence; value: number };
   const byClause = new Map<string, Item[]>();
   for (const s of scored) {
@@ -128,8 +133,10 @@ function resolveOverlaps(scored: Scored[]): Map<Scored, number[]> {
     s.cand.occurrences.forEach((o, k) => {
       const key = `${o.sentence}:${o.clause}`;
       const len = o.zhEnd - o.zhStart;
-      // A length bonus below linear: 6 characters are worth more than 4 + 2 only at a like score.
-      const item = { s, k, o, value: s.score * Math.pow(len, 0.9) };
+      // Slightly more than linear in length: at a like score one whole term beats its halves;
+      // a loose compound of an established term and another word is worth less than the two.
+      const value = s.score * Math.pow(len, 1.1) * (compositional.has(s) ? 0.5 : 1);
+      const item = { s, k, o, value };
       const list = byClause.get(key);
       if (list) list.push(item);
       else byClause.set(key, [item]);
@@ -161,6 +168,32 @@ function resolveOverlaps(scored: Scored[]): Map<Scored, number[]> {
     }
   }
   return winners;
+}
+
+/**
+ * Candidates made of an established multi-word term plus another term (网络生态治理 + 长效机制):
+ * established = seen at least twice on its own. Such compounds are descriptions built from terms.
+ */
+function findCompositional(scored: Scored[]): Set<Scored> {
+  const byZh = new Map(scored.map((s) => [s.cand.zh, s]));
+  const established = (zh: string) => {
+    const s = byZh.get(zh);
+    return !!s && s.cand.pieces.length > 1 && s.cand.occurrences.length - s.cand.nestedInFrequent >= 2;
+  };
+  const out = new Set<Scored>();
+  for (const s of scored) {
+    const p = s.cand.pieces;
+    if (p.length < 2 || s.cand.kind === 'name') continue;
+    for (let cut = 1; cut < p.length; cut++) {
+      const head = p.slice(0, cut).join('');
+      const tail = p.slice(cut).join('');
+      if ((established(head) && (byZh.has(tail) || isKnownWord(tail))) || (established(tail) && (byZh.has(head) || isKnownWord(head)))) {
+        out.add(s);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[]): ExtractedTerm | null {
