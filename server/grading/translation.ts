@@ -4,8 +4,8 @@
 // terms of the source sentence.
 import { charsOf, chrfScore, chrfStats } from './chrf.ts';
 import { diffTokens } from './diff.ts';
-import { contentForm } from './english.ts';
-import { isHan, normalizeAnswer, stemWord, words, type Lang } from './normalize.ts';
+import { contentKey, roughStem } from './english.ts';
+import { isHan, normalizeAnswer, words, type Lang } from './normalize.ts';
 import type { GradeDirection, GradeResult, GradingEvidence, Suggestion, TermCoverage } from './types.ts';
 
 export interface TranslationInput {
@@ -38,8 +38,15 @@ export const translationThresholds = {
   'zh-en': { again: 0.3, good: 0.6, easy: 0.9 },
 } as const;
 
-/** How strongly source-side evidence (words the source does not explain) lowers the score. */
-export const adequacyWeight = { 'en-zh': 0.5, 'zh-en': 0.5 } as const;
+/**
+ * The score's shape: chrF^c · (1 − extra)^a · (1 − missing)^b. chrF says how close the wording
+ * is; extra (content the source does not explain) and missing (source content the reference
+ * renders and the answer drops) say whether the meaning is the same. Tuned on data.
+ */
+export const scoreShape = {
+  'en-zh': { c: 0.25, a: 4, b: 3 },
+  'zh-en': { c: 0.25, a: 2, b: 4 },
+} as const;
 
 /** Share of the score a missing / non-accepted term costs, in proportion to the terms affected. */
 const missingTermCost = 0.3;
@@ -49,10 +56,10 @@ export interface TranslationFeatures {
   chrf: number;
   /** chrF after dictionary synonyms in the answer were replaced by the reference's words. */
   chrfSynonyms: number;
-  /** Share of the answer's content the source explains, relative to the reference's share; 1 without evidence. */
-  adequacy: number;
-  /** Share of the source's content words the answer renders, relative to the reference's; 1 without evidence. */
-  coverage: number;
+  /** Share of the answer's content units neither in the reference nor explained by the source; 0 without evidence. */
+  extra: number;
+  /** Share of the source words the reference renders that the answer leaves out; 0 without evidence. */
+  missing: number;
 }
 
 export function gradeTranslation(input: TranslationInput, evidence?: GradingEvidence): GradeResult {
@@ -64,8 +71,8 @@ export function gradeTranslation(input: TranslationInput, evidence?: GradingEvid
   const features = translationFeatures(input, evidence);
   if (!features) return { ...base, score: 0, suggestion: 1, reason: 'no answer' };
 
-  const w = adequacyWeight[direction];
-  let score = features.chrfSynonyms * (1 - w + w * features.adequacy);
+  const { a, b, c } = scoreShape[direction];
+  let score = features.chrfSynonyms ** c * (1 - features.extra) ** a * (1 - features.missing) ** b;
   if (terms) {
     const missing = terms.filter((t) => t.status === 'missing').length / terms.length;
     const other = terms.filter((t) => t.status === 'other').length / terms.length;
@@ -94,8 +101,13 @@ function foldTranslation(text: string, lang: Lang, evidence?: GradingEvidence): 
   let s = text.normalize('NFKC').toLowerCase();
   if (evidence?.toSimplified) s = evidence.toSimplified(s).normalize('NFKC');
   s = s.replace(/[。｡]/g, '.').replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"');
-  // Punctuation as separate units, so "it." and "it" share the word.
-  s = s.replace(/([\p{P}\p{S}])/gu, ' $1 ').replace(/\s+/g, ' ').trim();
+  // Punctuation as separate units, so "it." and "it" share the word; an apostrophe inside a
+  // word stays ("doesn't").
+  s = s
+    .replace(/(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/([^\p{L}\p{N}\p{M}\s'])/gu, ' $1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return lang === 'zh' ? s.replace(/ /g, '') : s;
 }
 
@@ -105,7 +117,7 @@ export function translationFeatures(input: TranslationInput, evidence?: GradingE
   const answer = foldTranslation(input.answer, lang, evidence);
   const reference = foldTranslation(input.reference, lang, evidence);
   if (!/[\p{L}\p{N}]/u.test(answer)) return null;
-  if (answer === reference) return { chrf: 1, chrfSynonyms: 1, adequacy: 1, coverage: 1 };
+  if (answer === reference) return { chrf: 1, chrfSynonyms: 1, extra: 0, missing: 0 };
   const wordOrder = lang === 'en' ? 2 : 0;
   const refWords = lang === 'en' ? words(reference) : [];
   const score = (hypUnits: string[]): number => {
@@ -117,24 +129,13 @@ export function translationFeatures(input: TranslationInput, evidence?: GradingE
   const plain = score(answerUnits);
   const source = input.source ? foldTranslation(input.source, lang === 'en' ? 'zh' : 'en', evidence) : '';
   const links = evidence?.glosses ? new Links(evidence, input.direction, source) : null;
-  if (!links) return { chrf: plain, chrfSynonyms: plain, adequacy: 1, coverage: 1 };
+  if (!links) return { chrf: plain, chrfSynonyms: plain, extra: 0, missing: 0 };
 
   const substituted = links.substitute(answerUnits, referenceUnits);
   const synonyms = Math.max(plain, score(substituted));
-  let adequacy = 1;
-  let coverage = 1;
-  if (source) {
-    adequacy = relative(links.explainedShare(answerUnits), links.explainedShare(referenceUnits));
-    coverage = relative(links.sourceCovered(answerUnits), links.sourceCovered(referenceUnits));
-  }
-  return { chrf: plain, chrfSynonyms: synonyms, adequacy, coverage };
-}
-
-/** The answer's share relative to the reference's: the dictionary's gaps hit both alike. */
-function relative(answer: number | null, reference: number | null): number {
-  if (answer === null) return 1;
-  if (reference === null || reference === 0) return answer === 0 ? 1 : Math.min(1, answer);
-  return Math.min(1, answer / reference);
+  // Synonyms of reference words are neither extra content nor missing.
+  const { extra, missing } = links.hasSource ? links.compare(substituted, referenceUnits, reference) : { extra: 0, missing: 0 };
+  return { chrf: plain, chrfSynonyms: synonyms, extra, missing };
 }
 
 /** Chinese words: the server's segmenter when given, else longest dictionary match, else characters. */
@@ -153,25 +154,31 @@ export function segmentZh(text: string, evidence?: GradingEvidence): string[] {
   return out;
 }
 
-/** Content words of English glosses, stemmed: "to take part in" → part, take. */
-function glossWords(list: string[]): Set<string> {
+/** Keys of English text: "to take part in" → take, part (with stop words: also to, in). */
+function englishKeys(list: string[], withStopWords = false): Set<string> {
   const out = new Set<string>();
   for (const g of list) {
-    for (const w of g.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-      const c = w && contentForm(w);
-      if (c) out.add(stemWord(c));
+    for (const w of g.toLowerCase().split(/[^\p{L}\p{N}']+/u)) {
+      const k = w && (withStopWords ? roughStem(w) : contentKey(w));
+      if (k) out.add(k);
     }
   }
   return out;
 }
 
+// Particles and measure words: a translation adds or drops them freely.
+const zhFunctionWords = new Set(Array.from('的了吗呢吧啊呀嘛么哦啦着过地得把被所之个是很'));
+
 /** Dictionary links between the answer, the reference and the source. */
 class Links {
   private readonly cache = new Map<string, Set<string>>();
-  /** zh-en: English words the source's Chinese words can be rendered with; en-zh: the source's English content words. */
-  private readonly sourceWords = new Set<string>();
-  /** zh-en: per source word, its gloss words (a reference word and an answer word sharing one are synonyms here). */
+  /** en-zh: the source's English content keys, and all its keys (which explain 能 by "can"). */
+  private readonly sourceKeys = new Set<string>();
+  private readonly sourceAllKeys = new Set<string>();
+  private readonly fullCache = new Map<string, Set<string>>();
+  /** zh-en: per source word, the keys of its glosses. */
   private readonly sourceSenses: Set<string>[] = [];
+  private readonly sourceAll = new Set<string>();
 
   constructor(
     private readonly evidence: GradingEvidence,
@@ -181,32 +188,44 @@ class Links {
     if (!source) return;
     if (direction === 'zh-en') {
       for (const word of segmentZh(source, evidence)) {
+        if (!isHan(word)) continue;
         const senses = this.sensesOf(word);
-        this.sourceSenses.push(senses);
-        for (const s of senses) this.sourceWords.add(s);
+        // Any gloss of a word or of its characters explains an answer word ("come along" for
+        // 跟我来); only content words count as something the answer must render.
+        for (const k of senses) this.sourceAll.add(k);
+        for (const ch of word) for (const k of this.sensesOf(ch)) this.sourceAll.add(k);
+        if (senses.size && !zhFunctionWords.has(word)) this.sourceSenses.push(senses);
       }
     } else {
-      for (const w of words(source)) {
-        const c = contentForm(w);
-        if (c) this.sourceWords.add(stemWord(c));
-      }
+      for (const k of englishKeys([source])) this.sourceKeys.add(k);
+      for (const k of englishKeys([source], true)) this.sourceAllKeys.add(k);
     }
   }
 
-  /** Gloss words of a Chinese word; a word the dictionary lacks borrows its characters' glosses. */
+  get hasSource(): boolean {
+    return this.direction === 'zh-en' ? this.sourceSenses.length > 0 : this.sourceKeys.size > 0;
+  }
+
+  /** Gloss keys of a Chinese word; a word the dictionary lacks borrows its characters' glosses. */
   sensesOf(zh: string): Set<string> {
     let s = this.cache.get(zh);
     if (s) return s;
     const direct = this.evidence.glosses!(zh);
-    s = glossWords(direct);
-    if (!direct.length && zh.length > 1) for (const ch of zh) for (const g of this.sensesOf(ch)) s.add(g);
+    s = englishKeys(direct);
+    if (!direct.length && Array.from(zh).length > 1) for (const ch of zh) for (const g of this.sensesOf(ch)) s.add(g);
     this.cache.set(zh, s);
     return s;
   }
 
-  private englishKey(word: string): string | null {
-    const c = contentForm(word);
-    return c && stemWord(c);
+  /** Like sensesOf, stop words included. */
+  private fullSensesOf(zh: string): Set<string> {
+    let s = this.fullCache.get(zh);
+    if (s) return s;
+    const direct = this.evidence.glosses!(zh);
+    s = englishKeys(direct, true);
+    if (!direct.length && Array.from(zh).length > 1) for (const ch of zh) for (const g of this.fullSensesOf(ch)) s.add(g);
+    this.fullCache.set(zh, s);
+    return s;
   }
 
   /** Answer units replaced by the reference unit they are a dictionary synonym of. */
@@ -227,55 +246,50 @@ class Links {
 
   private synonyms(a: string, r: string): boolean {
     if (this.direction === 'en-zh') {
-      if (!isHan(a) || !isHan(r)) return false;
+      if (!isHan(a) || !isHan(r) || zhFunctionWords.has(a) || zhFunctionWords.has(r)) return false;
       const sa = this.sensesOf(a);
       for (const g of this.sensesOf(r)) if (sa.has(g)) return true;
       return false;
     }
     // English: two words are synonyms when one source word is glossed by both.
-    const ka = this.englishKey(a);
-    const kr = this.englishKey(r);
-    if (!ka || !kr || ka === kr) return false;
+    const ka = contentKey(a);
+    const kr = contentKey(r);
+    if (!ka || !kr) return false;
+    if (ka === kr) return true;
     return this.sourceSenses.some((s) => s.has(ka) && s.has(kr));
   }
 
-  /** Share of the source's content words some unit of the text renders; null when none can be judged. */
-  sourceCovered(units: string[]): number | null {
+  /**
+   * How far the answer strays from the source where the reference does not: the share of its
+   * content units neither in the reference nor explained by the source (extra), and the share
+   * of the source words the reference renders that the answer leaves out (missing).
+   */
+  compare(answer: string[], reference: string[], referenceText: string): { extra: number; missing: number } {
     if (this.direction === 'zh-en') {
-      const keys = new Set(units.map((u) => this.englishKey(u)).filter((k): k is string => !!k));
-      const judged = this.sourceSenses.filter((s) => s.size > 0);
-      if (!judged.length) return null;
-      return judged.filter((s) => [...s].some((g) => keys.has(g))).length / judged.length;
+      const aKeys = answer.map(contentKey).filter((k): k is string => !!k);
+      const rKeys = new Set(reference.map(contentKey).filter((k): k is string => !!k));
+      const aSet = new Set(aKeys);
+      const extra = aKeys.filter((k) => !rKeys.has(k) && !this.sourceAll.has(k)).length;
+      const rendered = this.sourceSenses.filter((s) => [...s].some((k) => rKeys.has(k)));
+      const missing = rendered.filter((s) => ![...s].some((k) => aSet.has(k))).length;
+      return { extra: aKeys.length ? extra / aKeys.length : 0, missing: rendered.length ? missing / rendered.length : 0 };
     }
-    if (!this.sourceWords.size) return null;
-    const rendered = new Set<string>();
-    for (const unit of units) if (isHan(unit)) for (const g of this.sensesOf(unit)) if (this.sourceWords.has(g)) rendered.add(g);
-    return rendered.size / this.sourceWords.size;
-  }
-
-  /** Share of the text's content units the source explains; null when it has none to judge. */
-  explainedShare(units: string[]): number | null {
-    let judged = 0;
-    let explained = 0;
-    for (const unit of units) {
-      if (this.direction === 'zh-en') {
-        const k = this.englishKey(unit);
-        if (!k) continue;
-        judged++;
-        if (this.sourceWords.has(k)) explained++;
-      } else {
-        if (!isHan(unit)) continue;
-        const senses = this.sensesOf(unit);
-        if (!senses.size) continue;
-        judged++;
-        for (const g of senses)
-          if (this.sourceWords.has(g)) {
-            explained++;
-            break;
-          }
-      }
-    }
-    return judged ? explained / judged : null;
+    const content = answer.filter((u) => isHan(u) && !zhFunctionWords.has(u));
+    const extra = content.filter((u) => {
+      if (referenceText.includes(u)) return false;
+      const senses = this.fullSensesOf(u);
+      return senses.size > 0 && ![...senses].some((k) => this.sourceAllKeys.has(k));
+    }).length;
+    const keysOf = (units: string[]): Set<string> => {
+      const out = new Set<string>();
+      for (const u of units) if (isHan(u)) for (const k of this.sensesOf(u)) if (this.sourceKeys.has(k)) out.add(k);
+      return out;
+    };
+    const byReference = keysOf(reference);
+    const byAnswer = keysOf(answer);
+    // Characters of the reference the answer keeps count as rendering what they render.
+    const missing = [...byReference].filter((k) => !byAnswer.has(k)).length;
+    return { extra: content.length ? extra / content.length : 0, missing: byReference.size ? missing / byReference.size : 0 };
   }
 }
 
