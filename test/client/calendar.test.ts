@@ -67,3 +67,12 @@ describe('chart scales', () => {
     ]);
   });
 });
+
+describe('heatmap month labels', () => {
+  it('labels the first full month rather than a sliver of the previous one', () => {
+    // The year from 2025-11-29 starts with two days of November.
+    const layout = heatmapLayout([], '2026-11-28');
+    expect(layout.months[0]!.label).toBe('Dec');
+    expect(layout.months.map((m) => m.label)).toEqual(['Dec', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov']);
+  });
+});

@@ -143,8 +143,20 @@ describe('duizhao in the browser', () => {
   });
 
   it('edits a term in the drill with E, and on the Terms page', async () => {
-    // Term cards come after sentence cards in a new deck's queue: edit on the Terms page, then
-    // check the drill's E key on whichever card carries a term.
+    await go('#/drill');
+    await page.locator('[data-testid=prompt]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('e');
+    const form = page.locator('form.edit-term');
+    await form.waitFor();
+    const drillZh = (await form.locator('h2 span').textContent())!.trim();
+    await page.fill('form.edit-term input[name=en]', 'edited in the drill');
+    await page.press('form.edit-term input[name=en]', 'Enter');
+    await expect.poll(() => page.locator('[role=status]').textContent()).toBe('Term saved.');
+    expect(await form.count()).toBe(0);
+    const fromDrill = await api<TermsResponse>(`/api/terms?q=${encodeURIComponent(drillZh)}`);
+    expect(fromDrill.terms.find((t) => t.zh === drillZh)?.en).toBe('edited in the drill');
+
     await go('#/terms');
     await page.locator('.term-table tbody tr').first().waitFor();
     await page.fill('input[type=search]', '网络');
@@ -178,12 +190,12 @@ describe('duizhao in the browser', () => {
   });
 
   it('renders every page in light and dark, desktop and phone width', async () => {
-    const pages: [string, string][] = [
-      ['today', ''],
-      ['drill', '#/drill'],
-      ['terms', '#/terms'],
-      ['import', '#/import'],
-      ['stats', '#/stats'],
+    const pages: [string, string, string][] = [
+      ['today', '', '.tiles'],
+      ['drill', '#/drill', '.prompt'],
+      ['terms', '#/terms', '.term-table'],
+      ['import', '#/import', 'textarea'],
+      ['stats', '#/stats', '.heatmap'],
     ];
     for (const [w, h, size] of [
       [1280, 860, 'desktop'],
@@ -192,9 +204,9 @@ describe('duizhao in the browser', () => {
       await page.setViewportSize({ width: w, height: h });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        for (const [name, hash] of pages) {
+        for (const [name, hash, ready] of pages) {
           await go(hash);
-          await page.locator('main h1, main .prompt').first().waitFor();
+          await page.locator(ready).first().waitFor();
           if (name === 'drill') {
             await page.keyboard.type(scheme === 'light' ? 'cyber' : '');
             await page.keyboard.press('Enter');

@@ -51,9 +51,12 @@ export function heatmapLayout(counts: DayCount[], today: string, days = 365): He
   for (const cell of cells) cell.level = heatLevel(cell.count, max);
   const months: { col: number; label: string }[] = [];
   for (const cell of cells) {
+    // The first, partial month is labelled only when the next label is far enough away.
     if (cell.day.endsWith('-01') || cell === cells[0]) {
       const label = MONTHS[Number(cell.day.slice(5, 7)) - 1]!;
-      if (!months.length || cell.col - months[months.length - 1]!.col >= 3) months.push({ col: cell.col, label });
+      const prev = months[months.length - 1];
+      if (!prev || cell.col - prev.col >= 3) months.push({ col: cell.col, label });
+      else if (prev.col === 0 && months.length === 1 && cell.day.endsWith('-01')) months[0] = { col: cell.col, label };
     }
   }
   const weeks = cells.length ? cells[cells.length - 1]!.col + 1 : 0;

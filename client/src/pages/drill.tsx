@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Counts, DrillCard, Rating } from '../../../server/http/api-types.ts';
+import type { Counts, DrillCard, Rating, TermRef } from '../../../server/http/api-types.ts';
 import type { GradeResult } from '../../../server/grading/types.ts';
 import { api } from '../api.ts';
 import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
@@ -185,7 +185,7 @@ export function DrillPage() {
         case 'undo':
           return void undo();
         case 'edit':
-          if (card.term) setEditing(true);
+          if (editableTerm(card)) setEditing(true);
           else setNotice('This card has no term to edit.');
           return;
         case 'suspend':
@@ -366,7 +366,7 @@ export function DrillPage() {
                 <Diff ops={grade.diff} lang={card.answerLang} />
               </p>
             )}
-            <p class="reference" lang={answerLangAttr} data-testid="reference">
+            <p class={`reference ${isLong ? 'long' : ''}`} lang={answerLangAttr} data-testid="reference">
               <Marked pieces={markNeedles(card.reference, answerNeedles, card.answerLang)} className="term" />
             </p>
             {card.accepted.length > 1 && card.kind !== 'sentence' && (
@@ -417,17 +417,19 @@ export function DrillPage() {
         )}
       </div>
 
-      {editing && card.term && (
+      {editing && editableTerm(card) && (
         <EditTerm
-          card={card}
+          term={editableTerm(card)!}
           onClose={() => setEditing(false)}
-          onSaved={(en, variants) => {
-            const accepted = [en, ...variants];
+          onSaved={(edited) => {
+            const own = card.term?.id === edited.id;
             const updated: DrillCard = {
               ...card,
-              term: { ...card.term!, en, variants },
-              accepted: card.answerLang === 'en' ? accepted : card.accepted,
-              reference: card.answerLang === 'en' && card.kind === 'term' ? en : card.reference,
+              term: own ? edited : card.term,
+              terms: card.terms.map((t) => (t.id === edited.id ? edited : t)),
+              // The accepted English answers of a term card are its rendering and variants.
+              accepted: own && card.answerLang === 'en' && card.kind !== 'sentence' ? [edited.en, ...edited.variants] : card.accepted,
+              reference: own && card.answerLang === 'en' && card.kind === 'term' ? edited.en : card.reference,
             };
             setCard(updated);
             if (phase === 'checked') setGrade(gradeCard(updated, answer));
@@ -450,13 +452,18 @@ export function DrillPage() {
       </p>
       <div class="touch-keys">
         <button type="button" class="button" onClick={() => void undo()}>Undo</button>
-        {card.term && <button type="button" class="button" onClick={() => setEditing(true)}>Edit</button>}
+        {editableTerm(card) && <button type="button" class="button" onClick={() => setEditing(true)}>Edit term</button>}
         <button type="button" class="button" onClick={() => void suspend()}>Suspend</button>
         <button type="button" class="button" onClick={togglePinyin}>Pinyin</button>
         <button type="button" class="button" onClick={() => speak(card.prompt, card.promptLang)}>Read</button>
       </div>
     </section>
   );
+}
+
+/** The card's own term, or else the first known term of its sentence. */
+function editableTerm(card: DrillCard): TermRef | null {
+  return card.term ?? card.terms[0] ?? null;
 }
 
 function termForms(term: NonNullable<DrillCard['term']>, lang: 'zh' | 'en'): string[] {
@@ -469,8 +476,7 @@ function termNeedles(card: DrillCard, lang: 'zh' | 'en'): string[] {
   return refs.flatMap((t) => termForms(t, lang));
 }
 
-function EditTerm({ card, onClose, onSaved }: { card: DrillCard; onClose: () => void; onSaved: (en: string, variants: string[]) => void }) {
-  const term = card.term!;
+function EditTerm({ term, onClose, onSaved }: { term: TermRef; onClose: () => void; onSaved: (term: TermRef) => void }) {
   const [en, setEn] = useState(term.en);
   const [variants, setVariants] = useState(term.variants.join('\n'));
   const [error, setError] = useState<unknown>(null);
@@ -485,7 +491,7 @@ function EditTerm({ card, onClose, onSaved }: { card: DrillCard; onClose: () => 
     try {
       const list = parseVariants(variants).filter((v) => v !== en.trim());
       await api.patchTerm(term.id, { en: en.trim(), variants: list });
-      onSaved(en.trim(), list);
+      onSaved({ ...term, en: en.trim(), variants: list });
     } catch (err) {
       setError(err);
       setSaving(false);

@@ -92,7 +92,7 @@ function Heatmap({ stats, today }: { stats: StatsResponse; today: string }) {
   const height = top + 7 * (CELL + GAP);
   return (
     <div class="chart-scroll">
-      <svg class="heatmap" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`Reviews per day over the last year: ${layout.total} in all`}>
+      <svg class="heatmap" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Reviews per day over the last year: ${layout.total} in all`}>
         {layout.months.map((m) => (
           <text key={m.col + m.label} x={left + m.col * (CELL + GAP)} y={10} class="axis">
             {m.label}

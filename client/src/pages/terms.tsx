@@ -17,6 +17,7 @@ function TermList({ initialQuery }: { initialQuery: string }) {
   const [data, setData] = useState<TermsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const search = useRef<HTMLInputElement>(null);
+  const firstLoad = useRef(true);
   const now = new Date();
 
   useEffect(() => {
@@ -27,7 +28,8 @@ function TermList({ initialQuery }: { initialQuery: string }) {
         (r) => !stale && (setData(r), setError(null)),
         (e) => !stale && setError(e),
       );
-    }, 150);
+    }, firstLoad.current ? 0 : 150);
+    firstLoad.current = false;
     return () => {
       stale = true;
       clearTimeout(timer);
