@@ -37,7 +37,7 @@ export const DOMAIN_GLOSSES: Readonly<Record<string, readonly string[]>> = {
   多频道: ['multi-channel', 'multichannel'],
   频道: ['channel'],
   平台: ['platform'],
-  阵地: ['platform', 'front', 'position', 'stronghold'],
+  阵地: ['platform', 'front', 'stronghold'],
   法治: ['rule of law', 'law-based governance', 'legal'],
   护航: ['safeguard', 'escort', 'protect'],
   系统观念: ['systemic approach', 'systems thinking'],

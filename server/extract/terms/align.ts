@@ -15,6 +15,8 @@ export interface SpanChoice {
   key: string;
   text: string;
   score: number;
+  /** Share of the candidate's characters the span renders, in [0, 1]. */
+  coverage: number;
   /** The span begins at the sentence's first word (its capital may be only the sentence's). */
   initial: boolean;
 }
@@ -279,6 +281,9 @@ export function bestSpan(
       const text = en.slice(words[a].start, end);
       const key = spanKey(text);
       let score: number;
+      let cov = 1;
+      // A lone adverb renders no term: 大力 "vigorously" is how, not what.
+      if (a === b && /ly$/i.test(words[b].text)) continue;
       if (ev.phrases.has(key)) score = 1;
       else {
         charCov.fill(0);
@@ -290,7 +295,7 @@ export function bestSpan(
         }
         let covered = 0;
         for (let k = 0; k < ev.chars; k++) if (!ev.silent.has(k)) covered += charCov[k];
-        const cov = needed > 0 ? covered / needed : 0;
+        cov = needed > 0 ? covered / needed : 0;
         const precision = sumW / content;
         // Coverage matters a little less than precision: English often drops a redundant
         // piece (网络生态治理 → "cyberspace governance"), but never adds unexplained words.
@@ -298,7 +303,7 @@ export function bestSpan(
       }
       // On a tie the longer span wins: "systematic nature" over "systematic".
       if (score >= minScore && (!best || score > best.score + 1e-9 || (score > best.score - 1e-9 && end - words[a].start > best.end - best.start))) {
-        best = { start: words[a].start, end, key, text, score, initial: a === 0 };
+        best = { start: words[a].start, end, key, text, score, coverage: cov, initial: a === 0 };
       }
     }
   }

@@ -40,6 +40,7 @@ export const MAX_TOKENS = 4;
 export const MAX_CHARS = 10;
 
 const LETTER_OR_HAN = /[\p{Script=Han}A-Za-z0-9]/u;
+const HAN = /\p{Script=Han}/u;
 
 // Parts of speech that never belong to a term: prepositions, conjunctions, particles, pronouns,
 // measure words, numerals, time and place words, localizers (中, 下, 后), onomatopoeia.
@@ -48,7 +49,8 @@ const BREAKING = new Set(['x', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud'
 const NOMINAL = new Set(['n', 'ng', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'nx', 'vn', 'j', 'l', 'i', 'an', 'b', 'g']);
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt']);
 // jieba's full-name tags: a name stands alone, never inside a longer term (中共中央总书记习近平).
-const FULL_NAME_TAGS = new Set(['nrfg', 'nrt']);
+// Organizations (党中央, nt) likewise: 党中央集中统一领导 is two terms.
+const FULL_NAME_TAGS = new Set(['nrfg', 'nrt', 'nt']);
 // Verbs of saying, modal and light verbs: a run containing one is a clause, not a term.
 const VERB_STOP = new Set(
   ('是 有 要 在 为 让 使 把 被 给 将 会 能 可 应 应该 需要 必须 可以 进行 加以 予以 开展 实施 采取 推动 推进 促进 ' +
@@ -70,7 +72,9 @@ export function tokenize(zh: string): Token[] {
   const out: Token[] = [];
   let at = 0;
   for (const t of tag(zh)) {
-    out.push({ word: t.word, tag: t.tag, start: at, end: at + t.word.length });
+    // jieba tags words it does not know "x", like punctuation: 亮剑, 筑牢. They may be new terms.
+    const pos = t.tag === 'x' && HAN.test(t.word) ? 'nz' : t.tag;
+    out.push({ word: t.word, tag: pos, start: at, end: at + t.word.length });
     at += t.word.length;
   }
   return out;
@@ -81,7 +85,7 @@ function isSeparator(t: Token): boolean {
 }
 
 function canStart(t: Token): boolean {
-  if (BREAKING.has(t.tag) || VERB_STOP.has(t.word) || FULL_NAME_TAGS.has(t.tag)) return false;
+  if (BREAKING.has(t.tag) || VERB_STOP.has(t.word)) return false;
   if ((t.tag === 'i' || t.tag === 'l') && ADVERB_HEADS.test(t.word)) return false;
   // A two-character verb may modify a noun (治理合力, 突出问题); termhood discounts it.
   if (t.tag === 'v') return t.word.length === 2;
@@ -91,15 +95,15 @@ function canStart(t: Token): boolean {
 }
 
 function canContinue(t: Token): boolean {
-  if (BREAKING.has(t.tag) || VERB_STOP.has(t.word) || FULL_NAME_TAGS.has(t.tag)) return false;
+  if (BREAKING.has(t.tag) || VERB_STOP.has(t.word)) return false;
   if (t.tag === 'd' && t.word.length < 2) return false;
   return true;
 }
 
 function canEnd(run: Token[]): boolean {
   const last = run[run.length - 1];
-  // A fused verb phrase (不断涌现, 切身利益 aside) ends a clause, not a compound term.
-  if (run.length > 1 && (last.tag === 'i' || last.tag === 'l')) return false;
+  // An idiom (不断涌现) after other words is the clause's predicate, not the head of a term.
+  if (run.length > 1 && last.tag === 'i') return false;
   if (NOMINAL.has(last.tag)) return !(run.length === 1 && last.tag === 'b');
   // 治理, 护航, 传承 after a noun are nominal in this register: 网络生态治理, 文化传承.
   if (last.tag === 'v' && run.length >= 2 && last.word.length >= 2) {
@@ -156,6 +160,9 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
       for (let j = i; j < toks.length && j < i + MAX_TOKENS; j++) {
         const u = toks[j];
         if (isSeparator(u) || (j > i && !canContinue(u))) break;
+        // A name or an organization stands alone (中国政法大学, 党中央), never inside a longer run.
+        if (FULL_NAME_TAGS.has(u.tag) && j > i) break;
+        if (FULL_NAME_TAGS.has(t.tag) && j > i) break;
         chars += u.word.length;
         if (chars > MAX_CHARS) break;
         const run = toks.slice(i, j + 1);

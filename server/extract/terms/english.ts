@@ -55,7 +55,7 @@ const stemCache = new Map<string, string>();
 // Ordered longest first; the stem keeps at least three letters so "uses"/"used" meet at "us".
 const SUFFIXES = [
   'izations', 'ization', 'isms', 'ism', 'ists', 'ist', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment',
-  'nesses', 'ness', 'ities', 'ity', 'ances', 'ance', 'ences', 'ence', 'ings', 'ing', 'ives', 'ive',
+  'nesses', 'ness', 'iety', 'ially', 'ial', 'ities', 'ity', 'ances', 'ance', 'ences', 'ence', 'ings', 'ing', 'ives', 'ive',
   'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
 ];
 

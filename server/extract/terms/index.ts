@@ -22,6 +22,8 @@ const MIN_SPAN_SCORE = 0.3;
 const MIN_VARIANT_SCORE = 0.45;
 // Terms below this score are not worth a card.
 const MIN_TERM_SCORE = 0.3;
+// jieba IDF below which a two-character word alone is everyday vocabulary (发展 3.6, 责任 6.0; 民意 7.9).
+const MIN_SINGLE_IDF = 6.8;
 
 interface Scored {
   cand: Candidate;
@@ -110,6 +112,8 @@ function termhood(c: Candidate): number {
   const rarity = c.pieces.reduce((s, p) => s + idf(p), 0) / c.pieces.length;
   const rare = Math.min(1, Math.max(0, (rarity - 5) / 5));
   const single = c.pieces.length === 1;
+  // Everyday words (发展, 工作, 问题, 能力) are no terms on their own, even when well aligned.
+  if (single && c.zh.length === 2 && !list && rarity < MIN_SINGLE_IDF) return 0;
   const setPhrase = single && (c.tags[0] === 'i' || c.tags[0] === 'l' || c.tags[0] === 'nt' || c.tags[0] === 'nz');
   let form = single ? (setPhrase || c.zh.length >= 3 ? 0.85 : 0.6) : 1;
   if (list) form = Math.min(1, form + 0.3);
@@ -132,7 +136,9 @@ function resolveOverlaps(scored: Scored[]): Map<Scored, number[]> {
     if (s.score < MIN_TERM_SCORE) continue;
     s.cand.occurrences.forEach((o, k) => {
       const key = `${o.sentence}:${o.clause}`;
-      const len = o.zhEnd - o.zhStart;
+      // Only the characters the English renders count: 数据安全防线 aligned to "data security"
+      // is worth no more than 数据安全, and loses to it on score.
+      const len = (o.zhEnd - o.zhStart) * (s.spans[k]?.coverage ?? 0.5);
       // Slightly more than linear in length: at a like score one whole term beats its halves;
       // a loose compound of an established term and another word is worth less than the two.
       const value = s.score * Math.pow(len, 1.1) * (compositional.has(s) ? 0.5 : 1);
