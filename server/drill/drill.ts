@@ -1,9 +1,9 @@
 // The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AnswerRequest, AnswerResponse, CardState, NextResponse, Rating, UndoResponse } from '../http/api-types.ts';
-import { dayWindow, schedule, stateName } from '../scheduling/index.ts';
+import type { AnswerRequest, AnswerResponse, CardState, DrillCard, NextResponse, Rating, Settings, UndoResponse } from '../http/api-types.ts';
+import { dayWindow, previewIntervals, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings } from '../settings/index.ts';
-import { cardsStore, inTransaction, reviewsStore, type Db } from '../store/index.ts';
+import { cardsStore, contentVersion, inTransaction, reviewsStore, type Db } from '../store/index.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
 import { chooseNext, isServable, queueCounts } from './queue.ts';
@@ -14,12 +14,35 @@ const raceWindowMs = 10_000;
 /** Answer times above this are a user who walked away; capped so time statistics stay honest. */
 const maxDurationMs = 10 * 60_000;
 
+// The drill asks for the next card far more often than anything changes: keep the last answer
+// per database while no row has changed and no learning card or day boundary has come due.
+// Only the interval previews depend on the exact time; they are computed on every call.
+interface NextCache {
+  version: string;
+  settings: Settings;
+  from: number;
+  until: number;
+  card: DrillCard | null;
+  sched: SchedCard | null;
+  counts: NextResponse['counts'];
+}
+const nextCache = new WeakMap<Db, NextCache>();
+
 export function nextCard(db: Db, now: Date): NextResponse {
   const settings = getSettings(db);
-  const view = chooseNext(db, now, settings);
-  if (view.cardId === null) return { card: null, counts: view.counts };
-  const card = cardsStore.getCard(db, view.cardId);
-  return { card: card ? buildDrillCard(db, card, now, settings) : null, counts: view.counts };
+  const version = contentVersion(db);
+  const t = now.getTime();
+  let hit = nextCache.get(db);
+  if (!hit || hit.version !== version || hit.settings !== settings || t < hit.from || t >= hit.until) {
+    const view = chooseNext(db, now, settings);
+    const record = view.cardId === null ? null : cardsStore.getCard(db, view.cardId);
+    const card = record ? buildDrillCard(db, record, now, settings) : null;
+    hit = { version, settings, from: t, until: view.validUntil, card, sched: card ? record!.sched : null, counts: view.counts };
+    nextCache.set(db, hit);
+    return { card: card && { ...card }, counts: { ...view.counts } };
+  }
+  const card = hit.card && hit.sched ? { ...hit.card, intervals: previewIntervals(hit.sched, now, settings) } : null;
+  return { card, counts: { ...hit.counts } };
 }
 
 function validateAnswer(req: AnswerRequest): void {

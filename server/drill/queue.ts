@@ -6,6 +6,8 @@ import { cardsStore, reviewsStore, type Db } from '../store/index.ts';
 export interface QueueView {
   cardId: number | null;
   counts: Counts;
+  /** Until this instant (ms), with no write in between, the same card and counts hold. */
+  validUntil: number;
 }
 
 interface Limits {
@@ -57,9 +59,15 @@ export function chooseNext(db: Db, now: Date, settings: Settings): QueueView {
   if (pile === 'learning') cardId = learningId;
   else if (pile === 'review') cardId = cardsStore.firstReviewDue(db, l.window.end.getTime(), t);
   else if (pile === 'new') cardId = cardsStore.firstNew(db, t);
-  // Nothing else left today: a learning step due within the learn-ahead limit comes early.
-  if (cardId === null) cardId = cardsStore.firstLearningDue(db, t + learnAheadMs);
-  return { cardId, counts: c };
+  // Time alone changes the answer at the day's end and when the next learning card falls due
+  // (counts depend only on the day: burials end at day boundaries).
+  let validUntil = Math.min(l.window.end.getTime(), cardsStore.firstLearningAfter(db, t) ?? Infinity);
+  if (cardId === null) {
+    // Nothing else left today: a learning step due within the learn-ahead limit comes early.
+    cardId = cardsStore.firstLearningDue(db, t + learnAheadMs);
+    validUntil = Math.min(validUntil, (cardsStore.firstLearningAfter(db, t + learnAheadMs) ?? Infinity) - learnAheadMs);
+  }
+  return { cardId, counts: c, validUntil };
 }
 
 /** Whether a card is one the queue could serve now (due, or learning within the learn-ahead limit). */

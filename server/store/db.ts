@@ -77,3 +77,13 @@ export function sql(db: Db, text: string): Database.Statement {
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/**
+ * Changes whenever the database content may have changed: rows written by this connection
+ * (total_changes counts every insert, update and delete, even direct ones) or a commit by
+ * another connection (data_version). Lets services cache reads safely.
+ */
+export function contentVersion(db: Db): string {
+  const row = sql(db, 'SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v').get() as { c: number; v: number };
+  return `${row.c}:${row.v}`;
+}

@@ -287,3 +287,32 @@ describe('grading typed answers', () => {
     expect(unanswered.review.score).toBeNull();
   });
 });
+
+describe('nextCard stays current', () => {
+  const now = new Date('2026-03-02T01:00:00Z');
+
+  it('sees a change committed by another connection', async () => {
+    const db = setup('UTC', now);
+    const first = nextCard(db, now).card!;
+    const { openDatabase } = await import('../../server/store/index.ts');
+    const other = openDatabase(t.path);
+    setSuspended(other, first.id, true);
+    other.close();
+    expect(nextCard(db, now).card!.id).not.toBe(first.id);
+  });
+
+  it('serves a learning card the moment its step is due, and new intervals as time passes', () => {
+    const db = setup('UTC', now, { newCardsPerDay: 2, enableFuzz: false });
+    const card = nextCard(db, now).card!;
+    answer(db, card, 1, now); // Again: due again in 1 minute
+    const waiting = nextCard(db, new Date(now.getTime() + 30_000));
+    expect(waiting.card?.state).toBe('new');
+    expect(waiting.card?.id).not.toBe(card.id);
+    // No write in between: only the clock moved past the learning step.
+    const due = nextCard(db, new Date(now.getTime() + 61_000));
+    expect(due.card?.id).toBe(card.id);
+    expect(due.card!.intervals[0].due).toBe(new Date(now.getTime() + 121_000).toISOString());
+    // Back at the earlier time, the earlier answer again.
+    expect(nextCard(db, new Date(now.getTime() + 30_000)).card?.id).toBe(waiting.card?.id);
+  });
+});
