@@ -186,7 +186,7 @@ describe('duizhao in the browser', () => {
     expect(await page.locator('[data-testid=today-reviews]').textContent()).toBe('9');
     expect(await page.locator('.heatmap rect').count()).toBe(365);
     expect(await page.locator('.heatmap rect.l0').count()).toBe(364);
-    expect(await page.locator('.bars-forecast rect').count()).toBe(30);
+    expect(await page.locator('.bars-forecast svg rect').count()).toBe(30);
   });
 
   it('renders every page in light and dark, desktop and phone width', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StatsResponse } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
@@ -76,7 +76,7 @@ export function StatsPage() {
       <StateBar counts={stats.cardsByState} />
 
       <h2>Time spent</h2>
-      <Bars data={denseDays(stats.timeByDay, addDays(today, -29), 30).map((d) => ({ ...d, count: Math.round(d.count / 60_000) }))} label="minutes" className="bars-time" lastLabel="today" />
+      <Bars data={denseDays(stats.timeByDay, addDays(today, -29), 30).map((d) => ({ ...d, count: Math.round(d.count / 6_000) / 10 }))} label="minutes" className="bars-time" lastLabel="today" />
     </section>
   );
 }
@@ -86,12 +86,17 @@ const GAP = 2;
 
 function Heatmap({ stats, today }: { stats: StatsResponse; today: string }) {
   const layout = heatmapLayout(stats.heatmap, today);
+  const box = useRef<HTMLDivElement>(null);
+  // On a narrow screen the year scrolls: start at its recent end.
+  useEffect(() => {
+    if (box.current) box.current.scrollLeft = box.current.scrollWidth;
+  }, []);
   const left = 24;
   const top = 14;
   const width = left + layout.weeks * (CELL + GAP);
   const height = top + 7 * (CELL + GAP);
   return (
-    <div class="chart-scroll">
+    <div class="chart-scroll" ref={box}>
       <svg class="heatmap" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Reviews per day over the last year: ${layout.total} in all`}>
         {layout.months.map((m) => (
           <text key={m.col + m.label} x={left + m.col * (CELL + GAP)} y={10} class="axis">
@@ -117,40 +122,28 @@ function Heatmap({ stats, today }: { stats: StatsResponse; today: string }) {
 
 function Bars({ data, label, className, firstLabel, lastLabel }: { data: { day: string; count: number }[]; label: string; className: string; firstLabel?: string; lastLabel?: string }) {
   const max = niceMax(data.map((d) => d.count));
-  const w = 600;
-  const h = 120;
-  const top = 10;
-  const bottom = 18;
-  const left = 30;
-  const bw = (w - left) / Math.max(1, data.length);
-  const y = (v: number) => top + (h - top - bottom) * (1 - v / max);
+  // The bars stretch to any width; the labels are HTML beside them so text never scales with the chart.
+  const w = data.length * 10;
+  const h = 100;
   return (
-    <div class="chart-scroll">
-      <svg class={`bars ${className}`} viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${label} per day`}>
-        <line x1={left} x2={w} y1={y(max)} y2={y(max)} class="grid" />
-        <line x1={left} x2={w} y1={y(0)} y2={y(0)} class="grid" />
-        <text x={left - 4} y={y(max) + 4} class="axis" text-anchor="end">
-          {max}
-        </text>
-        <text x={left - 4} y={y(0)} class="axis" text-anchor="end">
-          0
-        </text>
+    <div class={`bar-chart ${className}`}>
+      <span class="y-max axis-label">{max}</span>
+      <svg viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" role="img" aria-label={`${label} per day, at most ${Math.max(...data.map((d) => d.count), 0)}`}>
+        <line x1={0} x2={w} y1={0.5} y2={0.5} class="grid" vector-effect="non-scaling-stroke" />
+        <line x1={0} x2={w} y1={h - 0.5} y2={h - 0.5} class="grid" vector-effect="non-scaling-stroke" />
         {data.map((d, i) => (
-          <rect key={d.day} x={left + i * bw + 1} y={y(d.count)} width={Math.max(1, bw - 2)} height={y(0) - y(d.count)} class="bar">
+          <rect key={d.day} x={i * 10 + 1.5} y={h - (h * d.count) / max} width={7} height={(h * d.count) / max} class="bar">
             <title>
               {d.day}: {d.count} {label}
             </title>
           </rect>
         ))}
-        {firstLabel && (
-          <text x={left} y={h - 4} class="axis">
-            {firstLabel}
-          </text>
-        )}
-        <text x={w} y={h - 4} class="axis" text-anchor="end">
-          {lastLabel ?? data[data.length - 1]?.day.slice(5)}
-        </text>
       </svg>
+      <div class="x-labels axis-label">
+        <span>{firstLabel ?? data[0]?.day.slice(5)}</span>
+        <span>{label}</span>
+        <span>{lastLabel ?? data[data.length - 1]?.day.slice(5)}</span>
+      </div>
     </div>
   );
 }

@@ -104,7 +104,7 @@ function TermList({ initialQuery }: { initialQuery: string }) {
                   <th scope="col" class="col-pinyin">Pinyin</th>
                   <th scope="col">English</th>
                   <th scope="col" class="col-variants">Variants</th>
-                  <th scope="col" class="num">Count</th>
+                  <th scope="col" class="num col-count">Count</th>
                   <th scope="col" class="col-state">State</th>
                   <th scope="col" class="col-due">Due</th>
                 </tr>
@@ -145,7 +145,7 @@ function TermLine({ term, q, now }: { term: TermRow; q: string; now: Date }) {
       <td class="col-pinyin pinyin-cell">{term.pinyin}</td>
       <td>{term.en}</td>
       <td class="col-variants muted">{term.variants.join(' · ')}</td>
-      <td class="num">{term.count}</td>
+      <td class="num col-count">{term.count}</td>
       <td class="col-state">{term.status === 'ignored' ? <span class="badge">ignored</span> : <StateBadge state={term.state} />}</td>
       <td class="col-due">{formatDue(term.due, now)}</td>
     </tr>
