@@ -59,12 +59,14 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+// Set before the handler runs: headers added to a finished response make Hono copy it into a new
+// Response, which costs the Node adapter its fast path (a third of the API's throughput).
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Frame-Options', 'DENY');
   c.header('Cross-Origin-Opener-Policy', 'same-origin');
-  if (!c.req.path.startsWith('/api/')) c.header('Content-Security-Policy', contentSecurityPolicy);
-  else c.header('Cache-Control', 'no-store');
+  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  else c.header('Content-Security-Policy', contentSecurityPolicy);
+  await next();
 };

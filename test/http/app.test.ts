@@ -27,7 +27,9 @@ describe('health and the error shape', () => {
     ['POST', '/api/stats'],
   ])('%s %s is a JSON 404', async (method, path) => {
     t = makeApp();
-    const error = await expectError(await t.app.request(path, { method }), 404, 'not_found');
+    const res = await t.app.request(path, { method });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const error = await expectError(res, 404, 'not_found');
     expect(error.message).toContain(path);
   });
 });
