@@ -1,12 +1,13 @@
 // The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AnswerRequest, AnswerResponse, CardState, DrillCard, NextResponse, Rating, Settings, UndoResponse } from '../http/api-types.ts';
-import { dayWindow, previewIntervals, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
+import { dayWindow, previewIntervals, schedule, stateName } from '../scheduling/index.ts';
 import { getSettings } from '../settings/index.ts';
 import { cardsStore, contentVersion, inTransaction, reviewsStore, type Db } from '../store/index.ts';
+import type { CardRecord } from '../store/cards.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
-import { chooseNext, isServable, queueCounts } from './queue.ts';
+import { chooseNext, isServable, queueCounts, type QueueView } from './queue.ts';
 import { scoreAnswer } from './score.ts';
 
 /** Within this long of a card's last answer, another answer with a new reviewId is a second client racing for it. */
@@ -14,35 +15,42 @@ const raceWindowMs = 10_000;
 /** Answer times above this are a user who walked away; capped so time statistics stay honest. */
 const maxDurationMs = 10 * 60_000;
 
-// The drill asks for the next card far more often than anything changes: keep the last answer
-// per database while no row has changed and no learning card or day boundary has come due.
-// Only the interval previews depend on the exact time; they are computed on every call.
-interface NextCache {
+// The drill asks for the next card far more often than anything changes: keep the last queue
+// view per database while no row has changed and no learning card or day boundary has come
+// due, and the card built for it. Only the interval previews depend on the exact time; they
+// are computed on every call.
+interface ViewCache {
   version: string;
   settings: Settings;
   from: number;
-  until: number;
-  card: DrillCard | null;
-  sched: SchedCard | null;
-  counts: NextResponse['counts'];
+  view: QueueView;
+  card?: { record: CardRecord; drill: DrillCard } | null;
 }
-const nextCache = new WeakMap<Db, NextCache>();
+const viewCache = new WeakMap<Db, ViewCache>();
+
+function cachedView(db: Db, now: Date, settings: Settings): ViewCache {
+  const version = contentVersion(db);
+  const t = now.getTime();
+  const hit = viewCache.get(db);
+  if (hit && hit.version === version && hit.settings === settings && t >= hit.from && t < hit.view.validUntil) return hit;
+  const fresh: ViewCache = { version, settings, from: t, view: chooseNext(db, now, settings) };
+  viewCache.set(db, fresh);
+  return fresh;
+}
 
 export function nextCard(db: Db, now: Date): NextResponse {
   const settings = getSettings(db);
-  const version = contentVersion(db);
-  const t = now.getTime();
-  let hit = nextCache.get(db);
-  if (!hit || hit.version !== version || hit.settings !== settings || t < hit.from || t >= hit.until) {
-    const view = chooseNext(db, now, settings);
-    const record = view.cardId === null ? null : cardsStore.getCard(db, view.cardId);
-    const card = record ? buildDrillCard(db, record, now, settings) : null;
-    hit = { version, settings, from: t, until: view.validUntil, card, sched: card ? record!.sched : null, counts: view.counts };
-    nextCache.set(db, hit);
-    return { card: card && { ...card }, counts: { ...view.counts } };
+  const entry = cachedView(db, now, settings);
+  const counts = { ...entry.view.counts };
+  if (entry.view.cardId === null) return { card: null, counts };
+  if (entry.card === undefined) {
+    const record = cardsStore.getCard(db, entry.view.cardId);
+    const drill = record ? buildDrillCard(db, record, now, settings) : null;
+    entry.card = record && drill ? { record, drill } : null;
+    if (entry.card) return { card: { ...drill! }, counts };
   }
-  const card = hit.card && hit.sched ? { ...hit.card, intervals: previewIntervals(hit.sched, now, settings) } : null;
-  return { card, counts: { ...hit.counts } };
+  if (!entry.card) return { card: null, counts };
+  return { card: { ...entry.card.drill, intervals: previewIntervals(entry.card.record.sched, now, settings) }, counts };
 }
 
 function validateAnswer(req: AnswerRequest): void {
@@ -84,7 +92,8 @@ function recordedResult(db: Db, review: ReviewRecord, now: Date): AnswerResponse
 export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerResponse {
   validateAnswer(req);
   const settings = getSettings(db);
-  return inTransaction(db, () => {
+  let after: ViewCache | null = null;
+  const response = inTransaction(db, (): AnswerResponse => {
     const seen = reviewsStore.findReview(db, req.reviewId);
     if (seen) {
       if (seen.cardId === req.cardId && seen.rating === req.rating && (req.answer ?? null) === seen.answer)
@@ -123,13 +132,19 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
       score,
       prev: { card: before, siblings },
     });
+    // The queue after this answer is what the client asks for next; computed once, here. The
+    // version is read inside the write lock, where no other connection can commit.
+    after = { version: contentVersion(db), settings, from: now.getTime(), view: chooseNext(db, now, settings) };
     return {
       review: { id: req.reviewId, cardId: card.id, rating: req.rating, reviewedAt: now.toISOString(), score },
       card: { id: card.id, state: next.card.state, due: next.card.due.toISOString(), suspended, leech },
-      counts: queueCounts(db, now, settings),
+      counts: { ...after.view.counts },
       duplicate: false,
     };
   });
+  // Cached only once committed.
+  if (after) viewCache.set(db, after);
+  return response;
 }
 
 export function undoLast(db: Db, now: Date): UndoResponse {

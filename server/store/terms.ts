@@ -111,17 +111,16 @@ export function termOccurrences(db: Db, termId: number): OccurrenceRecord[] {
   ).all(termId) as OccurrenceRecord[];
 }
 
-/** Active terms occurring in a segment, in order of first appearance. */
+/** Active terms occurring in a segment, in order of first appearance (longer first at a tie). */
 export function termsInSegment(db: Db, segmentId: number): TermRecord[] {
-  return (
-    sql(
-      db,
-      `SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note, t.score
-       FROM terms t JOIN (SELECT term_id, min(zh_start) AS first FROM occurrences WHERE segment_id = ? GROUP BY term_id) o
-         ON o.term_id = t.id
-       WHERE t.status = 'active' ORDER BY o.first, length(t.zh) DESC`,
-    ).all(segmentId) as RawTerm[]
-  ).map(toRecord);
+  const rows = sql(
+    db,
+    `SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note, t.score
+     FROM occurrences o JOIN terms t ON t.id = o.term_id
+     WHERE o.segment_id = ? AND t.status = 'active' ORDER BY o.zh_start, length(t.zh) DESC`,
+  ).all(segmentId) as RawTerm[];
+  const seen = new Set<number>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map(toRecord);
 }
 
 export interface TermListQuery {
