@@ -41,6 +41,7 @@ export const MAX_CHARS = 10;
 
 const LETTER_OR_HAN = /[\p{Script=Han}A-Za-z0-9]/u;
 const HAN = /\p{Script=Han}/u;
+const GLUE_CHARS = /[了吗呢吧啊呀么的地得着过是我你他她它们这那就都也还很太在有不没]/;
 
 // Parts of speech that never belong to a term: prepositions, conjunctions, particles, pronouns,
 // measure words, numerals, time and place words, localizers (中, 下, 后), onomatopoeia.
@@ -72,8 +73,9 @@ export function tokenize(zh: string): Token[] {
   const out: Token[] = [];
   let at = 0;
   for (const t of tag(zh)) {
-    // jieba tags words it does not know "x", like punctuation: 亮剑, 筑牢. They may be new terms.
-    const pos = t.tag === 'x' && HAN.test(t.word) ? 'nz' : t.tag;
+    // jieba tags words it does not know "x", like punctuation: 亮剑, 筑牢 may be new terms, while
+    // 了吗, 是我 are its HMM gluing particles and pronouns to their neighbours.
+    const pos = t.tag === 'x' && HAN.test(t.word) ? (GLUE_CHARS.test(t.word) ? 'y' : 'nz') : t.tag;
     out.push({ word: t.word, tag: pos, start: at, end: at + t.word.length });
     at += t.word.length;
   }
