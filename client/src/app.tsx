@@ -5,6 +5,7 @@ import { DrillPage } from './pages/drill.tsx';
 import { TermsPage } from './pages/terms.tsx';
 import { ImportPage } from './pages/import.tsx';
 import { StatsPage } from './pages/stats.tsx';
+import { SettingsPage } from './pages/settings.tsx';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -29,7 +30,7 @@ export function App() {
   const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
 
   useEffect(() => {
-    const titles: Record<Route['page'], string> = { today: 'Today', drill: 'Drill', terms: 'Terms', import: 'Import', stats: 'Stats', 'not-found': 'Not found' };
+    const titles: Record<Route['page'], string> = { today: 'Today', drill: 'Drill', terms: 'Terms', import: 'Import', stats: 'Stats', settings: 'Settings', 'not-found': 'Not found' };
     document.title = `${titles[route.page]} · duizhao 对照`;
     // Page changes move focus to the main region so keyboard and screen-reader users start at the content.
     if (route.page !== 'drill') document.getElementById('main')?.focus({ preventScroll: true });
@@ -64,6 +65,9 @@ export function App() {
             </a>
           ))}
         </nav>
+        <a class="icon-button settings-link" href="#/settings" aria-label="Settings" title="Settings" aria-current={route.page === 'settings' ? 'page' : undefined}>
+          ⚙
+        </a>
         <button
           type="button"
           class="icon-button theme-toggle"
@@ -80,6 +84,7 @@ export function App() {
         {route.page === 'terms' && <TermsPage termId={route.termId} q={route.q} />}
         {route.page === 'import' && <ImportPage />}
         {route.page === 'stats' && <StatsPage />}
+        {route.page === 'settings' && <SettingsPage />}
         {route.page === 'not-found' && (
           <section class="empty">
             <h1>Nothing here</h1>

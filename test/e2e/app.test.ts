@@ -139,6 +139,19 @@ describe('duizhao in the browser', () => {
     await expect.poll(() => page.locator('.session-count').textContent()).toBe('9 done');
     expect(await page.locator('[role=status]').textContent()).toMatch(/undone/);
     expect((await api<StatsResponse>('/api/stats')).today.reviews).toBe(9);
+
+    // P shows the pinyin of the Chinese side; S suspends, and the notice offers to take it back.
+    await page.keyboard.press('Escape');
+    const pinyinShown = await page.locator('.pinyin').count();
+    await page.keyboard.press('p');
+    expect(await page.locator('.pinyin').count()).toBe(pinyinShown ? 0 : 1);
+    const before = await page.locator('[data-testid=prompt]').textContent();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('s');
+    await expect.poll(() => page.locator('[role=status]').textContent()).toMatch(/^Card suspended/);
+    expect(await page.locator('[data-testid=prompt]').textContent()).not.toBe(before);
+    await page.click('[role=status] button');
+    await expect.poll(() => page.locator('[role=status]').textContent()).toMatch(/restored/);
     expect(pageErrors).toEqual([]);
   });
 
@@ -196,6 +209,7 @@ describe('duizhao in the browser', () => {
       ['terms', '#/terms', '.term-table'],
       ['import', '#/import', 'textarea'],
       ['stats', '#/stats', '.heatmap'],
+      ['settings', '#/settings', '.settings-form'],
     ];
     for (const [w, h, size] of [
       [1280, 860, 'desktop'],
@@ -220,6 +234,16 @@ describe('duizhao in the browser', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('saves settings', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await go('#/settings');
+    const perDay = page.locator('label:has-text("New cards per day") input');
+    await perDay.fill('35');
+    await page.click('.settings-form button[type=submit]');
+    await page.locator('.settings-form .saved').waitFor();
+    expect((await api<{ newCardsPerDay: number }>('/api/settings')).newCardsPerDay).toBe(35);
   });
 
   it('remembers the theme toggle over the system preference', async () => {

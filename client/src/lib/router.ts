@@ -5,6 +5,7 @@ export type Route =
   | { page: 'terms'; termId: number | null; q: string }
   | { page: 'import' }
   | { page: 'stats' }
+  | { page: 'settings' }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'drill' && !arg) return { page: 'drill' };
   if (head === 'import' && !arg) return { page: 'import' };
   if (head === 'stats' && !arg) return { page: 'stats' };
+  if (head === 'settings' && !arg) return { page: 'settings' };
   if (head === 'terms') {
     const q = query.get('q') ?? '';
     if (arg === undefined) return { page: 'terms', termId: null, q };

@@ -47,6 +47,7 @@ export function DrillPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [suspendedId, setSuspendedId] = useState<number | null>(null);
   const [session, setSession] = useState<Session>(() => ({ startedAt: Date.now(), done: 0, again: 0, history: [] }));
   const shownAt = useRef(performance.now());
   const composing = useRef(false);
@@ -102,6 +103,7 @@ export function DrillPage() {
         durationMs: Math.min(MAX_DURATION_MS, Math.round(performance.now() - shownAt.current)),
       });
       setNotice('');
+      setSuspendedId(null);
       await load();
       setSession((s) => ({ ...s, done: s.done + 1, again: s.again + (rating === 1 ? 1 : 0), history: [...s.history, rating] }));
     } catch (e) {
@@ -133,11 +135,23 @@ export function DrillPage() {
     setBusy(true);
     try {
       await api.suspend(card.id);
-      setNotice('Card suspended: it will not come back until you unsuspend it on the Terms page.');
       await load();
+      setSuspendedId(card.id);
+      setNotice('Card suspended.');
     } catch (e) {
       setError(e);
       setBusy(false);
+    }
+  };
+
+  const unsuspend = async (id: number) => {
+    try {
+      await api.unsuspend(id);
+      setSuspendedId(null);
+      setNotice('Card restored: it comes back when it is due.');
+      if (!card) await load();
+    } catch (e) {
+      setError(e);
     }
   };
 
@@ -153,9 +167,14 @@ export function DrillPage() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (editing || !card || e.defaultPrevented || e.repeat) return;
+      if (editing || e.defaultPrevented || e.repeat) return;
       const target = e.target as HTMLElement | null;
       const inField = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      if (!card) {
+        // The end of a session still takes back its last answer.
+        if (e.key.toLowerCase() === 'u' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey && session.done > 0) void undo();
+        return;
+      }
       // A focused button or link handles its own Enter and Space.
       const onControl = !!target && (target.tagName === 'BUTTON' || target.tagName === 'A') && (e.key === 'Enter' || e.key === ' ');
       if (onControl) return;
@@ -442,6 +461,14 @@ export function DrillPage() {
       {notice && (
         <p class="notice" role="status">
           {notice}
+          {suspendedId !== null && (
+            <>
+              {' '}
+              <button type="button" class="linkish" onClick={() => void unsuspend(suspendedId)}>
+                Unsuspend
+              </button>
+            </>
+          )}
         </p>
       )}
       <ErrorNote error={error} />

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../../../server/http/api-types.ts';
+import { api } from '../api.ts';
+import { ErrorNote, Loading } from '../components.tsx';
+
+const KINDS: { key: keyof Settings['cardKinds']; label: string }[] = [
+  { key: 'termZhEn', label: 'Terms, 中 → EN' },
+  { key: 'termEnZh', label: 'Terms, EN → 中' },
+  { key: 'cloze', label: 'Cloze: the term blanked in its sentence' },
+  { key: 'sentenceZhEn', label: 'Sentences, 中 → EN' },
+  { key: 'sentenceEnZh', label: 'Sentences, EN → 中' },
+];
+
+const steps = (s: string) => s.split(/[\s,]+/).filter(Boolean);
+
+export function SettingsPage() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [learning, setLearning] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    api.settings().then((s) => {
+      setSettings(s);
+      setLearning(s.learningSteps.join(' '));
+    }, setError);
+  }, []);
+
+  if (!settings) return error ? <ErrorNote error={error} /> : <Loading />;
+
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    setSettings({ ...settings, [key]: value });
+    setSaved(false);
+  };
+  const num = (e: Event) => Number((e.currentTarget as HTMLInputElement).value);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const { desiredRetention, newCardsPerDay, reviewCap, dayStartHour, cardKinds, leechThreshold, enableFuzz } = settings;
+      const next = await api.saveSettings({ desiredRetention, newCardsPerDay, reviewCap, dayStartHour, cardKinds, leechThreshold, enableFuzz, learningSteps: steps(learning) });
+      if (next && typeof next === 'object' && 'desiredRetention' in next) setSettings(next);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section class="settings">
+      <h1>Settings</h1>
+      <form class="settings-form" onSubmit={save}>
+        <label>
+          Desired retention: {Math.round(settings.desiredRetention * 100)}%
+          <input type="range" min={0.7} max={0.97} step={0.01} value={settings.desiredRetention} onInput={(e) => set('desiredRetention', num(e))} />
+          <span class="muted small">Higher means more reviews for fewer lapses. 90% suits most learners.</span>
+        </label>
+        <div class="grid-2">
+          <label>
+            New cards per day
+            <input type="number" min={0} max={10000} value={settings.newCardsPerDay} onInput={(e) => set('newCardsPerDay', num(e))} />
+          </label>
+          <label>
+            Reviews per day at most
+            <input type="number" min={0} max={100000} value={settings.reviewCap} onInput={(e) => set('reviewCap', num(e))} />
+          </label>
+          <label>
+            The day starts at (hour)
+            <input type="number" min={0} max={23} value={settings.dayStartHour} onInput={(e) => set('dayStartHour', num(e))} />
+          </label>
+          <label>
+            Suspend after lapses
+            <input type="number" min={1} max={100} value={settings.leechThreshold} onInput={(e) => set('leechThreshold', num(e))} />
+          </label>
+          <label>
+            Learning steps
+            <input value={learning} onInput={(e) => (setLearning((e.currentTarget as HTMLInputElement).value), setSaved(false))} placeholder="1m 10m" />
+          </label>
+        </div>
+        <fieldset>
+          <legend>Cards to drill</legend>
+          {KINDS.map((k) => (
+            <label key={k.key} class="check">
+              <input type="checkbox" checked={settings.cardKinds[k.key]} onChange={(e) => set('cardKinds', { ...settings.cardKinds, [k.key]: (e.currentTarget as HTMLInputElement).checked })} />
+              {k.label}
+            </label>
+          ))}
+        </fieldset>
+        <label class="check">
+          <input type="checkbox" checked={settings.enableFuzz} onChange={(e) => set('enableFuzz', (e.currentTarget as HTMLInputElement).checked)} />
+          Spread reviews a little so cards learnt together do not fall due together
+        </label>
+        <p class="muted small">Time zone: {settings.timeZone}</p>
+        <ErrorNote error={error} />
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={saving}>
+            Save settings
+          </button>
+          {saved && (
+            <span class="saved" role="status">
+              Saved.
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
