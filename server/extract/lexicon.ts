@@ -113,14 +113,17 @@ export function isKnownWord(word: string): boolean {
   return dictionary().has(word) || word in DOMAIN_GLOSSES;
 }
 
+const surnameCache = new Map<string, boolean>();
+
 /** Whether the character is listed as a surname in CC-CEDICT (时 → "surname Shi"). */
 export function isSurname(ch: string): boolean {
-  const entries = dictionary().get(ch);
-  if (!entries) return false;
-  return entries.some((e) => {
-    const defs = typeof e[3] === 'string' ? [e[3]] : e[3];
-    return defs.some((d) => d.startsWith('surname '));
-  });
+  let known = surnameCache.get(ch);
+  if (known === undefined) {
+    const entries = dictionary().get(ch) ?? [];
+    known = entries.some((e) => (typeof e[3] === 'string' ? [e[3]] : e[3]).some((d) => d.startsWith('surname ')));
+    surnameCache.set(ch, known);
+  }
+  return known;
 }
 
 /** Tone-marked pinyin, syllables separated by spaces: 网络 → "wǎng luò". Non-Chinese kept as is. */

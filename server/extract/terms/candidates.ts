@@ -119,7 +119,7 @@ function canEnd(run: Token[]): boolean {
 export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
   const byZh = new Map<string, Candidate>();
   // Per sentence: the occurrences created, to count nesting once every frequency is known.
-  const spans: { cand: Candidate; first: number; last: number; sentence: number }[] = [];
+  const spans: { cand: Candidate; first: number; last: number; sentence: number; clause: number }[] = [];
 
   const add = (
     zh: string,
@@ -133,7 +133,7 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
       byZh.set(zh, c);
     } else if (kind === 'name') c.kind = 'name';
     c.occurrences.push(occ);
-    spans.push({ cand: c, first: occ.first, last: occ.last, sentence: occ.sentence });
+    spans.push({ cand: c, first: occ.first, last: occ.last, sentence: occ.sentence, clause: occ.clause });
   };
 
   for (let s = 0; s < tokens.length; s++) {
@@ -179,13 +179,16 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
   }
 
   // Nesting: which occurrences lie inside a longer candidate occurrence (and a frequent one).
-  const bySentence = new Map<number, typeof spans>();
+  // Candidates never cross a clause, so only occurrences of one clause are compared.
+  const byClause = new Map<string, typeof spans>();
   for (const sp of spans) {
-    const list = bySentence.get(sp.sentence);
+    const key = `${sp.sentence}:${sp.clause}`;
+    const list = byClause.get(key);
     if (list) list.push(sp);
-    else bySentence.set(sp.sentence, [sp]);
+    else byClause.set(key, [sp]);
   }
-  for (const list of bySentence.values()) {
+  for (const list of byClause.values()) {
+    if (list.length < 2) continue;
     for (const inner of list) {
       let nested = false;
       let inFrequent = false;

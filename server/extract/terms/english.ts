@@ -78,12 +78,18 @@ export function stem(word: string): string {
   return w;
 }
 
+const phraseCache = new Map<string, string[]>();
+
 /** Stems of the content words of an English phrase (a gloss), with hyphen parts added. */
 export function contentStems(phrase: string): string[] {
-  const out: string[] = [];
+  let out = phraseCache.get(phrase);
+  if (out) return out;
+  out = [];
   for (const w of englishWords(phrase)) {
     if (w.function) continue;
     out.push(w.stem, ...w.parts);
   }
+  if (phraseCache.size > 100_000) phraseCache.clear();
+  phraseCache.set(phrase, out);
   return out;
 }

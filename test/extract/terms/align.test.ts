@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { bestSpan, candidateEvidence } from '../../../server/extract/terms/align.ts';
+import { collectCandidates, tokenize } from '../../../server/extract/terms/candidates.ts';
+import { englishWords, FUNCTION_WORDS } from '../../../server/extract/terms/english.ts';
+
+function align(zh: string, term: string, en: string): string | null {
+  const cand = collectCandidates([tokenize(zh)]).get(term);
+  if (!cand) throw new Error(`${term} is not a candidate of ${zh}`);
+  return bestSpan(candidateEvidence(cand), en, englishWords(en), null, 0.3)?.text ?? null;
+}
+
+describe('bestSpan', () => {
+  it.each([
+    // The seed's three renderings of one term.
+    ['我们把网络生态治理摆在重要位置', '网络生态治理', 'the Party has prioritized cyber ecosystem governance, continuously strengthened', 'cyber ecosystem governance'],
+    ['网络生态治理在国家治理中占有重要地位', '网络生态治理', 'Xi Jinping emphasized that online ecosystem governance holds a vital position in national governance.', 'online ecosystem governance'],
+    ['网络生态治理是网络强国建设的重要任务', '网络生态治理', 'cyberspace governance is a crucial task in building a cyber power', 'cyberspace governance'],
+    // Names through pinyin.
+    ['中国政法大学教授时建中同志就这个问题进行讲解', '时建中', 'Comrade Shi Jianzhong, a professor at China University of Political Science and Law, delivered an explanation', 'Shi Jianzhong'],
+    ['中国政法大学教授时建中同志就这个问题进行讲解', '中国政法大学', 'Comrade Shi Jianzhong, a professor at China University of Political Science and Law, delivered an explanation', 'China University of Political Science and Law'],
+    // Set phrases and reordered compounds.
+    ['持续营造风清气正的网络空间', '风清气正', 'and continuously foster a clean and upright cyberspace.', 'clean and upright'],
+    ['坚持守正创新', '守正创新', 'putting the people first, maintaining integrity while innovating, safeguarding rule of law', 'maintaining integrity while innovating'],
+    ['健全网络综合治理格局', '网络综合治理格局', 'we must improve the comprehensive online governance framework and form a concerted effort', 'comprehensive online governance framework'],
+    ['加强对网络平台、自媒体和多频道网络机构的引导', '多频道网络机构', 'strengthen guidance for online platforms, self-media, and multi-channel online institutions, urging them', 'multi-channel online institutions'],
+    ['推动构建网络空间命运共同体', '网络空间命运共同体', 'and promote the building of a community with a shared future in cyberspace.', 'community with a shared future in cyberspace'],
+    ['着力提升治理的前瞻性、精准性、系统性、协同性', '系统性', 'enhancing the foresight, precision, systematic nature, and coordination of governance', 'systematic nature'],
+    // English compounds of two glosses.
+    ['筑牢网络安全和数据安全防线', '网络安全', 'to fortify the defenses of cybersecurity and data security', 'cybersecurity'],
+    ['筑牢网络安全和数据安全防线', '数据安全', 'to fortify the defenses of cybersecurity and data security', 'data security'],
+  ])('%s: %s', (zh, term, en, expected) => {
+    expect(align(zh, term, en)).toBe(expected);
+  });
+
+  it('finds nothing when the English does not render the term', () => {
+    expect(align('要深化党的创新理论网上宣传', '创新理论', 'Mainstream media should play a leading role.')).toBeNull();
+  });
+
+  it('never starts or ends a span with a function word, nor crosses a comma', () => {
+    const cases: [string, string, string][] = [
+      ['要健全网络生态治理长效机制', '长效机制', 'We must improve the long-term mechanisms for cyber ecosystem governance, focusing on'],
+      ['切断利益链和产业链', '利益链', 'sever the chains of interest and industrial chains, and eliminate'],
+      ['党的领导', '党的领导', 'upholding the Party leadership, putting the people first'],
+    ];
+    for (const [zh, term, en] of cases) {
+      const span = align(zh, term, en);
+      expect(span).not.toBeNull();
+      const words = span!.toLowerCase().split(/\s+/);
+      expect(FUNCTION_WORDS.has(words[0])).toBe(false);
+      expect(FUNCTION_WORDS.has(words[words.length - 1])).toBe(false);
+      expect(span).not.toContain(',');
+    }
+  });
+
+  it('gives a second occurrence in the same sentence a different span', () => {
+    const cand = collectCandidates([tokenize('网络乱象和网络乱象')]).get('网络乱象')!;
+    const en = 'online chaos and more online chaos';
+    const ev = candidateEvidence(cand);
+    const first = bestSpan(ev, en, englishWords(en), null, 0.3)!;
+    const second = bestSpan(ev, en, englishWords(en), null, 0.3, [first])!;
+    expect(first.text).toBe('online chaos');
+    expect(second.text).toBe('online chaos');
+    expect(second.start).not.toBe(first.start);
+  });
+});

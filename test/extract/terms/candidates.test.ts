@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { collectCandidates, tokenize } from '../../../server/extract/terms/candidates.ts';
+
+function candidatesOf(...sentences: string[]) {
+  return collectCandidates(sentences.map(tokenize));
+}
+
+describe('collectCandidates', () => {
+  it.each([
+    // Nested terms: the whole and its parts are all candidates; selection happens later.
+    ['要健全网络生态治理长效机制', ['网络生态治理', '长效机制', '网络生态'], ['要健全', '健全网络']],
+    // Enumeration members come out one by one, never glued across 、.
+    ['着力提升治理的前瞻性、精准性、系统性、协同性', ['前瞻性', '精准性', '系统性', '协同性'], ['前瞻性、精准性', '提升治理', '治理的前瞻性']],
+    // A set phrase jieba alone would cut into 风清气/正.
+    ['持续营造风清气正的网络空间', ['风清气正', '网络空间'], ['营造风清气正', '风清气正的网络空间']],
+    // An institution and a name, without the title between them.
+    ['中国政法大学教授时建中同志就这个问题进行讲解', ['中国政法大学', '时建中'], ['中国政法大学教授', '教授时建中', '时建中同志']],
+    // Multi-word terms whole.
+    ['健全网络综合治理格局，形成治理合力', ['网络综合治理格局', '治理合力'], ['健全网络', '形成治理']],
+    ['要加强对网络平台、自媒体和多频道网络机构的引导', ['网络平台', '自媒体', '多频道网络机构'], ['自媒体和多频道网络机构', '机构的引导']],
+    ['推动构建网络空间命运共同体', ['网络空间命运共同体', '命运共同体'], ['构建网络空间', '推动构建']],
+    // Adverb-led fixed phrases describe actions: no terms.
+    ['积极参与国际规则制定', ['国际规则'], ['积极参与']],
+  ])('%s', (sentence, present, absent) => {
+    const found = candidatesOf(sentence);
+    for (const zh of present) expect(found.has(zh), `${zh} missing`).toBe(true);
+    for (const zh of absent) expect(found.has(zh), `${zh} should not be a candidate`).toBe(false);
+  });
+
+  it('never starts or ends a term with a function word', () => {
+    const found = candidatesOf(
+      '习近平强调，网络生态治理在国家治理中占有重要地位。',
+      '要在党中央集中统一领导下，健全网络综合治理格局，形成治理合力。',
+      '要加强对网络平台、自媒体和多频道网络机构的引导，促使其担负社会责任，自觉成为正能量传播者。',
+    );
+    for (const zh of found.keys()) expect(zh).not.toMatch(/^[的和对在与及是要把被了]|[的和对在与及了]$/);
+  });
+
+  it('records every occurrence with offsets into the sentence and marks list members', () => {
+    const sentences = ['网络生态治理是网络强国建设的重要任务。', '抓网络生态治理必须坚持党的领导、坚持人民至上。'];
+    const found = candidatesOf(...sentences);
+    const c = found.get('网络生态治理')!;
+    expect(c.occurrences.map((o) => o.sentence)).toEqual([0, 1]);
+    for (const o of c.occurrences) expect(sentences[o.sentence].slice(o.zhStart, o.zhEnd)).toBe('网络生态治理');
+    expect(found.get('党的领导')!.occurrences[0].listMember).toBe(true);
+    expect(c.occurrences[0].listMember).toBe(false);
+  });
+
+  it('counts how often a candidate lies inside a longer one seen twice', () => {
+    const found = candidatesOf('网络生态治理是重要任务', '推进网络生态治理', '网络生态总体向好');
+    // 网络生态 twice inside 网络生态治理 (itself seen twice), once on its own.
+    expect(found.get('网络生态')!.occurrences.length).toBe(3);
+    expect(found.get('网络生态')!.nestedInFrequent).toBe(2);
+    expect(found.get('网络生态治理')!.nestedInFrequent).toBe(0);
+  });
+
+  it('offers surname-led character runs as names', () => {
+    const found = candidatesOf('中国政法大学教授时建中同志');
+    expect(found.get('时建中')!.kind).toBe('name');
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extract } from '../../../server/extract/index.ts';
+import { extractTerms } from '../../../server/extract/terms/index.ts';
+import { FUNCTION_WORDS } from '../../../server/extract/terms/english.ts';
+import type { Extraction, ExtractedTerm } from '../../../server/extract/types.ts';
+
+const seed = readFileSync(fileURLToPath(new URL('../../../seeds/cyber-ecosystem-governance.en-zh.txt', import.meta.url)), 'utf8');
+
+let result: Extraction;
+let byZh: Map<string, ExtractedTerm>;
+beforeAll(() => {
+  result = extract({ text: seed });
+  byZh = new Map(result.terms.map((t) => [t.zh, t]));
+});
+
+describe('extractTerms on the seed article', () => {
+  it.each([
+    ['网络生态治理', 'cyber ecosystem governance', ['online ecosystem governance', 'cyberspace governance']],
+    ['网络综合治理格局', 'comprehensive online governance framework', []],
+    ['多频道网络机构', 'multi-channel online institutions', []],
+    ['时建中', 'Shi Jianzhong', []],
+    ['习近平', 'Xi Jinping', []],
+    ['风清气正', 'clean and upright', []],
+    ['守正创新', 'maintaining integrity while innovating', []],
+    ['前瞻性', 'foresight', []],
+    ['精准性', 'precision', []],
+    ['中国政法大学', 'China University of Political Science and Law', []],
+    ['人工智能', 'artificial intelligence', []],
+    ['网络空间命运共同体', 'community with a shared future in cyberspace', []],
+    ['网络乱象', 'online chaos', []],
+    ['网络安全', 'cybersecurity', []],
+  ])('%s → %s', (zh, en, variants) => {
+    const term = byZh.get(zh);
+    expect(term, `${zh} not extracted`).toBeDefined();
+    expect(term!.en).toBe(en);
+    for (const v of variants) expect(term!.variants).toContain(v);
+  });
+
+  it('keeps multi-word terms whole: no fragments of the terms above', () => {
+    for (const fragment of ['生态治理', '综合治理格局', '频道网络机构', '网络综合', '风清气', '建中', '政法大学', '命运共同']) {
+      expect(byZh.has(fragment), fragment).toBe(false);
+    }
+  });
+
+  it('gives a translator a short list: under 150 terms, best first, scores in [0, 1]', () => {
+    expect(result.terms.length).toBeGreaterThan(40);
+    expect(result.terms.length).toBeLessThan(150);
+    for (let i = 1; i < result.terms.length; i++) expect(result.terms[i - 1].score).toBeGreaterThanOrEqual(result.terms[i].score);
+    for (const t of result.terms) {
+      expect(t.score).toBeGreaterThan(0);
+      expect(t.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('renders no term with a half-phrase: English never starts or ends with a function word', () => {
+    for (const t of result.terms) {
+      for (const r of [t.en, ...t.variants]) {
+        const words = r.toLowerCase().split(/\s+/);
+        expect(FUNCTION_WORDS.has(words[0]), `${t.zh}: ${r}`).toBe(false);
+        expect(FUNCTION_WORDS.has(words[words.length - 1]), `${t.zh}: ${r}`).toBe(false);
+      }
+    }
+  });
+
+  it('points every occurrence at the term in its sentence pair, on both sides', () => {
+    for (const t of result.terms) {
+      expect(t.count).toBe(t.occurrences.length);
+      expect(t.pinyin).toMatch(/^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+( [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)*$/);
+      const renderings = new Set([t.en, ...t.variants].map((r) => r.toLowerCase()));
+      for (const o of t.occurrences) {
+        const pair = result.sentences[o.sentence];
+        expect(pair.zh.slice(o.zhStart, o.zhEnd)).toBe(t.zh);
+        if (o.enStart !== null && o.enEnd !== null) {
+          expect(renderings.has(pair.en.slice(o.enStart, o.enEnd).toLowerCase()), `${t.zh}: ${pair.en.slice(o.enStart, o.enEnd)}`).toBe(true);
+        }
+      }
+    }
+    expect(byZh.get('网络生态治理')!.pinyin).toBe('wǎng luò shēng tài zhì lǐ');
+  });
+});
+
+describe('extractTerms', () => {
+  it('returns nothing for nothing, and reports progress to the end', () => {
+    const calls: [number, number][] = [];
+    expect(extractTerms([], { onProgress: (d, t) => calls.push([d, t]) })).toEqual([]);
+    expect(calls.at(-1)).toEqual([0, 0]);
+  });
+
+  it('drops candidates the English does not render', () => {
+    const terms = extractTerms([{ zh: '网络乱象污染社会风气。', en: 'The weather is nice today.' }]);
+    expect(terms.map((t) => t.zh)).not.toContain('网络乱象');
+  });
+
+  it('takes the most frequent rendering as preferred and the others as variants', () => {
+    const terms = extractTerms([
+      { zh: '打击网络乱象。', en: 'Combat online chaos.' },
+      { zh: '遏制网络乱象。', en: 'Curb online chaos.' },
+      { zh: '整治网络乱象。', en: 'Rectify cyber chaos.' },
+    ]);
+    const t = terms.find((x) => x.zh === '网络乱象')!;
+    expect(t.en).toBe('online chaos');
+    expect(t.variants).toEqual(['cyber chaos']);
+    expect(t.count).toBe(3);
+  });
+});
