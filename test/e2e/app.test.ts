@@ -90,10 +90,33 @@ describe('duizhao in the browser', () => {
     expect(terms.terms.map((t) => t.zh)).not.toContain(excluded);
   });
 
+  it('imports a chosen file, and says so when the same text comes again', async () => {
+    // Still on the result of the previous import.
+    await page.click('button:has-text("Import another")');
+    await page.click('.tab:has-text("File")');
+    const tsv = [
+      '人类命运共同体\ta community with a shared future for mankind',
+      '要坚持共商共建共享的全球治理观。\tWe must uphold the principle of extensive consultation, joint contribution and shared benefits in global governance.',
+      '要推动构建人类命运共同体。\tWe must promote the building of a community with a shared future for mankind.',
+    ].join('\n');
+    await page.setInputFiles('input[type=file]', { name: 'global-governance.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(tsv) });
+    expect(await page.locator('.file-list').textContent()).toContain('global-governance.tsv');
+    await page.click('button:has-text("Import without preview")');
+    const result = page.locator('[data-testid=import-result]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toMatch(/“global-governance”: 3 sentence pairs/);
+
+    await page.click('button:has-text("Import another")');
+    await page.click('.tab:has-text("Bilingual text")');
+    await page.fill('textarea[name=text]', seed);
+    await page.click('button:has-text("Import without preview")');
+    await expect.poll(() => page.locator('main h1').textContent(), { timeout: 60_000 }).toBe('Already imported');
+  });
+
   it('shows what is due today and the source', async () => {
     await go('');
     await page.locator('.tiles').waitFor();
-    expect(await page.locator('.source-title').first().textContent()).toBe('Cyber ecosystem governance');
+    expect(await page.locator('.source-title').allTextContents()).toContain('Cyber ecosystem governance');
     expect(await page.locator('a.button.primary').textContent()).toMatch(/Start drill/);
   });
 
