@@ -23,7 +23,16 @@ function share(passed: number, total: number): number | null {
 export function getStats(db: Db, now: Date): StatsResponse {
   const settings = getSettings(db);
   const year = recentDays(now, heatmapDays, settings);
-  const figures = new Map(statsStore.reviewFiguresByDay(db, bucketsOf(year)).map((f) => [f.index, f]));
+  const perDay = statsStore.reviewCountsByDay(db, bucketsOf(year));
+  // Full figures only where they are shown: the last 12 weeks (retention by week), which
+  // include the last 30 days.
+  const detailFrom = year.length - weeks * 7;
+  const figures = new Map(
+    statsStore
+      .reviewFiguresByDay(db, bucketsOf(year.slice(detailFrom)))
+      .filter((f) => f.reviews > 0)
+      .map((f) => [f.index + detailFrom, f]),
+  );
   const todayIndex = year.length - 1;
   const today = figures.get(todayIndex);
 
@@ -31,7 +40,7 @@ export function getStats(db: Db, now: Date): StatsResponse {
   // none yet (the day is not over). Older than a year: keep walking back day by day.
   let streak = 0;
   let i = today ? todayIndex : todayIndex - 1;
-  while (i >= 0 && figures.has(i)) {
+  while (i >= 0 && perDay[i] > 0) {
     streak++;
     i--;
   }
@@ -46,8 +55,7 @@ export function getStats(db: Db, now: Date): StatsResponse {
 
   const heatmap: DayCount[] = [];
   year.forEach((d, index) => {
-    const f = figures.get(index);
-    if (f) heatmap.push({ day: d.day, count: f.reviews });
+    if (perDay[index] > 0) heatmap.push({ day: d.day, count: perDay[index] });
   });
 
   const coming = comingDays(now, recentWindow, settings);

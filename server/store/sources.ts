@@ -59,8 +59,43 @@ export function sourceSummary(db: Db, id: number): SourceSummary | null {
   return row ? toSummary(row) : null;
 }
 
+/** Every source, newest first. Grouped queries over all sources at once rather than one set per source. */
 export function sourceSummaries(db: Db): SourceSummary[] {
-  return (sql(db, `${summarySelect} ORDER BY s.imported_at DESC, s.id DESC`).all() as SummaryRow[]).map(toSummary);
+  const sources = sql(db, 'SELECT id, title, format, imported_at FROM sources ORDER BY imported_at DESC, id DESC').all() as Pick<
+    SummaryRow,
+    'id' | 'title' | 'format' | 'imported_at'
+  >[];
+  if (sources.length === 0) return [];
+  const byId = (rows: unknown[]) => new Map((rows as { id: number; n: number }[]).map((r) => [r.id, r.n]));
+  const sentences = byId(sql(db, 'SELECT source_id AS id, count(*) AS n FROM segments GROUP BY source_id').all());
+  const cards = byId(sql(db, 'SELECT source_id AS id, count(*) AS n FROM cards WHERE source_id IS NOT NULL GROUP BY source_id').all());
+  const terms = byId(
+    sql(
+      db,
+      `SELECT g.source_id AS id, count(DISTINCT o.term_id) AS n FROM occurrences o
+         JOIN segments g ON g.id = o.segment_id JOIN terms t ON t.id = o.term_id
+       WHERE t.status = 'active' GROUP BY g.source_id`,
+    ).all(),
+  );
+  const mastered = byId(
+    sql(
+      db,
+      `WITH m AS (SELECT subject_id AS term_id FROM cards WHERE kind != 'sentence' GROUP BY subject_id
+                  HAVING min(state = 2 AND stability >= 21) = 1)
+       SELECT g.source_id AS id, count(DISTINCT o.term_id) AS n FROM occurrences o
+         JOIN m ON m.term_id = o.term_id JOIN segments g ON g.id = o.segment_id
+       GROUP BY g.source_id`,
+    ).all(),
+  );
+  return sources.map((s) =>
+    toSummary({
+      ...s,
+      sentences: sentences.get(s.id) ?? 0,
+      terms: terms.get(s.id) ?? 0,
+      cards: cards.get(s.id) ?? 0,
+      mastered: mastered.get(s.id) ?? 0,
+    }),
+  );
 }
 
 export function countSources(db: Db): number {
