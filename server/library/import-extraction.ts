@@ -9,6 +9,7 @@ import type { Extraction, ExtractedTerm } from '../extract/types.ts';
 import type { CardKind, Direction, ImportResponse, Settings } from '../http/api-types.ts';
 import { getSettings } from '../settings/index.ts';
 import { cardsStore, inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
+import { clozeScore } from './card-kinds.ts';
 
 export interface ImportExtractionInput {
   title: string;
@@ -87,7 +88,7 @@ function bestClozeOccurrence(term: ExtractedTerm, extraction: Extraction): numbe
     if (occ.enStart === null || occ.enEnd === null || occ.enEnd <= occ.enStart) continue;
     const sentence = extraction.sentences[occ.sentence];
     if (!sentence) continue;
-    const score = sentence.score - Math.abs(sentence.zh.length - 40) / 200;
+    const score = clozeScore(sentence.score, sentence.zh.length);
     if (score > bestScore) {
       bestScore = score;
       best = occ.sentence;

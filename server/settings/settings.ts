@@ -3,7 +3,8 @@
 import { InvalidInputError } from '../errors.ts';
 import type { Settings } from '../http/api-types.ts';
 import { isStep, isTimeZone } from '../scheduling/index.ts';
-import type { Db } from '../store/db.ts';
+import { inTransaction, type Db } from '../store/index.ts';
+import { applyCardKinds } from '../library/index.ts';
 import { readSettingsJson, writeSettingsJson } from '../store/settings.ts';
 
 function defaultTimeZone(): string {
@@ -74,7 +75,11 @@ export function getSettings(db: Db): Settings {
   return settings;
 }
 
-export function updateSettings(db: Db, partial: Partial<Settings>): Settings {
+/**
+ * Validates and stores a partial update. Changing cardKinds hides or shows cards of those kinds
+ * and makes missing ones (new cards are stamped `now`).
+ */
+export function updateSettings(db: Db, partial: Partial<Settings>, now: Date = new Date()): Settings {
   if (typeof partial !== 'object' || partial === null) throw new InvalidInputError('settings must be an object');
   const known = new Set(Object.keys(defaultSettings()));
   for (const key of Object.keys(partial)) {
@@ -87,7 +92,11 @@ export function updateSettings(db: Db, partial: Partial<Settings>): Settings {
     cardKinds: { ...current.cardKinds, ...(partial.cardKinds ?? {}) },
   };
   validate(next);
-  writeSettingsJson(db, next);
+  const kindsChanged = JSON.stringify(next.cardKinds) !== JSON.stringify(current.cardKinds);
+  inTransaction(db, () => {
+    writeSettingsJson(db, next);
+    if (kindsChanged) applyCardKinds(db, next.cardKinds, now);
+  });
   // A new object: the scheduler caches its FSRS instance per settings object.
   cache.set(db, next);
   return next;

@@ -253,3 +253,46 @@ export function firstLearningAfter(db: Db, after: number): number | null {
   ).get(after) as { due: number } | undefined;
   return row?.due ?? null;
 }
+
+/** Bit of cards.hidden: the card's kind is switched off in the settings. */
+export const hiddenKindOff = 2;
+
+export function setKindHidden(db: Db, kind: CardKind, direction: Direction, off: boolean): number {
+  const statement = off
+    ? sql(db, 'UPDATE cards SET hidden = hidden | ? WHERE kind = ? AND direction = ? AND hidden & ? = 0')
+    : sql(db, 'UPDATE cards SET hidden = hidden & ~? WHERE kind = ? AND direction = ? AND hidden & ? != 0');
+  return statement.run(hiddenKindOff, kind, direction, hiddenKindOff).changes;
+}
+
+/** Active terms with no card of this kind and direction, best first, with a source to file the card under. */
+export function termsWithoutCard(db: Db, kind: 'term' | 'cloze', direction: Direction): { termId: number; sourceId: number | null }[] {
+  return sql(
+    db,
+    `SELECT t.id AS termId,
+       (SELECT g.source_id FROM occurrences o JOIN segments g ON g.id = o.segment_id WHERE o.term_id = t.id
+        ORDER BY g.source_id LIMIT 1) AS sourceId
+     FROM terms t WHERE t.status = 'active'
+       AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.kind = ? AND c.subject_id = t.id AND c.direction = ?)
+     ORDER BY t.score DESC, t.id`,
+  ).all(kind, direction) as { termId: number; sourceId: number | null }[];
+}
+
+/** Segments with both languages and no sentence card in this direction, in reading order. */
+export function segmentsWithoutCard(db: Db, direction: Direction): { segmentId: number; sourceId: number }[] {
+  return sql(
+    db,
+    `SELECT g.id AS segmentId, g.source_id AS sourceId FROM segments g
+     WHERE trim(g.zh) != '' AND trim(g.en) != ''
+       AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.kind = 'sentence' AND c.subject_id = g.id AND c.direction = ?)
+     ORDER BY g.source_id, g.paragraph, g.ordinal`,
+  ).all(direction) as { segmentId: number; sourceId: number }[];
+}
+
+/** Sentences where a term has an English span, for choosing the sentence a cloze blanks. */
+export function clozeCandidates(db: Db, termId: number): { segmentId: number; zhLength: number; score: number }[] {
+  return sql(
+    db,
+    `SELECT g.id AS segmentId, length(g.zh) AS zhLength, g.score AS score FROM occurrences o JOIN segments g ON g.id = o.segment_id
+     WHERE o.term_id = ? AND o.en_start IS NOT NULL AND o.en_end > o.en_start ORDER BY g.id`,
+  ).all(termId) as { segmentId: number; zhLength: number; score: number }[];
+}
