@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDue, formatDuration, formatPercent, parseVariants, plural } from '../../client/src/lib/format.ts';
+import { errorLine, formatDue, formatDuration, formatPercent, lineRange, parseVariants, plural } from '../../client/src/lib/format.ts';
 import { failureFromBody } from '../../client/src/lib/api-errors.ts';
 
 describe('formatDuration', () => {
@@ -68,4 +68,24 @@ describe('failureFromBody: the message a user reads after a failed request', () 
     expect(failureFromBody(413, '').message).toBe('The file is too large to import.');
     expect(failureFromBody(418, '{"error":{}}').message).toBe('Request failed (HTTP 418).');
   });
+});
+
+describe('going to the line an import error names', () => {
+  const text = '第一行。\nThe first line.\n第二行。\r\n\nlast';
+  it.each<[string, number | null]>([
+    ['line 3: Chinese paragraph has no English translation', 3],
+    ['global.tsv: line 12: two columns expected', 12],
+    ['the text is empty', null],
+    ['baseline 4', null],
+  ])('%s', (message, line) => expect(errorLine(message)).toBe(line));
+
+  it.each<[number, [number, number] | null]>([
+    [1, [0, 4]],
+    [2, [5, 20]],
+    [3, [21, 26]],
+    [4, [27, 27]],
+    [5, [28, 32]],
+    [6, null],
+    [0, null],
+  ])('line %d', (line, range) => expect(lineRange(text, line)).toEqual(range));
 });

@@ -60,6 +60,13 @@ describe('duizhao in the browser', () => {
     const alert = page.locator('[role=alert]');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/line \d+/);
+    // The named line can be selected in the text to fix it.
+    await page.click('button:has-text("Show line")');
+    const selected = await page.evaluate(() => {
+      const el = document.querySelector('textarea[name=text]') as HTMLTextAreaElement;
+      return el.value.slice(el.selectionStart, el.selectionEnd);
+    });
+    expect(selected).toMatch(/^(中共中央政治局|要健全)/);
     expect(await page.locator('.preview').count()).toBe(0);
     // The browser logs the expected 422 of this import; nothing else may fail.
     pageErrors.length = 0;

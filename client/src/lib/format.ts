@@ -48,3 +48,22 @@ export function parseVariants(input: string): string[] {
 export function plural(n: number, one: string, many = one + 's'): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** The 1-based line named by an error message ("line 12: …"), if any. */
+export function errorLine(message: string): number | null {
+  const m = /\bline (\d+)\b/.exec(message);
+  return m ? Number(m[1]) : null;
+}
+
+/** [start, end) offsets of a 1-based line of text, for selecting it in a textarea. */
+export function lineRange(text: string, line: number): [number, number] | null {
+  if (!Number.isInteger(line) || line < 1) return null;
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return null;
+    start = nl + 1;
+  }
+  const nl = text.indexOf('\n', start);
+  return [start, nl < 0 ? text.length : nl];
+}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ImportRequestJson, ImportResponse, PreviewResponse } from '../../../server/http/api-types.ts';
 import { api, type UploadProgress } from '../api.ts';
 import { ErrorNote } from '../components.tsx';
-import { plural } from '../lib/index.ts';
+import { errorLine, lineRange, plural } from '../lib/index.ts';
 
 type Mode = 'paste' | 'two' | 'file';
 type Format = NonNullable<ImportRequestJson['format']> | '';
@@ -37,6 +37,19 @@ export function ImportPage() {
   const [result, setResult] = useState<ImportResponse | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  const badLine = mode === 'paste' && error instanceof Error ? errorLine(error.message) : null;
+
+  const showLine = (line: number) => {
+    const range = lineRange(text, line);
+    const el = textArea.current;
+    if (!range || !el) return;
+    el.focus();
+    el.setSelectionRange(range[0], range[1]);
+    // Scroll the selected line into view: browsers do not on a programmatic selection.
+    const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 24;
+    el.scrollTop = Math.max(0, (line - 3) * lineHeight);
+  };
 
   const reset = () => {
     setPreview(null);
@@ -184,6 +197,7 @@ export function ImportPage() {
           <label class="field">
             Chinese and English, paragraph by paragraph (one line in one language, the next in the other), or tab-separated pairs
             <textarea
+              ref={textArea}
               name="text"
               rows={10}
               value={text}
@@ -275,6 +289,13 @@ export function ImportPage() {
 
       {busy && <Progress progress={progress} kind={busy} />}
       <ErrorNote error={error} />
+      {badLine !== null && lineRange(text, badLine) && (
+        <p>
+          <button type="button" class="button" onClick={() => showLine(badLine)}>
+            Show line {badLine}
+          </button>
+        </p>
+      )}
 
       {preview && (
         <div class="preview" aria-label="Preview">
