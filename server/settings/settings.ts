@@ -3,7 +3,7 @@
 import { InvalidInputError } from '../errors.ts';
 import type { Settings } from '../http/api-types.ts';
 import { isStep, isTimeZone } from '../scheduling/index.ts';
-import { inTransaction, type Db } from '../store/index.ts';
+import { externalVersion, inTransaction, type Db } from '../store/index.ts';
 import { applyCardKinds } from '../library/index.ts';
 import { readSettingsJson, writeSettingsJson } from '../store/settings.ts';
 
@@ -28,7 +28,8 @@ export function defaultSettings(): Settings {
   };
 }
 
-const cache = new WeakMap<Db, Settings>();
+// Re-read when another connection has committed (settings changed by another process).
+const cache = new WeakMap<Db, { settings: Settings; version: number }>();
 
 function isInt(x: unknown, min: number, max: number): boolean {
   return typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
@@ -64,14 +65,15 @@ function validate(s: Settings): void {
 }
 
 export function getSettings(db: Db): Settings {
+  const version = externalVersion(db);
   const cached = cache.get(db);
-  if (cached) return cached;
+  if (cached && cached.version === version) return cached.settings;
   const stored = readSettingsJson(db) as Partial<Settings> | null;
   const defaults = defaultSettings();
   const settings: Settings = stored
     ? { ...defaults, ...stored, cardKinds: { ...defaults.cardKinds, ...(stored.cardKinds ?? {}) } }
     : defaults;
-  cache.set(db, settings);
+  cache.set(db, { settings, version });
   return settings;
 }
 
@@ -98,6 +100,6 @@ export function updateSettings(db: Db, partial: Partial<Settings>, now: Date = n
     if (kindsChanged) applyCardKinds(db, next.cardKinds, now);
   });
   // A new object: the scheduler caches its FSRS instance per settings object.
-  cache.set(db, next);
+  cache.set(db, { settings: next, version: externalVersion(db) });
   return next;
 }

@@ -87,3 +87,8 @@ export function contentVersion(db: Db): string {
   const row = sql(db, 'SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v').get() as { c: number; v: number };
   return `${row.c}:${row.v}`;
 }
+
+/** Changes when another connection (the CLI beside a running server) commits. */
+export function externalVersion(db: Db): number {
+  return (sql(db, 'SELECT data_version AS v FROM pragma_data_version').get() as { v: number }).v;
+}

@@ -78,3 +78,16 @@ describe('settings', () => {
     db.close();
   });
 });
+
+describe('settings shared between processes', () => {
+  it('sees an update made through another connection', () => {
+    const path = dbPath();
+    const server = openDatabase(path);
+    expect(getSettings(server).newCardsPerDay).toBe(20);
+    const cli = openDatabase(path);
+    updateSettings(cli, { newCardsPerDay: 7 });
+    cli.close();
+    expect(getSettings(server).newCardsPerDay).toBe(7);
+    server.close();
+  });
+});
