@@ -179,7 +179,8 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
           termsStore.updateTerm(db, record.id, { ...record, variants: [...record.variants, ...gained], now });
         }
       }
-      termIds.add(record.id);
+      // Counted like the source summary: active terms only.
+      if (record.status === 'active') termIds.add(record.id);
       for (const occ of term.occurrences) {
         termsStore.insertOccurrence(db, {
           termId: record.id,

@@ -85,8 +85,9 @@ describe('importExtraction', () => {
     const cardsBefore = rowCounts(t.db).cards;
     const second = importExtraction(t.db, input({ contentHash: 'hash-2', extraction: secondExtraction }));
     expect(getTerm(t.db, id).term.status).toBe('ignored');
-    // Only the new sentence's two cards.
-    expect(second.counts.cards).toBe(2);
+    // Only the new sentence's two cards; the ignored term is not counted as one of its terms.
+    expect(second.counts).toMatchObject({ cards: 2, terms: 0, newTerms: 0 });
+    expect(second.source.terms).toBe(0);
     expect(rowCounts(t.db).cards).toBe(cardsBefore + 2);
   });
 
