@@ -10,8 +10,12 @@ import { buildDrillCard } from './drill-card.ts';
 import { chooseNext, isServable, queueCounts, type QueueView } from './queue.ts';
 import { scoreAnswer } from './score.ts';
 
-/** Within this long of a card's last answer, another answer with a new reviewId is a second client racing for it. */
-const raceWindowMs = 10_000;
+/**
+ * For clients that do not send `reps`: within this long of a card's last answer, another answer
+ * with a new reviewId is a second tab racing for it. Short, because a learning card can
+ * legitimately be served again right after its answer (learn-ahead) and answered within seconds.
+ */
+const raceWindowMs = 3_000;
 /** Answer times above this are a user who walked away; capped so time statistics stay honest. */
 const maxDurationMs = 10 * 60_000;
 
@@ -59,8 +63,8 @@ function validateAnswer(req: AnswerRequest): void {
   if (![1, 2, 3, 4].includes(req.rating as number)) throw new InvalidInputError('rating must be 1, 2, 3 or 4');
   if (typeof req.reviewId !== 'string' || !req.reviewId.trim() || req.reviewId.length > 100)
     throw new InvalidInputError('reviewId must be a non-empty string of at most 100 characters');
-  if (req.answer !== undefined && (typeof req.answer !== 'string' || req.answer.length > 10_000))
-    throw new InvalidInputError('answer must be a string of at most 10000 characters');
+  if (req.answer !== undefined && (typeof req.answer !== 'string' || req.answer.length > 20_000))
+    throw new InvalidInputError('answer must be a string of at most 20000 characters');
   if (req.durationMs !== undefined && (typeof req.durationMs !== 'number' || !Number.isFinite(req.durationMs) || req.durationMs < 0))
     throw new InvalidInputError('durationMs must be a non-negative number');
   if (req.reps !== undefined && (!Number.isInteger(req.reps) || req.reps < 0))
