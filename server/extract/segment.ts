@@ -56,6 +56,8 @@ const NOMINAL_SUFFIXES = new Set(['性', '化', '度', '率', '感']);
 
 const USER_SET = new Map(USER_WORDS);
 const USER_MAX = Math.max(...USER_WORDS.map(([w]) => w.length));
+// Every proper prefix of a user word: where a join may start or continue.
+const USER_PREFIXES = new Set(USER_WORDS.flatMap(([w]) => [...w].map((_, i) => w.slice(0, i + 1)).slice(0, -1)));
 
 let ready = false;
 
@@ -112,53 +114,76 @@ function specialTag(word: string): string {
 
 const HAN = /\p{Script=Han}/u;
 
-/** Segments Chinese text into words, with parts of speech, applying our user dictionary and fixes. */
-export function tag(text: string): TaggedWord[] {
+// Sentence alignment and term extraction both segment every Chinese sentence of an import;
+// the second pass is served from here. Bounded so a long-running server does not grow.
+const tagCache = new Map<string, readonly TaggedWord[]>();
+const TAG_CACHE_CHARS = 8_000_000;
+let tagCacheChars = 0;
+
+/**
+ * Segments Chinese text into words, with parts of speech, applying our user dictionary and
+ * fixes. The result is shared between callers: treat it as read-only.
+ */
+export function tag(text: string): readonly TaggedWord[] {
   if (!text) return [];
-  ensureLoaded();
-  const raw = joinUserWords(nodejieba.cut(text).map((word) => ({ word, tag: posOf.get(word) ?? specialTag(word) })));
-  const out: TaggedWord[] = [];
-  for (const t of raw) {
-    const split = SPLIT_EXCEPTIONS.get(t.word);
-    if (split) {
-      out.push(...split);
-      continue;
-    }
-    const prev = out[out.length - 1];
-    // 精准 + 性 → 精准性: a nominal suffix glued to a two-character stem becomes one noun.
-    if (
-      prev &&
-      NOMINAL_SUFFIXES.has(t.word) &&
-      prev.word.length === 2 &&
-      HAN.test(prev.word) &&
-      !NOMINAL_SUFFIXES.has(prev.word.slice(-1))
-    ) {
-      out[out.length - 1] = { word: prev.word + t.word, tag: t.word === '化' ? 'vn' : 'n' };
-      continue;
-    }
-    out.push({ word: t.word, tag: t.tag });
+  const cached = tagCache.get(text);
+  if (cached) return cached;
+  const out = tagUncached(text);
+  if (tagCacheChars + text.length > TAG_CACHE_CHARS) {
+    tagCache.clear();
+    tagCacheChars = 0;
   }
+  tagCache.set(text, out);
+  tagCacheChars += text.length;
   return out;
 }
 
-// jieba's inserted words lose to its own dictionary's paths in tag() (自/媒体, 大/数据), so a
-// run of tokens spelling a user word is joined here.
-function joinUserWords(tokens: TaggedWord[]): TaggedWord[] {
+function tagUncached(text: string): TaggedWord[] {
+  ensureLoaded();
+  const words = nodejieba.cut(text);
   const out: TaggedWord[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    let joined = false;
-    let text = tokens[i].word;
-    for (let j = i + 1; j < tokens.length && text.length < USER_MAX; j++) {
-      text += tokens[j].word;
-      const tag = USER_SET.get(text);
-      if (tag) {
-        out.push({ word: text, tag });
-        i = j;
-        joined = true;
-        break;
+  // One pass: join runs spelling a user word, split exceptions, glue nominal suffixes.
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i];
+    let pos: string | undefined;
+    // jieba's inserted words lose to its own dictionary's paths (自/媒体, 大/数据): a run of
+    // words spelling a user word is joined. Most words start no user word and cost one lookup.
+    if (USER_PREFIXES.has(word)) {
+      let joined = word;
+      for (let j = i + 1; j < words.length && joined.length < USER_MAX; j++) {
+        joined += words[j];
+        const userTag = USER_SET.get(joined);
+        if (userTag) {
+          word = joined;
+          pos = userTag;
+          i = j;
+          break;
+        }
+        if (!USER_PREFIXES.has(joined)) break;
       }
     }
-    if (!joined) out.push(tokens[i]);
+    if (pos === undefined) {
+      const split = SPLIT_EXCEPTIONS.get(word);
+      if (split) {
+        for (const t of split) out.push({ word: t.word, tag: t.tag });
+        continue;
+      }
+      const prev = out[out.length - 1];
+      // 精准 + 性 → 精准性: a nominal suffix glued to a two-character stem becomes one noun.
+      if (
+        word.length === 1 &&
+        prev &&
+        NOMINAL_SUFFIXES.has(word) &&
+        prev.word.length === 2 &&
+        HAN.test(prev.word) &&
+        !NOMINAL_SUFFIXES.has(prev.word.charAt(1))
+      ) {
+        out[out.length - 1] = { word: prev.word + word, tag: word === '化' ? 'vn' : 'n' };
+        continue;
+      }
+      pos = posOf.get(word) ?? specialTag(word);
+    }
+    out.push({ word, tag: pos });
   }
   return out;
 }

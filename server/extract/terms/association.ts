@@ -1,7 +1,6 @@
 // Association learned on the imported text itself: Dice between a Chinese word and an English
 // stem over sentence pairs. Kept sparse and lazy: a word's co-occurrence table is built only when
 // a candidate containing it is aligned, from at most MAX_POSTINGS of its sentences.
-import type { EnWord } from './english.ts';
 
 const MAX_POSTINGS = 400;
 
@@ -11,13 +10,10 @@ export class Association {
   private readonly enStems: string[][];
   private readonly tables = new Map<string, Map<string, number>>();
 
-  constructor(zhWords: string[][], en: EnWord[][]) {
-    this.enStems = en.map((words) => {
-      const set = new Set<string>();
-      for (const w of words) if (!w.function) set.add(w.stem);
-      for (const s of set) this.enFreq.set(s, (this.enFreq.get(s) ?? 0) + 1);
-      return [...set];
-    });
+  /** `enStems[i]`: the distinct content stems of English sentence i. */
+  constructor(zhWords: string[][], enStems: string[][]) {
+    this.enStems = enStems;
+    for (const set of enStems) for (const s of set) this.enFreq.set(s, (this.enFreq.get(s) ?? 0) + 1);
     zhWords.forEach((words, i) => {
       for (const w of new Set(words)) {
         const list = this.postings.get(w);

@@ -27,6 +27,7 @@ export const FUNCTION_WORDS = new Set(
 );
 
 const WORD = /[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*/g;
+const NO_PARTS: string[] = [];
 
 /** English words of a sentence with their offsets, stems and function-word flags. */
 export function englishWords(text: string): EnWord[] {
@@ -37,7 +38,7 @@ export function englishWords(text: string): EnWord[] {
     const possessive = /['’]s$/i.test(raw);
     if (possessive) raw = raw.slice(0, -2);
     const lower = raw.toLowerCase().replace(/’/g, "'");
-    const parts = lower.includes('-') ? lower.split('-').filter((p) => p && !FUNCTION_WORDS.has(p)).map(stem) : [];
+    const parts = lower.includes('-') ? lower.split('-').filter((p) => p && !FUNCTION_WORDS.has(p)).map(stem) : NO_PARTS;
     out.push({
       text: m[0],
       start: m.index,
@@ -48,6 +49,19 @@ export function englishWords(text: string): EnWord[] {
     });
   }
   return out;
+}
+
+const LOWER_WORD = /[a-z0-9]+(?:['’-][a-z0-9]+)*/g;
+
+/** The distinct content-word stems of a sentence: the cheap form association statistics need. */
+export function contentStemSet(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(LOWER_WORD)) {
+    let w = m[0];
+    if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+    if (!FUNCTION_WORDS.has(w)) out.add(stem(w));
+  }
+  return [...out];
 }
 
 const stemCache = new Map<string, string>();

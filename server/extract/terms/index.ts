@@ -6,7 +6,7 @@ import { isKnownWord, pinyinOf } from '../lexicon.ts';
 import { Association } from './association.ts';
 import { bestSpan, candidateEvidence, spanKey, type SpanChoice } from './align.ts';
 import { collectCandidates, tokenize, type Candidate, type CandidateOccurrence, type Token } from './candidates.ts';
-import { englishWords, type EnWord } from './english.ts';
+import { contentStemSet, englishWords, type EnWord } from './english.ts';
 
 export interface ExtractTermsOptions {
   onProgress?: (done: number, total: number) => void;
@@ -15,7 +15,7 @@ export interface ExtractTermsOptions {
 // Work caps that keep extraction linear on large imports (tens of thousands of pairs): only the
 // most term-like candidate types are aligned, each on a bounded sample of its occurrences.
 const MAX_ALIGNED_TYPES = 3000;
-const MAX_ALIGNED_OCCURRENCES = 24;
+const MAX_ALIGNED_OCCURRENCES = 16;
 // An occurrence's span must reach this to count as a rendering at all.
 const MIN_SPAN_SCORE = 0.3;
 // A rendering other than the preferred one must be this good to be offered as a variant.
@@ -41,14 +41,21 @@ export function extractTerms(
   const total = sentences.length;
   const progress = options.onProgress;
   const tokens: Token[][] = new Array(total);
-  const en: EnWord[][] = new Array(total);
+  const stems: string[][] = new Array(total);
   for (let i = 0; i < total; i++) {
     tokens[i] = tokenize(sentences[i].zh);
-    en[i] = englishWords(sentences[i].en);
+    stems[i] = contentStemSet(sentences[i].en);
     if (progress && (i % 500 === 499)) progress(i + 1, total);
   }
   const candidates = [...collectCandidates(tokens).values()];
-  const assoc = new Association(tokens.map((t) => t.map((x) => x.word)), en);
+  const assoc = new Association(tokens.map((t) => t.map((x) => x.word)), stems);
+  // Full English words (offsets, hyphen parts) only for the sentences an alignment visits.
+  const enCache = new Map<number, EnWord[]>();
+  const enWords = (i: number) => {
+    let w = enCache.get(i);
+    if (!w) enCache.set(i, (w = englishWords(sentences[i].en)));
+    return w;
+  };
 
   // Term-hood first, so that the alignment budget goes to the most promising types.
   const ranked = candidates
@@ -72,7 +79,7 @@ export function extractTerms(
         const t = spans[q];
         if (t) taken.push(t);
       }
-      const span = bestSpan(ev, sentences[o.sentence].en, en[o.sentence], assoc, MIN_SPAN_SCORE, taken);
+      const span = bestSpan(ev, sentences[o.sentence].en, enWords(o.sentence), assoc, MIN_SPAN_SCORE, taken);
       spans.push(span);
       if (span) {
         sum += span.score;
