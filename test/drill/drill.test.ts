@@ -316,3 +316,41 @@ describe('nextCard stays current', () => {
     expect(nextCard(db, new Date(now.getTime() + 30_000)).card?.id).toBe(waiting.card?.id);
   });
 });
+
+describe('undo, several times', () => {
+  it('walks back answers one by one, newest first, to the state before the first', () => {
+    const now = new Date('2026-03-02T01:00:00Z');
+    const db = setup('UTC', now);
+    const rows = () => db.prepare('SELECT * FROM cards ORDER BY id').all();
+    const states = [rows()];
+    let clock = now.getTime();
+    const answered: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const card = nextCard(db, new Date(clock)).card!;
+      answer(db, card, ((i % 4) + 1) as Rating, new Date(clock));
+      answered.push(card.id);
+      states.push(rows());
+      clock += 60_000;
+    }
+    for (let i = 3; i >= 0; i--) {
+      expect(undoLast(db, new Date(clock)).card.id).toBe(answered[i]);
+      expect(rows()).toEqual(states[i]);
+    }
+    expect(() => undoLast(db, new Date(clock))).toThrow(ConflictError);
+  });
+});
+
+describe('learn-ahead without reps', () => {
+  it('accepts an answer to a card served again right after its own answer', () => {
+    const now = new Date('2026-03-02T01:00:00Z');
+    const db = setup('UTC', now, { newCardsPerDay: 1 });
+    const card = nextCard(db, now).card!;
+    answerCard(db, { cardId: card.id, rating: 1, reviewId: rid() }, now);
+    // Nothing else is left today: the 1-minute step is served early.
+    const again = nextCard(db, new Date(now.getTime() + 4000)).card!;
+    expect(again.id).toBe(card.id);
+    const result = answerCard(db, { cardId: card.id, rating: 3, reviewId: rid() }, new Date(now.getTime() + 8000));
+    expect(result.duplicate).toBe(false);
+    expect(reviewCount(db)).toBe(2);
+  });
+});
