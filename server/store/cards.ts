@@ -183,10 +183,6 @@ export function setTermCardsHidden(db: Db, termId: number, bit: number, on: bool
   else sql(db, "UPDATE cards SET hidden = hidden & ~? WHERE subject_id = ? AND kind != 'sentence'").run(bit, termId);
 }
 
-export function termHasClozeCard(db: Db, termId: number): boolean {
-  return sql(db, "SELECT 1 FROM cards WHERE kind = 'cloze' AND subject_id = ?").get(termId) !== undefined;
-}
-
 // --- the queue: each lookup is a range scan of cards_queue_due or cards_queue_new ---
 
 export function firstLearningDue(db: Db, until: number): number | null {

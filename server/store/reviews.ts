@@ -62,13 +62,6 @@ export function lastReview(db: Db): ReviewRecord | null {
   return row ? toRecord(row) : null;
 }
 
-export function lastReviewOfCard(db: Db, cardId: number): ReviewRecord | null {
-  const row = sql(db, `SELECT ${reviewColumns} FROM reviews WHERE card_id = ? ORDER BY reviewed_at DESC, seq DESC LIMIT 1`).get(
-    cardId,
-  ) as RawReview | undefined;
-  return row ? toRecord(row) : null;
-}
-
 export function insertReview(
   db: Db,
   r: {
