@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { ConfigError, clockOf, loadConfig, type Config } from './config.ts';
+import { ConfigError, clockOf, isLoopback, loadConfig, type Config } from './config.ts';
 import { DomainError } from './errors.ts';
 import { createApp } from './http/index.ts';
 import { seedIfEmpty } from './library/index.ts';
@@ -60,7 +60,14 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     db.close();
     throw err;
   }
-  const app = createApp({ db, now, token: config.token, clientDir, maxBodyBytes: config.maxBodyBytes });
+  const app = createApp({
+    db,
+    now,
+    token: config.token,
+    clientDir,
+    maxBodyBytes: config.maxBodyBytes,
+    loopbackHostsOnly: isLoopback(config.host) && !config.token,
+  });
 
   const server = await new Promise<ServerType>((resolveListening, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolveListening(s));

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type Database from 'better-sqlite3';
 import { createErrorHandler, notFound } from './errors.ts';
-import { limitBody, requireToken, securityHeaders } from './guard.ts';
+import { limitBody, rejectCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './guard.ts';
 import { cardsRoutes } from './routes/cards.ts';
 import { drillRoutes } from './routes/drill.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -21,6 +21,8 @@ export interface AppOptions {
   /** The built client (client/dist); without it only the API is served. */
   clientDir?: string | null;
   maxBodyBytes?: number;
+  /** Answer only to loopback Host names (set when serving on loopback without a token). */
+  loopbackHostsOnly?: boolean;
   /** Where unexpected errors are reported; the client only ever sees "internal error". */
   onInternalError?: (err: unknown) => void;
 }
@@ -35,6 +37,8 @@ export function createApp(options: AppOptions) {
   const deps = { db: options.db, now: options.now };
   const app = new Hono();
   app.use('*', securityHeaders);
+  if (options.loopbackHostsOnly) app.use('*', requireLoopbackHost);
+  app.use('/api/*', rejectCrossSiteWrites);
   if (options.token) app.use('/api/*', requireToken(options.token));
   app.use('/api/*', limitBody(options.maxBodyBytes ?? defaultMaxBodyBytes));
 

@@ -28,6 +28,13 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
+export class ForbiddenError extends DomainError {
+  override name = 'ForbiddenError';
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
 const httpCodes: Partial<Record<number, string>> = {
   400: 'invalid_request',
   401: 'unauthorized',
@@ -43,6 +50,7 @@ const httpCodes: Partial<Record<number, string>> = {
 export function statusOf(err: DomainError): ContentfulStatusCode {
   if (err instanceof BadRequestError) return 400;
   if (err instanceof UnauthorizedError) return 401;
+  if (err instanceof ForbiddenError) return 403;
   if (err instanceof NotFoundError) return 404;
   if (err instanceof ConflictError) return 409;
   if (err instanceof TooLargeError) return 413;

@@ -4,7 +4,8 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { TooLargeError } from '../errors.ts';
-import { UnauthorizedError } from './errors.ts';
+import { isLoopback } from '../config.ts';
+import { ForbiddenError, UnauthorizedError } from './errors.ts';
 
 function digest(s: string): Buffer {
   // Equal-length digests let timingSafeEqual compare tokens of any length.
@@ -27,6 +28,43 @@ export function requireToken(token: string): MiddlewareHandler {
     await next();
   };
 }
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A page on another site can make the browser POST a form (multipart, no preflight) to a server
+ * on localhost; browsers always name their page's origin on such a request, so a write whose
+ * Origin is another host, or that the browser marks cross-site, is refused. Tools that send no
+ * Origin (curl, scripts) are unaffected.
+ */
+export const rejectCrossSiteWrites: MiddlewareHandler = async (c, next) => {
+  if (!safeMethods.has(c.req.method)) {
+    const origin = c.req.header('origin');
+    let sameHost = true;
+    if (origin !== undefined) {
+      try {
+        sameHost = new URL(origin).host === new URL(c.req.url).host;
+      } catch {
+        sameHost = false;
+      }
+    }
+    if (!sameHost || c.req.header('sec-fetch-site') === 'cross-site') {
+      throw new ForbiddenError('cross-site requests may not change data');
+    }
+  }
+  await next();
+};
+
+/**
+ * Bound to loopback without a token, the server answers only to loopback host names: a web page
+ * whose domain an attacker re-points at 127.0.0.1 (DNS rebinding) would otherwise read the API.
+ */
+export const requireLoopbackHost: MiddlewareHandler = async (c, next) => {
+  const host = c.req.header('host') ?? new URL(c.req.url).host;
+  const name = host.replace(/:\d+$/, '');
+  if (!isLoopback(name)) throw new ForbiddenError(`unexpected Host ${host}: open the app at http://127.0.0.1 or http://localhost`);
+  await next();
+};
 
 export function limitBody(maxBytes: number): MiddlewareHandler {
   const limit = bodyLimit({

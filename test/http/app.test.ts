@@ -69,6 +69,47 @@ describe('the token', () => {
   });
 });
 
+describe('requests from other sites', () => {
+  it.each([
+    ['another origin', { Origin: 'https://evil.example' }, 403],
+    ['a cross-site fetch', { 'Sec-Fetch-Site': 'cross-site' }, 403],
+    ['a malformed origin', { Origin: 'null' }, 403],
+    ['the same origin', { Origin: 'http://localhost' }, 200],
+    ['no origin (curl, scripts)', {}, 200],
+  ])('a write from %s → %i', async (_name, headers, status) => {
+    t = makeApp();
+    await t.app.request('/api/settings');
+    const before = snapshot(t.db);
+    const res = await t.app.request('/api/settings', json({ newCardsPerDay: 7 }, { method: 'PUT', headers }));
+    if (status === 403) {
+      await expectError(res, 403, 'forbidden');
+      expect(snapshot(t.db)).toEqual(before);
+    } else expect(res.status).toBe(200);
+  });
+
+  it('a form posted by another site cannot import', async () => {
+    t = makeApp();
+    const before = snapshot(t.db);
+    const form = new FormData();
+    form.append('file', new File([seedText], 'x.txt'));
+    const res = await t.app.request('/api/sources', { method: 'POST', body: form, headers: { Origin: 'https://evil.example' } });
+    await expectError(res, 403, 'forbidden');
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it.each([
+    ['localhost:5178', 200],
+    ['127.0.0.1:5178', 200],
+    ['[::1]:5178', 200],
+    ['evil.example', 403],
+    ['rebound.example:5178', 403],
+  ])('on loopback without a token, Host %s → %i', async (host, status) => {
+    t = makeApp({ loopbackHostsOnly: true });
+    const res = await t.app.request('/api/health', { headers: { Host: host } });
+    expect(res.status).toBe(status);
+  });
+});
+
 describe('bodies', () => {
   it('refuses a body over the limit with 413 and stores nothing', async () => {
     t = makeApp({ maxBodyBytes: 4096 });
