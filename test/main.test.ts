@@ -33,14 +33,15 @@ it('starts on a free port, prints one URL line, serves /api/health, and stops on
   });
   expect(url).not.toMatch(/:0$/);
   const res = await fetch(`${url}/api/health`);
+  expect(res.status, `stderr: ${stderr}`).toBe(200);
   expect(await res.json()).toEqual({ ok: true });
   const sources = (await (await fetch(`${url}/api/sources`)).json()) as { sources: unknown[] };
   expect(sources.sources).toEqual([]);
   expect(existsSync(dbPath)).toBe(true);
 
   child.kill('SIGTERM');
-  expect(await exited).toBe(0);
-  expect(stdout.trim().split('\n')).toHaveLength(1);
+  expect(await exited, `stderr: ${stderr}`).toBe(0);
+  expect(stdout.trim().split('\n'), stdout).toHaveLength(1);
   expect(stderr).toBe('');
   // A cleanly closed WAL database leaves no -wal file behind.
   expect(existsSync(`${dbPath}-wal`)).toBe(false);
