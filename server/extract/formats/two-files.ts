@@ -2,7 +2,7 @@
 // are aligned first with the sentence aligner's own machinery; the sentences inside each
 // paragraph bead are aligned later, like any other pair.
 import { InvalidInputError } from '../../errors.ts';
-import { alignUnits, defaultModel, estimateModel, estimatePriors, toUnits, type Bead } from '../sentences/align.ts';
+import { alignUnits, defaultModel, estimateModel, toUnits, type Bead, type Unit } from '../sentences/align.ts';
 import { foldEmpty } from '../sentences/pairs.ts';
 import { hanCount, latinCount } from './script.ts';
 import type { BitextPair } from './types.ts';
@@ -48,12 +48,13 @@ export function alignParagraphs(zhText: string, enText: string): ParagraphAlignm
   const zhUnits = toUnits(zh.map((l) => l.text));
   const enUnits = toUnits(en.map((l) => l.text));
   // Two passes: the first with the document's overall length ratio, the second with the variance
-  // and bead shapes the first alignment showed.
+  // the first alignment shows. Its beads fit better than the truth (the aligner picked the
+  // best-fitting ones), so their variance is scaled up by half.
   const total = estimateModel([[sum(zhUnits), sum(enUnits)]]);
   const first = alignUnits(zhUnits, enUnits, { ratio: total.ratio, variance: defaultModel.variance });
-  const ones = first.filter((b) => b.zh[1] - b.zh[0] === 1 && b.en[1] - b.en[0] === 1);
-  const model = estimateModel(ones.map((b) => [zhUnits[b.zh[0]].length, enUnits[b.en[0]].length]), total);
-  const beads = alignUnits(zhUnits, enUnits, model, { priors: estimatePriors(first) });
+  const paired = first.filter((b) => b.zh[1] > b.zh[0] && b.en[1] > b.en[0]);
+  const fit = estimateModel(paired.map((b) => [sum(zhUnits, b.zh), sum(enUnits, b.en)]), total);
+  const beads = alignUnits(zhUnits, enUnits, { ratio: fit.ratio, variance: fit.variance * 1.5 });
   return { zh, en, beads };
 }
 
@@ -67,6 +68,8 @@ export function readTwoFiles(text: string, text2: string): BitextPair[] {
   }));
 }
 
-function sum(units: { length: number }[]): number {
-  return units.reduce((a, u) => a + u.length, 0);
+function sum(units: Unit[], range: [number, number] = [0, units.length]): number {
+  let total = 0;
+  for (let k = range[0]; k < range[1]; k++) total += units[k].length;
+  return total;
 }

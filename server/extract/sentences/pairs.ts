@@ -1,9 +1,10 @@
 // From bitext pairs (paragraphs, rows) to sentence pairs: split both sides, align inside each pair
-// with a length model and bead priors learned on the whole document, and fold 1–0 / 0–1 beads into
+// with a length model learned on the whole document (its paragraph pairs are known
+// translations: an unbiased sample of the ratio and variance), and fold 1–0 / 0–1 beads into
 // a neighbour (a card needs both languages).
 import type { SentencePair } from '../types.ts';
 import type { BitextPair } from '../formats/types.ts';
-import { alignUnits, estimateModel, estimatePriors, measure, toUnits, type Bead, type LengthModel, type Priors } from './align.ts';
+import { alignUnits, estimateModel, measure, toUnits, type Bead, type LengthModel, type Priors } from './align.ts';
 import { splitEn, splitZh } from './split.ts';
 
 export interface PairAlignment {
@@ -19,17 +20,10 @@ export interface AlignPairsOptions {
 export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {}): SentencePair[] {
   const model = estimateModel(pairs.map((p) => [measure(p.zh), measure(p.en)]));
   const split = pairs.map((p) => ({ zh: splitZh(p.zh), en: splitEn(p.en) }));
-  const multi = split.filter((s) => s.zh.length > 1 || s.en.length > 1);
-  // Bead priors of this document: a first pass over (at most 200 of) its multi-sentence pairs.
-  let priors: Priors | undefined;
-  if (multi.length >= 3) {
-    const sample = multi.filter((_, k) => k % Math.ceil(multi.length / 200) === 0);
-    priors = estimatePriors(sample.flatMap((s) => alignUnits(toUnits(s.zh), toUnits(s.en), model)));
-  }
   const out: SentencePair[] = [];
   const every = Math.max(1, Math.floor(pairs.length / 100));
   split.forEach((s, paragraph) => {
-    const beads = foldEmpty(alignUnits(toUnits(s.zh), toUnits(s.en), model, { priors }));
+    const beads = foldEmpty(alignUnits(toUnits(s.zh), toUnits(s.en), model));
     beads.forEach((b, sentence) => {
       out.push({
         paragraph,
