@@ -1,6 +1,7 @@
 // A card row as the drill shows it: prompt, accepted answers, context, known terms, and the
 // interval each rating would give.
 import type { DrillCard, Settings, TermRef } from '../http/api-types.ts';
+import { bestSentenceOf } from '../library/index.ts';
 import { previewIntervals } from '../scheduling/index.ts';
 import { cardsStore, segmentsStore, termsStore, type Db } from '../store/index.ts';
 import type { CardRecord } from '../store/cards.ts';
@@ -91,8 +92,11 @@ export function buildDrillCard(db: Db, card: CardRecord, now: Date, settings: Se
   }
 
   const zhFirst = card.direction === 'zh-en';
+  const exampleId = bestSentenceOf(db, term.id);
+  const example = exampleId === null ? null : segmentsStore.getSegment(db, exampleId);
   return {
     ...base,
+    example: example && { zh: example.zh, en: example.en },
     prompt: zhFirst ? term.zh : term.en,
     promptLang: zhFirst ? 'zh' : 'en',
     answerLang: zhFirst ? 'en' : 'zh',

@@ -50,6 +50,8 @@ export interface DrillCard {
   pinyin: string;
   /** Cloze cards: the full sentence pair, for showing both languages. Sentence cards: the pair too. */
   context: { zh: string; en: string } | null;
+  /** Term cards: a sentence pair using the term, to show once the card is answered (the prompt side alone would not give it away, the other side would). */
+  example?: { zh: string; en: string } | null;
   /** The term this card drills (term and cloze cards). */
   term: TermRef | null;
   /** Known terms occurring in the card's sentence (sentence and cloze cards), for coverage and marking. */

@@ -16,6 +16,20 @@ export function clozeScore(alignment: number, zhLength: number): number {
   return alignment - Math.abs(zhLength - 40) / 200;
 }
 
+/** The stored sentence that shows a term best, for a cloze or an example; null when none has its rendering. */
+export function bestSentenceOf(db: Db, termId: number): number | null {
+  let best: number | null = null;
+  let bestScore = -Infinity;
+  for (const c of cardsStore.clozeCandidates(db, termId)) {
+    const score = clozeScore(c.score, c.zhLength);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c.segmentId;
+    }
+  }
+  return best;
+}
+
 /** Applies `cardKinds` to the cards in the database; returns how many cards were made. Call inside a transaction. */
 export function applyCardKinds(db: Db, cardKinds: Settings['cardKinds'], now: Date): number {
   let order = cardsStore.maxNewOrder(db);
@@ -35,14 +49,7 @@ export function applyCardKinds(db: Db, cardKinds: Settings['cardKinds'], now: Da
       if (t.sourceId === null) continue;
       let segmentId: number | null = null;
       if (kind === 'cloze') {
-        let best = -Infinity;
-        for (const c of cardsStore.clozeCandidates(db, t.termId)) {
-          const score = clozeScore(c.score, c.zhLength);
-          if (score > best) {
-            best = score;
-            segmentId = c.segmentId;
-          }
-        }
+        segmentId = bestSentenceOf(db, t.termId);
         if (segmentId === null) continue;
       }
       if (cardsStore.insertCard(db, { kind, subjectId: t.termId, direction, segmentId, sourceId: t.sourceId, newOrder: ++order, now }))
