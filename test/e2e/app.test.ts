@@ -289,4 +289,41 @@ describe('duizhao in the browser', () => {
     await page.click('.theme-toggle');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
   });
+
+  it('ends the session with a summary once nothing is due', async () => {
+    // A deck of its own, small enough to finish: Easy takes every new card out of today.
+    const small = await startServer(NOW);
+    try {
+      const res = await page.request.post(small.url + '/api/sources', {
+        data: { title: 'Three pairs', text: '人类命运共同体\ta community with a shared future for mankind\n要坚持共商共建共享的全球治理观。\tWe must uphold extensive consultation, joint contribution and shared benefits in global governance.\n' },
+      });
+      expect(res.status()).toBe(201);
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await page.goto(small.url + '/#/drill');
+      let answered = 0;
+      for (; answered < 30; answered++) {
+        await page.locator('[data-testid=prompt], .drill-end').first().waitFor();
+        if (await page.locator('.drill-end').count()) break;
+        await page.keyboard.press('Enter');
+        await page.locator('.ratings').waitFor();
+        await page.keyboard.press('4');
+        await expect.poll(() => page.locator('.session-count, .drill-end h1').first().textContent()).toMatch(new RegExp(`^${answered + 1} done$|Session complete`));
+      }
+      expect(answered).toBeGreaterThan(1);
+      expect(await page.locator('.drill-end h1').textContent()).toBe('Session complete');
+      const summary = Object.fromEntries(
+        await page.locator('.summary > div').evaluateAll((divs) => divs.map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent])),
+      );
+      expect(summary).toMatchObject({ Cards: String(answered), Again: '0', Recalled: '100%' });
+      await page.screenshot({ path: join(shots, 'drill-summary-desktop-light.png'), fullPage: true });
+
+      // U still takes back the last answer from the summary.
+      await page.keyboard.press('u');
+      await page.locator('[data-testid=prompt]').waitFor();
+      expect(await page.locator('.session-count').textContent()).toBe(`${answered - 1} done`);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await small.stop();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Counts, DrillCard, Rating, TermRef } from '../../../server/http/api-types.ts';
 import type { GradeResult } from '../../../server/grading/types.ts';
-import { api } from '../api.ts';
+import { api, ApiFailure } from '../api.ts';
 import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
 import { gradeCard } from '../lib/grade.ts';
 import { drillKeyAction, formatDuration, markNeedles, parseVariants, plural, speak, type DrillPhase } from '../lib/index.ts';
@@ -53,6 +53,7 @@ export function DrillPage() {
   const composing = useRef(false);
   const input = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => {});
 
   const load = async () => {
     setBusy(true);
@@ -107,6 +108,12 @@ export function DrillPage() {
       await load();
       setSession((s) => ({ ...s, done: s.done + 1, again: s.again + (rating === 1 ? 1 : 0), history: [...s.history, rating] }));
     } catch (e) {
+      if (e instanceof ApiFailure && e.status === 409) {
+        // Answered in another tab or a moment ago: move on rather than leave the user stuck.
+        await load();
+        setNotice(`${e.message}; here is the next card.`);
+        return;
+      }
       setError(e);
       setBusy(false);
     }
@@ -165,11 +172,16 @@ export function DrillPage() {
       return !v;
     });
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+  // The handler is replaced on every render and the listener calls the latest one: effects run
+  // after paint, so a listener re-added in an effect would miss a key pressed right after a check.
+  onKeyRef.current = (e: KeyboardEvent) => {
       if (editing || e.defaultPrevented || e.repeat) return;
       const target = e.target as HTMLElement | null;
-      const inField = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      // Once checked, the answer box is read-only: a rating key pressed before focus moves on counts.
+      const inField =
+        !!target &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable) &&
+        !(target === input.current && phase === 'checked');
       if (!card) {
         // The end of a session still takes back its last answer.
         if (e.key.toLowerCase() === 'u' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey && session.done > 0) void undo();
@@ -219,10 +231,12 @@ export function DrillPage() {
           panel.current?.focus({ preventScroll: true });
           return;
       }
-    };
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => onKeyRef.current(e);
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   if (!loaded) return <Loading label="Fetching the next card…" />;
 
@@ -241,6 +255,10 @@ export function DrillPage() {
               <div>
                 <dt>Again</dt>
                 <dd>{session.again}</dd>
+              </div>
+              <div>
+                <dt>Recalled</dt>
+                <dd>{Math.round((100 * (session.done - session.again)) / session.done)}%</dd>
               </div>
               <div>
                 <dt>Time</dt>
@@ -310,6 +328,11 @@ export function DrillPage() {
         </span>
         <span class="muted small session-count">{session.done} done</span>
       </div>
+      {counts && (
+        <div class="session-meter" aria-hidden="true">
+          <span style={{ width: `${(100 * session.done) / Math.max(1, session.done + counts.new + counts.learning + counts.review)}%` }} />
+        </div>
+      )}
 
       <div class="card-panel" ref={panel} tabIndex={-1}>
         <p class={`prompt ${isLong || card.kind === 'cloze' ? 'long' : ''}`} lang={promptLangAttr} data-testid="prompt">

@@ -65,6 +65,7 @@ export function TodayPage() {
           </p>
         )}
         <p class="muted">
+          {stats.forecast[1] ? `Tomorrow: ${plural(stats.forecast[1].count, 'card')} due. ` : ''}
           Today: {plural(today.reviews, 'review')}, {plural(today.newCards, 'new card')}
           {today.again ? `, ${today.again} again` : ''}, {formatDuration(today.timeMs)}.
         </p>
