@@ -119,6 +119,11 @@ function isCapitalized(py: string): boolean {
   return c !== c.toLowerCase();
 }
 
+/** Whether the word has a reading other than a proper noun's: 道德 "morals" yes, 汤姆 "Tom" no. */
+export function hasCommonSense(word: string): boolean {
+  return entriesOf(word).some((e) => !e.proper) || word in DOMAIN_GLOSSES;
+}
+
 /** Whether CC-CEDICT or the domain lexicon lists the word itself (a dictionary term). */
 export function isKnownWord(word: string): boolean {
   return dictionary().has(word) || word in DOMAIN_GLOSSES;

@@ -1,7 +1,7 @@
 // Chinese term candidates: contiguous token runs inside a clause that can stand as a term, names,
 // and enumeration members, gathered with their occurrences and nesting counts.
 import { tag } from '../segment.ts';
-import { isSurname } from '../lexicon.ts';
+import { hasCommonSense, isSurname } from '../lexicon.ts';
 
 export interface Token {
   word: string;
@@ -164,6 +164,8 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
         // A name or an organization stands alone (中国政法大学, 党中央), never inside a longer run.
         if (FULL_NAME_TAGS.has(u.tag) && j > i) break;
         if (FULL_NAME_TAGS.has(t.tag) && j > i) break;
+        // jieba's "nr" covers real names (汤姆) and common words it mistags (道德, 弘扬).
+        if (j > i && (t.tag === 'nr' || u.tag === 'nr') && !hasCommonSense(t.tag === 'nr' ? t.word : u.word)) break;
         chars += u.word.length;
         if (chars > MAX_CHARS) break;
         zh += u.word;

@@ -19,7 +19,8 @@ const MAX_ALIGNED_OCCURRENCES = 16;
 // An occurrence's span must reach this to count as a rendering at all.
 const MIN_SPAN_SCORE = 0.3;
 // A rendering other than the preferred one must be this good to be offered as a variant.
-const MIN_VARIANT_SCORE = 0.45;
+const MIN_VARIANT_SCORE = 0.55;
+const MIN_COVERAGE = 0.5;
 // Terms below this score are not worth a card.
 const MIN_TERM_SCORE = 0.3;
 // jieba IDF below which a two-character word alone is everyday vocabulary (发展 3.6, 责任 6.0; 民意 7.9).
@@ -79,7 +80,9 @@ export function extractTerms(
         const t = spans[q];
         if (t) taken.push(t);
       }
-      const span = bestSpan(ev, sentences[o.sentence].en, enWords(o.sentence), assoc, MIN_SPAN_SCORE, taken);
+      let span = bestSpan(ev, sentences[o.sentence].en, enWords(o.sentence), assoc, MIN_SPAN_SCORE, taken);
+      // A span rendering less than half of the candidate is a fragment's rendering, not the term's.
+      if (span && span.coverage < MIN_COVERAGE) span = null;
       spans.push(span);
       if (span) {
         sum += span.score;
@@ -248,8 +251,11 @@ function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[
   const keys = [spanKey(en), ...variants.map(spanKey)];
   const occurrences: TermOccurrence[] = won.map((k) => {
     const o = s.cand.occurrences[k];
-    let span: { start: number; end: number } | null = s.spans[k] ?? null;
-    if (k >= s.spans.length) span = findRendering(sentences[o.sentence].en, keys);
+    const aligned = s.spans[k];
+    // An occurrence points at an offered rendering only: one dropped as too weak is searched
+    // for again among the offered ones, as are occurrences beyond the aligned sample.
+    const span: { start: number; end: number } | null =
+      aligned && keys.includes(aligned.key) ? aligned : findRendering(sentences[o.sentence].en, keys);
     return { sentence: o.sentence, zhStart: o.zhStart, zhEnd: o.zhEnd, enStart: span?.start ?? null, enEnd: span?.end ?? null };
   });
   return {
@@ -264,10 +270,13 @@ function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[
 }
 
 function findRendering(en: string, keys: string[]): { start: number; end: number } | null {
-  const lower = en.toLowerCase();
+  const lower = en.toLowerCase().replace(/’/g, "'");
   for (const k of keys) {
-    const at = lower.indexOf(k);
-    if (at >= 0) return { start: at, end: at + k.length };
+    for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) {
+      // Whole words only: "data" is not found inside "database".
+      if (/[a-z0-9]/.test(lower.charAt(at - 1)) || /[a-z0-9]/.test(lower.charAt(at + k.length))) continue;
+      return { start: at, end: at + k.length };
+    }
   }
   return null;
 }

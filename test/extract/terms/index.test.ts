@@ -10,10 +10,11 @@ const seed = readFileSync(fileURLToPath(new URL('../../../seeds/cyber-ecosystem-
 
 let result: Extraction;
 let byZh: Map<string, ExtractedTerm>;
+// Loading jieba and CC-CEDICT takes seconds on a busy machine: more than a hook's default 10 s.
 beforeAll(() => {
   result = extract({ text: seed });
   byZh = new Map(result.terms.map((t) => [t.zh, t]));
-});
+}, 60_000);
 
 describe('extractTerms on the seed article', () => {
   it.each([
@@ -103,5 +104,31 @@ describe('extractTerms', () => {
     expect(t.en).toBe('online chaos');
     expect(t.variants).toEqual(['cyber chaos']);
     expect(t.count).toBe(3);
+  });
+});
+
+describe('extractTerms on awkward input', () => {
+  it('copes with empty sides, Latin-only Chinese and unpunctuated runs', () => {
+    const terms = extractTerms([
+      { zh: '', en: 'An English line with no Chinese.' },
+      { zh: '人工智能', en: '' },
+      { zh: 'AI 2024 GPU', en: 'AI 2024 GPU' },
+      { zh: '网络'.repeat(400), en: 'online '.repeat(400) },
+      { zh: '人工智能和大数据。', en: 'Artificial intelligence and big data.' },
+    ]);
+    const byZh = new Map(terms.map((t) => [t.zh, t]));
+    // The capital is the sentence's, not the term's.
+    expect(byZh.get('人工智能')?.en).toBe('artificial intelligence');
+    expect(byZh.get('大数据')?.en).toBe('big data');
+    for (const t of terms) expect(t.zh).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('keeps a name only when the English spells it', () => {
+    const terms = extractTerms([
+      { zh: '时建中教授作了讲解。', en: 'Professor Shi Jianzhong gave an explanation.' },
+      { zh: '王小明来了。', en: 'He came.' },
+    ]);
+    expect(terms.find((t) => t.zh === '时建中')?.en).toBe('Shi Jianzhong');
+    expect(terms.some((t) => t.zh.startsWith('王'))).toBe(false);
   });
 });
