@@ -230,7 +230,10 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
         if (base === Infinity) continue;
         const lz = zhPrefix[i] - zhPrefix[i - a];
         const le = enPrefix[j] - enPrefix[j - b];
-        let c = base + priorCost[s] + lengthCost(lz, le, model, options.normal);
+        // A sentence left untranslated says nothing about translation lengths: its bead costs the
+        // prior alone (Gale–Church also charge it a length cost, kept for the baseline).
+        const omitted = !a || !b;
+        let c = base + priorCost[s] + (omitted && !options.normal ? 0 : lengthCost(lz, le, model, options.normal));
         if (evidence && a && b) {
           const [gain, missing] = beadLex(i - a, i, j - b, j);
           c += -lexicalWeight * gain + missingNumberCost * missing;
