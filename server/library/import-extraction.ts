@@ -3,7 +3,6 @@
 // an extracted term gains the new renderings as variants; a term the user edited keeps exactly
 // what the user wrote; an ignored term stays ignored (its occurrences are kept for the
 // concordance, but it gets no cards).
-import { InvalidInputError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
 import type { Extraction, ExtractedTerm } from '../extract/types.ts';
 import type { CardKind, Direction, ImportResponse, Settings } from '../http/api-types.ts';
@@ -97,22 +96,26 @@ function bestClozeOccurrence(term: ExtractedTerm, extraction: Extraction): numbe
   return best;
 }
 
-function validateExtraction(extraction: Extraction): void {
-  extraction.terms.forEach((term, i) => {
-    for (const occ of term.occurrences) {
-      const sentence = extraction.sentences[occ.sentence];
-      if (!sentence) throw new InvalidInputError(`term ${i} (${term.zh}) points at sentence ${occ.sentence}, which does not exist`);
-      if (occ.zhStart < 0 || occ.zhEnd > sentence.zh.length || occ.zhStart >= occ.zhEnd)
-        throw new InvalidInputError(`term ${term.zh}: Chinese offsets outside its sentence`);
-      if (occ.enStart !== null && occ.enEnd !== null && (occ.enStart < 0 || occ.enEnd > sentence.en.length || occ.enStart > occ.enEnd))
-        throw new InvalidInputError(`term ${term.zh}: English offsets outside its sentence`);
-    }
+/**
+ * Occurrences that fit their sentence. One that does not is an extractor fault, not the user's:
+ * it is left out (the term is still imported) rather than failing the whole import.
+ */
+function fittingOccurrences(term: ExtractedTerm, extraction: Extraction): ExtractedTerm['occurrences'] {
+  return term.occurrences.filter((occ) => {
+    const sentence = extraction.sentences[occ.sentence];
+    if (!sentence) return false;
+    if (!(occ.zhStart >= 0 && occ.zhEnd <= sentence.zh.length && occ.zhStart < occ.zhEnd)) return false;
+    if (occ.enStart === null || occ.enEnd === null) return true;
+    return occ.enStart >= 0 && occ.enEnd <= sentence.en.length && occ.enStart <= occ.enEnd;
   });
 }
 
 export function importExtraction(db: Db, input: ImportExtractionInput): ImportResponse {
-  const { extraction, now } = input;
-  validateExtraction(extraction);
+  const { now } = input;
+  const extraction: Extraction = {
+    sentences: input.extraction.sentences,
+    terms: input.extraction.terms.map((t) => ({ ...t, occurrences: fittingOccurrences(t, input.extraction) })),
+  };
   return inTransaction(db, () => {
     const existing = sourcesStore.findSourceByHash(db, input.contentHash);
     if (existing !== null) {

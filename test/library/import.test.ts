@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../server/errors.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import { importExtraction, listSources } from '../../server/library/index.ts';
 import { updateSettings } from '../../server/settings/index.ts';
@@ -130,14 +129,24 @@ describe('importExtraction', () => {
     expect(listSources(t.db, now)).toHaveLength(1);
   });
 
-  it('refuses an extraction whose offsets fall outside the sentence', () => {
+  it('leaves out an occurrence that does not fit its sentence, keeping the term and the rest', () => {
     t = tempDb();
     const bad: Extraction = {
       sentences: extraction.sentences,
-      terms: [{ ...governance, occurrences: [{ sentence: 0, zhStart: 5, zhEnd: 500, enStart: null, enEnd: null }] }],
+      terms: [
+        {
+          ...governance,
+          occurrences: [
+            { sentence: 0, zhStart: 5, zhEnd: 500, enStart: null, enEnd: null },
+            { sentence: 9, zhStart: 0, zhEnd: 6, enStart: null, enEnd: null },
+            ...governance.occurrences,
+          ],
+        },
+      ],
     };
-    expect(() => importExtraction(t.db, input({ extraction: bad }))).toThrow(InvalidInputError);
-    expect(rowCounts(t.db).sources).toBe(0);
+    const result = importExtraction(t.db, input({ extraction: bad }));
+    expect(result.counts.terms).toBe(1);
+    expect(rowCounts(t.db).occurrences).toBe(2);
   });
 });
 
