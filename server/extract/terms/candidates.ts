@@ -1,7 +1,7 @@
 // Chinese term candidates: contiguous token runs inside a clause that can stand as a term, names,
 // and enumeration members, gathered with their occurrences and nesting counts.
 import { tag } from '../segment.ts';
-import { hasCommonSense, isSurname } from '../lexicon.ts';
+import { hasCommonSense, isKnownWord, isSurname } from '../lexicon.ts';
 
 export interface Token {
   word: string;
@@ -41,6 +41,8 @@ export const MAX_CHARS = 10;
 
 const LETTER_OR_HAN = /[\p{Script=Han}A-Za-z0-9]/u;
 const HAN = /\p{Script=Han}/u;
+const COMPLEMENT_END = /[给到在着了过]$/;
+const COUNTED = /^[一二两三四五六七八九十几第百千万][个只条张本辆匹封位名件次课年月天岁点遍趟]/;
 const GLUE_CHARS = /[了吗呢吧啊呀么的地得着过是我你他她它们这那就都也还很太在有不没]/;
 
 // Parts of speech that never belong to a term: prepositions, conjunctions, particles, pronouns,
@@ -173,6 +175,8 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
         if (t.tag === 'v' && (j === i || !NOMINAL.has(toks[i + 1].tag))) continue;
         // Single characters are too ambiguous to drill alone.
         if (zh.length < 2 || !HAN.test(zh)) continue;
+        // Verb complements (嫁给, 写信给) and counted things (两辆车, 第十课) are no terms.
+        if ((COMPLEMENT_END.test(zh) || COUNTED.test(zh)) && !isKnownWord(zh)) continue;
         add(zh, 'term', toks, i, j + 1, occurrence(s, toks, i, j + 1, clause));
       }
     }
