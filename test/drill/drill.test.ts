@@ -187,6 +187,20 @@ describe('answerCard', () => {
     expect(a.card.state).toBe('learning');
   });
 
+  it('lets one win when the racing answers come through two connections (two server processes)', async () => {
+    const db = setup('UTC', now);
+    const { openDatabase } = await import('../../server/store/index.ts');
+    const other = openDatabase(t.path);
+    const served = nextCard(db, now).card!;
+    expect(nextCard(other, now).card!.id).toBe(served.id);
+    answerCard(other, { cardId: served.id, rating: 3, reviewId: 'from-b', reps: served.reps }, now);
+    expect(() => answerCard(db, { cardId: served.id, rating: 2, reviewId: 'from-a', reps: served.reps }, now)).toThrow(ConflictError);
+    // The winner's review is visible to both, and the loser's next card is a different one.
+    expect(nextCard(db, now).card!.id).not.toBe(served.id);
+    other.close();
+    expect(reviewCount(db)).toBe(1);
+  });
+
   it.each<[string, Partial<AnswerRequest>]>([
     ['rating 0', { rating: 0 as Rating }],
     ['rating 5', { rating: 5 as Rating }],
