@@ -1,6 +1,6 @@
 // Which reader a text needs, from its first lines. `format` given by the user always wins.
 import type { InputFormat } from '../types.ts';
-import { parseCsv } from './delimited.ts';
+import { parseCsv, type Row } from './delimited.ts';
 import { latinCount, scriptOf } from './script.ts';
 
 export function detectFormat(text: string): Exclude<InputFormat, 'two-files'> {
@@ -11,21 +11,29 @@ export function detectFormat(text: string): Exclude<InputFormat, 'two-files'> {
   if (lines.length === 0) return 'interleaved';
   const tabbed = lines.filter((l) => l.includes('\t')).length;
   if (tabbed >= lines.length * 0.8) return 'tsv';
-  if (looksLikeCsv(head)) return 'csv';
+  if (looksLikeCsv(head, text.length > head.length)) return 'csv';
   return 'interleaved';
 }
 
 // Interleaved prose has commas too (the seed's Chinese uses ASCII ones), but its comma-separated
 // pieces are all in one script; CSV rows hold a Chinese field beside an English one.
-function looksLikeCsv(head: string): boolean {
-  // The last record may be cut off by the sample window.
-  const cut = head.lastIndexOf('\n');
-  let rows;
-  try {
-    rows = parseCsv(cut > 0 ? head.slice(0, cut) : head).slice(0, 200);
-  } catch {
-    return false;
+function looksLikeCsv(head: string, truncated: boolean): boolean {
+  let rows: Row[] | null = null;
+  let sample = head;
+  // A sample cut off inside a quoted field: back off to an earlier line break.
+  for (let attempt = 0; attempt < 20 && !rows; attempt++) {
+    if (truncated || attempt > 0) {
+      const cut = sample.lastIndexOf('\n');
+      if (cut <= 0) return false;
+      sample = sample.slice(0, cut);
+    }
+    try {
+      rows = parseCsv(sample).slice(0, 200);
+    } catch {
+      if (!truncated) return false;
+    }
   }
+  if (!rows) return false;
   if (rows.length === 0) return false;
   const body = rows[0].fields.some((f) => scriptOf(f) === 'zh') ? rows : rows.slice(1);
   if (body.length === 0) return false;

@@ -15,9 +15,12 @@ interface Element {
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 function decodeEntities(text: string, line: number): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (_, name: string) => {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*)?(;)?/g, (whole, name?: string, semi?: string) => {
+    if (!name || !semi) throw new InvalidInputError(`a bare "&" in the XML (write &amp;): "${whole}"`, line);
     if (name[0] === '#') {
       const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      if (!(code > 0 && code <= 0x10ffff)) throw new InvalidInputError(`a bad character reference &${name};`, line);
       return String.fromCodePoint(code);
     }
     const value = entities[name];
