@@ -6,7 +6,8 @@ import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
 import { readBitext, resolveFormat } from './formats/index.ts';
 import { alignPairs } from './sentences/index.ts';
-import type { ExtractedTerm, Extraction, InputFormat } from './types.ts';
+import { extractTerms } from './terms/index.ts';
+import type { Extraction, InputFormat } from './types.ts';
 
 export { decodeText, maxInputBytes } from './decode.ts';
 export { detectFormat, inputFormats } from './formats/index.ts';
@@ -21,18 +22,6 @@ export interface ExtractInput {
   /** Called now and then with work done out of a total; the total does not change during a run. */
   onProgress?: (done: number, total: number) => void;
 }
-
-type TermExtractor = (
-  sentences: { zh: string; en: string }[],
-  options?: { onProgress?: (done: number, total: number) => void },
-) => ExtractedTerm[];
-
-// TEMPORARY (until server/extract/terms lands): term extraction is optional so that reading and
-// alignment work on their own. Replace with a static import once the module exists.
-const termsModule = './terms/index.ts';
-const extractTerms: TermExtractor | null = await import(/* @vite-ignore */ termsModule)
-  .then((m: { extractTerms?: TermExtractor }) => m.extractTerms ?? null)
-  .catch(() => null);
 
 // Alignment is a small share of the work; term extraction the rest.
 const alignShare = 0.15;
@@ -49,13 +38,11 @@ export function extract(input: ExtractInput): Extraction & { format: InputFormat
   const sentences = alignPairs(pairs, {
     onProgress: report && ((done, total) => report(Math.round((done / total) * alignShare * progressScale), progressScale)),
   });
-  const terms = extractTerms
-    ? extractTerms(sentences, {
-        onProgress:
-          report &&
-          ((done, total) => report(Math.round((alignShare + (1 - alignShare) * (total ? done / total : 1)) * progressScale), progressScale)),
-      })
-    : [];
+  const terms = extractTerms(sentences, {
+    onProgress:
+      report &&
+      ((done, total) => report(Math.round((alignShare + (1 - alignShare) * (total ? done / total : 1)) * progressScale), progressScale)),
+  });
   report?.(progressScale, progressScale);
   return { format, sentences, terms };
 }
