@@ -1,0 +1,113 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { run } from '../../server/commands/extract.ts';
+import { CliError } from '../../server/commands/cli-error.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const seed = join(root, 'seeds/cyber-ecosystem-governance.en-zh.txt');
+const dir = mkdtempSync(join(tmpdir(), 'duizhao-cli-extract-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function runExtract(args: string[]): Promise<{ out: string; err: string }> {
+  let out = '';
+  let err = '';
+  await run(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTty: false });
+  return { out, err };
+}
+
+function jsonLines(out: string): Record<string, unknown>[] {
+  return out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+const pair = ['Cyber ecosystem governance is a systematic project.', '网络生态治理是一项系统工程。'];
+
+describe('cli extract, each input format (in process)', () => {
+  it.each([
+    ['interleaved', file('pairs.txt', `${pair[0]}\n${pair[1]}\n`), []],
+    ['TSV', file('pairs.tsv', `${pair[0]}\t${pair[1]}\tCC-BY 2.0 (France) Attribution: tatoeba.org #1 (a) & #2 (b)\n`), []],
+    ['CSV with a header', file('pairs.csv', `0,1\n${pair[1]},"${pair[0]}"\n`), []],
+    ['TMX', file('pairs.tmx', `<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>${pair[0]}</seg></tuv><tuv xml:lang="zh-CN"><seg>${pair[1]}</seg></tuv></tu></body></tmx>`), []],
+    ['two files', file('one.en.txt', pair[0]), [file('one.zh.txt', pair[1])]],
+    ['GBK text', file('gbk.txt', iconv.encode(`${pair[0]}\r\n${pair[1]}\r\n`, 'gbk')), []],
+    ['UTF-16 text', file('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${pair[0]}\n${pair[1]}`, 'utf16le')])), []],
+  ])('%s → the sentence pair as JSON Lines', async (_, path, more) => {
+    const { out, err } = await runExtract([path, ...more, '--json']);
+    const lines = jsonLines(out);
+    expect(lines[0]).toEqual({ type: 'sentence', zh: pair[1], en: pair[0] });
+    expect(err).toBe('');
+  });
+
+  it('honours --format over detection', async () => {
+    // Tab-separated, but told to read it as interleaved lines: one line holds both languages.
+    const path = file('forced.txt', `${pair[0]}\t${pair[1]}\n`);
+    await expect(runExtract([path, '--format', 'tsv', '--json'])).resolves.toBeTruthy();
+    await expect(runExtract([path, '--format=interleaved'])).rejects.toThrow(/^line 1: Chinese paragraph has no English translation after it/);
+  });
+
+  it('prints a readable table without --json', async () => {
+    const { out } = await runExtract([seed]);
+    expect(out).toMatch(/^27 sentence pairs\n 1  中共中央政治局11月28日/);
+    expect(out).toMatch(/\n\d+ terms\nterm +pinyin +count +score +English \(variants\)\n/);
+    expect(out).toMatch(/网络生态治理 +wǎng luò shēng tài zhì lǐ/);
+  });
+
+  it.each([
+    ['no file', [], /^usage: extract FILE/],
+    ['three files', ['a', 'b', 'c'], /not 3/],
+    ['an unknown option', [seed, '--jsn'], /unknown option --jsn/],
+    ['an unknown format', [seed, '--format', 'docx'], /--format must be one of interleaved, tsv, csv, tmx, two-files/],
+    ['a missing file', [join(dir, 'missing.txt')], /missing\.txt: no such file/],
+    ['an empty file', [file('empty.txt', '')], /the input is empty/],
+    ['a binary file', [file('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1]))], /binary/],
+    ['a line without its translation', [file('unpaired.txt', `${pair[0]}\n${pair[1]}\nA second English line.\nAnd a third.\n`)], /^line 3: English paragraph has no Chinese translation/],
+    ['malformed TMX', [file('broken.tmx', '<tmx>\n<body>\n<tu>\n</body>\n</tmx>')], /^line 4: closing tag <\/body> does not match <tu> opened on line 3/],
+    ['two English files', [file('x.en.txt', pair[0]), file('y.en.txt', pair[0])], /both files are English/],
+  ])('refuses %s with a one-line CliError', async (_, args, message) => {
+    const error = await runExtract(args).then(() => null, (err: unknown) => err);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
+
+// Real processes: what a user's shell sees (exit code, stdout, one stderr line). Few: each costs ~1 s.
+describe('cli extract, as a process', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server/cli.ts'), 'extract', ...args], { cwd: root, encoding: 'utf8' });
+
+  it('prints the seed as JSON Lines: sentences, then terms, in the contract shape', () => {
+    const res = cli(seed, '--json');
+    expect(res.status).toBe(0);
+    expect(res.stderr).toBe('');
+    const lines = jsonLines(res.stdout);
+    const sentences = lines.filter((l) => l.type === 'sentence');
+    const terms = lines.filter((l) => l.type === 'term');
+    expect(sentences).toHaveLength(27);
+    expect(lines.slice(0, 27).every((l) => l.type === 'sentence')).toBe(true);
+    expect(Object.keys(sentences[0])).toEqual(['type', 'zh', 'en']);
+    expect(terms.length).toBeGreaterThan(10);
+    for (const t of terms) expect(Object.keys(t)).toEqual(['type', 'zh', 'en', 'variants', 'pinyin', 'count', 'score']);
+  });
+
+  it.each([
+    ['a line that cannot be paired', [file('bad.txt', `${pair[0]}\n${pair[1]}\nOne more.\nAnd more.\n`)], /^duizhao: line 3: English paragraph has no Chinese translation/],
+    ['a binary file', [file('bin.dat', Buffer.from([0, 1, 2, 3, 0, 0, 0, 9, 0, 0]))], /^duizhao: this looks like a binary file, not text$/],
+  ])('exits 2 with one stderr line for %s', (_, args, message) => {
+    const res = cli(...args);
+    expect(res.status).toBe(2);
+    expect(res.stdout).toBe('');
+    expect(res.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(res.stderr.trimEnd()).toMatch(message);
+  });
+});
