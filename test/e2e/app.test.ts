@@ -113,7 +113,17 @@ describe('duizhao in the browser', () => {
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toMatch(/“global-governance”: 3 sentence pairs/);
 
+    // Two monolingual texts are aligned paragraph by paragraph before the preview.
     await page.click('button:has-text("Import another")');
+    await page.click('.tab:has-text("Two texts")');
+    const lines = seed.split('\n').filter((l) => l.trim());
+    await page.fill('textarea[name=text]', lines.filter((_, i) => i % 2 === 1).slice(0, 3).join('\n\n'));
+    await page.fill('textarea[name=text2]', lines.filter((_, i) => i % 2 === 0).slice(0, 3).join('\n\n'));
+    await page.click('button[type=submit]');
+    await page.locator('.preview').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.pairs li').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.pairs li p[lang=zh-CN]').first().textContent()).toMatch(/^中共中央政治局/);
+
     await page.click('.tab:has-text("Bilingual text")');
     await page.fill('textarea[name=text]', seed);
     await page.click('button:has-text("Import without preview")');

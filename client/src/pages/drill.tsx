@@ -292,7 +292,7 @@ export function DrillPage() {
             <>
               {' '}
               <button type="button" class="button" onClick={() => void undo()}>
-                Undo last answer
+                Undo last answer <Kbd>U</Kbd>
               </button>
             </>
           )}
