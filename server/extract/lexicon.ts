@@ -120,8 +120,15 @@ function isCapitalized(py: string): boolean {
 }
 
 /** Whether the word has a reading other than a proper noun's: 道德 "morals" yes, 汤姆 "Tom" no. */
+const commonCache = new Map<string, boolean>();
+
 export function hasCommonSense(word: string): boolean {
-  return entriesOf(word).some((e) => !e.proper) || word in DOMAIN_GLOSSES;
+  let common = commonCache.get(word);
+  if (common === undefined) {
+    common = entriesOf(word).some((e) => !e.proper) || word in DOMAIN_GLOSSES;
+    commonCache.set(word, common);
+  }
+  return common;
 }
 
 /** Whether CC-CEDICT or the domain lexicon lists the word itself (a dictionary term). */

@@ -45,8 +45,8 @@ export interface CandidateEvidence {
   index: Map<string, [number, number][]>;
   /** Whole glosses as phrases: a span equal to one is a perfect rendering. */
   phrases: Set<string>;
-  /** Shortest and longest stem indexed, for splitting English compounds (cybersecurity). */
-  minStem: number;
+  /** The glosses' content words unstemmed, for splitting English compounds (cybersecurity). */
+  words: Set<string>;
 }
 
 const MAX_SPAN_WORDS = 9;
@@ -64,6 +64,7 @@ const SILENT_CHARS = new Set(['的', '之']);
 class EvidenceBuilder {
   readonly units: GlossUnit[] = [];
   readonly index = new Map<string, [number, number][]>();
+  readonly words = new Set<string>();
   private readonly seen = new Set<string>();
 
   add(phrase: string, from: number, to: number, weight: number): void {
@@ -72,6 +73,7 @@ class EvidenceBuilder {
     this.seen.add(key);
     const stems = [...new Set(contentStems(phrase))];
     if (!stems.length || stems.length > MAX_UNIT_STEMS) return;
+    for (const w of phrase.split(/[^a-z0-9-]+/)) if (w.length >= 3) this.words.add(w);
     const u = this.units.length;
     this.units.push({ from, to, size: stems.length, weight });
     stems.forEach((s, k) => {
@@ -81,11 +83,6 @@ class EvidenceBuilder {
     });
   }
 
-  minStem(): number {
-    let min = Infinity;
-    for (const k of this.index.keys()) if (k.length < min) min = k.length;
-    return min;
-  }
 }
 
 export function candidateEvidence(c: Candidate): CandidateEvidence {
@@ -107,7 +104,7 @@ export function candidateEvidence(c: Candidate): CandidateEvidence {
       units: b.units,
       index: b.index,
       phrases,
-      minStem: b.minStem(),
+      words: b.words,
     };
   }
   const whole = glosses(c.zh);
@@ -144,7 +141,7 @@ export function candidateEvidence(c: Candidate): CandidateEvidence {
       }
     }
   }
-  return { pieces, chars: n, silent, units: b.units, index: b.index, phrases, minStem: b.minStem() };
+  return { pieces, chars: n, silent, units: b.units, index: b.index, phrases, words: b.words };
 }
 
 /** Punctuation between two words that a term cannot span: commas, stops, brackets, quotes. */
@@ -196,38 +193,40 @@ export function bestSpan(
   const localOf = new Map<number, number>();
   const localUnits: GlossUnit[] = [];
   const wordHits: [number, number][][] = new Array(n);
+  let hits: [number, number][] = [];
+  let weight = 0;
+  const hit = (key: string): boolean => {
+    const list = ev.index.get(key);
+    if (!list) return false;
+    for (const [u, k] of list) {
+      let local = localOf.get(u);
+      if (local === undefined) {
+        local = localUnits.length;
+        localOf.set(u, local);
+        localUnits.push(ev.units[u]);
+      }
+      hits.push([local, 1 << k]);
+      if (ev.units[u].weight > weight) weight = ev.units[u].weight;
+    }
+    return true;
+  };
   for (let j = 0; j < n; j++) {
     const word = words[j];
-    const hits: [number, number][] = [];
+    hits = [];
+    weight = 0;
     wordHits[j] = hits;
     if (word.function) continue;
-    let weight = 0;
-    const hit = (key: string): boolean => {
-      const list = ev.index.get(key);
-      if (!list) return false;
-      for (const [u, k] of list) {
-        let local = localOf.get(u);
-        if (local === undefined) {
-          local = localUnits.length;
-          localOf.set(u, local);
-          localUnits.push(ev.units[u]);
-        }
-        hits.push([local, 1 << k]);
-        weight = Math.max(weight, ev.units[u].weight);
-      }
-      return true;
-    };
-    let found = false;
-    for (const key of word.parts.length ? [word.stem, ...word.parts] : [word.stem]) if (hit(key)) found = true;
+    let found = hit(word.stem);
+    for (const part of word.parts) if (hit(part)) found = true;
     // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
-    if (!found && word.stem.length >= 2 * ev.minStem && word.text.length >= 8) {
+    if (!found && word.text.length >= 8) {
       const lower = word.text.toLowerCase();
       for (let cut = 3; cut <= lower.length - 3; cut++) {
-        const head = stem(lower.slice(0, cut));
-        if (!ev.index.has(head) && !ev.index.has(lower.slice(0, cut))) continue;
+        const head = lower.slice(0, cut);
+        if (!ev.words.has(head)) continue;
         const tail = stem(lower.slice(cut));
         if (!ev.index.has(tail)) continue;
-        hit(ev.index.has(head) ? head : lower.slice(0, cut));
+        hit(stem(head));
         hit(tail);
         break;
       }

@@ -78,6 +78,15 @@ const SUFFIXES = [
   'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
 ];
 
+// Suffixes grouped by their last letter, keeping their order: one short list per word.
+const SUFFIXES_BY_LAST = new Map<string, string[]>();
+for (const s of SUFFIXES) {
+  const last = s.charAt(s.length - 1);
+  const list = SUFFIXES_BY_LAST.get(last);
+  if (list) list.push(s);
+  else SUFFIXES_BY_LAST.set(last, [s]);
+}
+
 /** A light stemmer: governance/governing/govern → govern, innovation/innovating → innov. */
 export function stem(word: string): string {
   const cached = stemCache.get(word);
@@ -85,7 +94,8 @@ export function stem(word: string): string {
   let w = word.toLowerCase();
   if (w.length > 3 && !/^\d/.test(w)) {
     for (let round = 0; round < 2; round++) {
-      const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3);
+      const bucket = SUFFIXES_BY_LAST.get(w.charAt(w.length - 1));
+      const suffix = bucket?.find((s) => w.endsWith(s) && w.length - s.length >= 3);
       if (!suffix) break;
       w = w.slice(0, -suffix.length);
       if (suffix === 'ies' || suffix === 'ied') w += 'y';
