@@ -21,6 +21,7 @@ const MIN_SPAN_SCORE = 0.3;
 // A rendering other than the preferred one must be this good to be offered as a variant.
 const MIN_VARIANT_SCORE = 0.55;
 const MIN_COVERAGE = 0.5;
+const SEGMENT_SHARE = 0.5;
 // Terms below this score are not worth a card.
 const MIN_TERM_SCORE = 0.3;
 // jieba IDF below which a two-character word alone is everyday vocabulary (发展 3.6, 责任 6.0; 民意 7.9).
@@ -46,7 +47,8 @@ export function extractTerms(
   for (let i = 0; i < total; i++) {
     tokens[i] = tokenize(sentences[i].zh);
     stems[i] = contentStemSet(sentences[i].en);
-    if (progress && (i % 500 === 499)) progress(i + 1, total);
+    // Segmenting is about half the work; aligning the other half reports below.
+    if (progress && i % 500 === 499) progress(Math.floor((i + 1) * SEGMENT_SHARE), total);
   }
   const candidates = [...collectCandidates(tokens).values()];
   const assoc = new Association(tokens.map((t) => t.map((x) => x.word)), stems);
@@ -66,7 +68,9 @@ export function extractTerms(
     .slice(0, MAX_ALIGNED_TYPES);
 
   const scored: Scored[] = [];
-  for (const { cand, termhood: th } of ranked) {
+  for (let r = 0; r < ranked.length; r++) {
+    const { cand, termhood: th } = ranked[r];
+    if (progress && r % 200 === 199) progress(Math.floor(total * (SEGMENT_SHARE + (1 - SEGMENT_SHARE) * (r / ranked.length))), total);
     const ev = candidateEvidence(cand);
     const spans: (SpanChoice | null)[] = [];
     let sum = 0;

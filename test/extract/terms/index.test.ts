@@ -132,3 +132,18 @@ describe('extractTerms on awkward input', () => {
     expect(terms.some((t) => t.zh.startsWith('王'))).toBe(false);
   });
 });
+
+describe('extractTerms progress', () => {
+  it('reports progress that only grows, against a fixed total, ending at the total', () => {
+    const sentences = Array.from({ length: 1200 }, (_, i) => ({
+      zh: i % 2 ? '网络乱象污染社会风气。' : '人工智能和大数据带来挑战。',
+      en: i % 2 ? 'Online chaos pollutes social morals.' : 'Artificial intelligence and big data bring challenges.',
+    }));
+    const calls: [number, number][] = [];
+    extractTerms(sentences, { onProgress: (d, t) => calls.push([d, t]) });
+    expect(calls.length).toBeGreaterThan(2);
+    for (let i = 1; i < calls.length; i++) expect(calls[i][0]).toBeGreaterThanOrEqual(calls[i - 1][0]);
+    expect(new Set(calls.map((c) => c[1]))).toEqual(new Set([1200]));
+    expect(calls.at(-1)).toEqual([1200, 1200]);
+  });
+});
