@@ -28,6 +28,8 @@ const NAV: { page: Route['page']; label: string; zh: string }[] = [
 export function App() {
   const route = useRoute();
   const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
+  // Choosing the page one is on starts it afresh (a new import, a reloaded drill).
+  const [fresh, setFresh] = useState(0);
 
   useEffect(() => {
     const titles: Record<Route['page'], string> = { today: 'Today', drill: 'Drill', terms: 'Terms', import: 'Import', stats: 'Stats', settings: 'Settings', 'not-found': 'Not found' };
@@ -60,6 +62,7 @@ export function App() {
               key={n.page}
               href={routeHref(n.page === 'terms' ? { page: 'terms', termId: null, q: '' } : ({ page: n.page } as Route))}
               aria-current={route.page === n.page ? 'page' : undefined}
+              onClick={() => route.page === n.page && setFresh((f) => f + 1)}
             >
               {n.label}
             </a>
@@ -78,7 +81,7 @@ export function App() {
           {shownDark ? '☀' : '☾'}
         </button>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} key={fresh}>
         {route.page === 'today' && <TodayPage />}
         {route.page === 'drill' && <DrillPage />}
         {route.page === 'terms' && <TermsPage termId={route.termId} q={route.q} />}

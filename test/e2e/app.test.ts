@@ -113,8 +113,9 @@ describe('duizhao in the browser', () => {
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toMatch(/“global-governance”: 3 sentence pairs/);
 
-    // Two monolingual texts are aligned paragraph by paragraph before the preview.
-    await page.click('button:has-text("Import another")');
+    // Two monolingual texts are aligned paragraph by paragraph before the preview. Choosing
+    // Import in the navigation again starts a fresh import.
+    await page.click('nav a:has-text("Import")');
     await page.click('.tab:has-text("Two texts")');
     const lines = seed.split('\n').filter((l) => l.trim());
     await page.fill('textarea[name=text]', lines.filter((_, i) => i % 2 === 1).slice(0, 3).join('\n\n'));
@@ -214,7 +215,13 @@ describe('duizhao in the browser', () => {
     await page.locator('.term-table tbody tr').first().waitFor();
     await page.fill('input[type=search]', '网络');
     await expect.poll(async () => (await page.locator('.term-table tbody .zh-cell').allTextContents()).every((t) => t.includes('网络'))).toBe(true);
-    await page.locator('.term-table tbody .zh-cell a').first().click();
+    // Keyboard: ↓ from the search box into the rows, Enter opens one.
+    await page.focus('input[type=search]');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).toBe(1);
+    await page.keyboard.press('Enter');
     await page.locator('input[name=en]').waitFor();
     const zh = (await page.locator('.term-zh').textContent())!.trim();
     expect(await page.locator('.concordance mark').count()).toBeGreaterThan(0);

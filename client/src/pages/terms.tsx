@@ -66,6 +66,12 @@ function TermList({ initialQuery }: { initialQuery: string }) {
           aria-label="Search terms"
           value={query}
           onInput={(e) => onSearch((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              document.querySelector<HTMLAnchorElement>('.term-table tbody a')?.focus();
+            }
+          }}
         />
         <select
           aria-label="Status"
@@ -97,7 +103,7 @@ function TermList({ initialQuery }: { initialQuery: string }) {
         <>
           <p class="muted small">{plural(data.total, 'term')}</p>
           <div class="table-wrap">
-            <table class="term-table">
+            <table class="term-table" onKeyDown={moveInTable}>
               <thead>
                 <tr>
                   <th scope="col">中文</th>
@@ -133,6 +139,18 @@ function TermList({ initialQuery }: { initialQuery: string }) {
       )}
     </section>
   );
+}
+
+/** ↑ and ↓ move between the rows' links; ↑ from the first row goes back to the search box. */
+function moveInTable(e: KeyboardEvent) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('.term-table tbody a')];
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (at < 0) return;
+  e.preventDefault();
+  const next = at + (e.key === 'ArrowDown' ? 1 : -1);
+  if (next < 0) document.querySelector<HTMLInputElement>('input.search')?.focus();
+  else links[Math.min(next, links.length - 1)]!.focus();
 }
 
 function TermLine({ term, q, now }: { term: TermRow; q: string; now: Date }) {
