@@ -7,7 +7,7 @@ import { cardsStore, contentVersion, inTransaction, reviewsStore, type Db } from
 import type { CardRecord } from '../store/cards.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
-import { chooseNext, isServable, queueCounts, type QueueView } from './queue.ts';
+import { chooseNext, isServable, pickCard, queueCounts, type QueueView } from './queue.ts';
 import { scoreAnswer } from './score.ts';
 
 /**
@@ -36,8 +36,15 @@ function cachedView(db: Db, now: Date, settings: Settings): ViewCache {
   const version = contentVersion(db);
   const t = now.getTime();
   const hit = viewCache.get(db);
-  if (hit && hit.version === version && hit.settings === settings && t >= hit.from && t < hit.view.validUntil) return hit;
-  const fresh: ViewCache = { version, settings, from: t, view: chooseNext(db, now, settings) };
+  const same = hit && hit.version === version && hit.settings === settings;
+  if (same && t >= hit.from && t < hit.view.validUntil) return hit;
+  const day = hit?.view.day;
+  // Same data, same study day: the counts stand; only the choice of card moves with the clock.
+  const view =
+    same && day && t >= day.window.start.getTime() && t < day.window.end.getTime()
+      ? pickCard(db, now, day)
+      : chooseNext(db, now, settings);
+  const fresh: ViewCache = { version, settings, from: t, view };
   viewCache.set(db, fresh);
   return fresh;
 }

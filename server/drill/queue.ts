@@ -3,71 +3,81 @@ import type { Counts, Settings } from '../http/api-types.ts';
 import { choosePile, dayWindow, learnAheadMs, type DayWindow } from '../scheduling/index.ts';
 import { cardsStore, reviewsStore, type Db } from '../store/index.ts';
 
-export interface QueueView {
-  cardId: number | null;
-  counts: Counts;
-  /** Until this instant (ms), with no write in between, the same card and counts hold. */
-  validUntil: number;
-}
-
-interface Limits {
+/** What holds for a whole study day until the data changes: limits left and counts. */
+export interface DayQueue {
   window: DayWindow;
   reviewsDone: number;
   newDone: number;
   reviewsAllowed: number;
   newAllowed: number;
+  counts: Counts;
 }
 
-function limits(db: Db, now: Date, settings: Settings): Limits {
+export interface QueueView {
+  cardId: number | null;
+  counts: Counts;
+  day: DayQueue;
+  /** Until this instant (ms), with no write in between, the same card holds. */
+  validUntil: number;
+}
+
+/**
+ * Counts and limits of the study day containing `now`. Within the day they do not depend on
+ * the time: burials end at day boundaries and every cut-off is the day's end.
+ */
+export function dayQueue(db: Db, now: Date, settings: Settings): DayQueue {
   const window = dayWindow(now, settings);
-  const { newDone, reviewsDone } = reviewsStore.doneBetween(db, window.start.getTime(), window.end.getTime());
+  const t = now.getTime();
+  const end = window.end.getTime();
+  const { newDone, reviewsDone } = reviewsStore.doneBetween(db, window.start.getTime(), end);
+  const reviewsAllowed = Math.max(0, settings.reviewCap - reviewsDone);
+  const newAllowed = Math.max(0, settings.newCardsPerDay - newDone);
   return {
     window,
     reviewsDone,
     newDone,
-    reviewsAllowed: Math.max(0, settings.reviewCap - reviewsDone),
-    newAllowed: Math.max(0, settings.newCardsPerDay - newDone),
-  };
-}
-
-function counts(db: Db, now: number, l: Limits): Counts {
-  const end = l.window.end.getTime();
-  return {
-    new: cardsStore.countNewAvailable(db, now, l.newAllowed),
-    learning: cardsStore.countLearningBefore(db, end),
-    review: cardsStore.countReviewsDue(db, end, now, l.reviewsAllowed),
+    reviewsAllowed,
+    newAllowed,
+    counts: {
+      new: cardsStore.countNewAvailable(db, t, newAllowed),
+      learning: cardsStore.countLearningBefore(db, end),
+      review: cardsStore.countReviewsDue(db, end, t, reviewsAllowed),
+    },
   };
 }
 
 export function queueCounts(db: Db, now: Date, settings: Settings): Counts {
-  return counts(db, now.getTime(), limits(db, now, settings));
+  return dayQueue(db, now, settings).counts;
 }
 
-export function chooseNext(db: Db, now: Date, settings: Settings): QueueView {
+/** The card to serve at `now`, given the day's queue; and until when that choice holds. */
+export function pickCard(db: Db, now: Date, day: DayQueue): QueueView {
   const t = now.getTime();
-  const l = limits(db, now, settings);
-  const c = counts(db, t, l);
+  const c = day.counts;
   const learningId = cardsStore.firstLearningDue(db, t);
   const pile = choosePile({
     learningDue: learningId !== null,
     reviewsLeft: c.review,
     newLeft: c.new,
-    reviewsDone: l.reviewsDone,
-    newDone: l.newDone,
+    reviewsDone: day.reviewsDone,
+    newDone: day.newDone,
   });
   let cardId: number | null = null;
   if (pile === 'learning') cardId = learningId;
-  else if (pile === 'review') cardId = cardsStore.firstReviewDue(db, l.window.end.getTime(), t);
+  else if (pile === 'review') cardId = cardsStore.firstReviewDue(db, day.window.end.getTime(), t);
   else if (pile === 'new') cardId = cardsStore.firstNew(db, t);
-  // Time alone changes the answer at the day's end and when the next learning card falls due
-  // (counts depend only on the day: burials end at day boundaries).
-  let validUntil = Math.min(l.window.end.getTime(), cardsStore.firstLearningAfter(db, t) ?? Infinity);
+  // Time alone changes the choice at the day's end and when the next learning card falls due.
+  let validUntil = Math.min(day.window.end.getTime(), cardsStore.firstLearningAfter(db, t) ?? Infinity);
   if (cardId === null) {
     // Nothing else left today: a learning step due within the learn-ahead limit comes early.
     cardId = cardsStore.firstLearningDue(db, t + learnAheadMs);
     validUntil = Math.min(validUntil, (cardsStore.firstLearningAfter(db, t + learnAheadMs) ?? Infinity) - learnAheadMs);
   }
-  return { cardId, counts: c, validUntil };
+  return { cardId, counts: c, day, validUntil };
+}
+
+export function chooseNext(db: Db, now: Date, settings: Settings): QueueView {
+  return pickCard(db, now, dayQueue(db, now, settings));
 }
 
 /** Whether a card is one the queue could serve now (due, or learning within the learn-ahead limit). */

@@ -52,8 +52,31 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoints run from a timer after writes (scheduleCheckpoint), between requests rather than
+  // inside whichever answer crosses SQLite's default 1000-page threshold; the raised threshold
+  // is only a backstop for a process whose timers never get a turn.
+  db.pragma(`wal_autocheckpoint = ${backstopPages}`);
   migrate(db);
   return db;
+}
+
+const backstopPages = 10_000;
+const checkpointDelayMs = 500;
+const checkpointPending = new WeakSet<Db>();
+
+/** Copies the WAL back into the database soon, once the current burst of writes is over. */
+function scheduleCheckpoint(db: Db): void {
+  if (db.memory || checkpointPending.has(db)) return;
+  checkpointPending.add(db);
+  setTimeout(() => {
+    checkpointPending.delete(db);
+    if (!db.open) return;
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or closing: the next write schedules another, and the backstop still applies.
+    }
+  }, checkpointDelayMs).unref();
 }
 
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -75,7 +98,9 @@ export function sql(db: Db, text: string): Database.Statement {
 
 /** Runs `fn` in one transaction (IMMEDIATE: a writer takes the lock before reading what it changes). */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const result = db.transaction(fn).immediate();
+  if (!db.inTransaction) scheduleCheckpoint(db);
+  return result;
 }
 
 /**
