@@ -25,6 +25,7 @@ const USER_WORDS: [word: string, tag: string][] = [
   // "manage and govern the internet", not 管网 "pipe network" + 治网.
   ['管网治网', 'i'],
   ['补短板', 'i'],
+  ['亮剑', 'i'],
   ['固根基', 'i'],
   ['分众化', 'vn'],
   ['精准化', 'vn'],

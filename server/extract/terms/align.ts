@@ -265,6 +265,7 @@ export function bestSpan(
     if (taken.some((t) => words[a].start < t.end && words[a].end > t.start)) continue;
     let sumW = 0;
     let content = 0;
+    let functionWords = 0;
     unitHits.fill(0);
     for (let b = a; b < n && b < a + MAX_SPAN_WORDS; b++) {
       if (b > a && breakBetween(en, words[b - 1].end, words[b].start)) break;
@@ -273,7 +274,7 @@ export function bestSpan(
         content++;
         sumW += w[b];
         for (const [local, bit] of wordHits[b]) unitHits[local] |= bit;
-      }
+      } else functionWords++;
       if (!edge[b]) continue;
       let end = words[b].end;
       if (/['’]s$/i.test(words[b].text)) end -= 2;
@@ -298,7 +299,9 @@ export function bestSpan(
         const precision = sumW / content;
         // Coverage matters a little less than precision: English often drops a redundant
         // piece (网络生态治理 → "cyberspace governance"), but never adds unexplained words.
-        score = Math.pow(cov, 0.8) * precision * Math.pow(0.98, b - a);
+        // Explained words cost nothing, so "research and development outcomes" is not beaten by
+        // "development outcomes"; each function word inside costs a little.
+        score = Math.pow(cov, 0.8) * precision * Math.pow(0.99, b - a + functionWords);
       }
       // On a tie the longer span wins: "systematic nature" over "systematic".
       if (score >= minScore && (!best || score > best.score + 1e-9 || (score > best.score - 1e-9 && end - words[a].start > best.end - best.start))) {
