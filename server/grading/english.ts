@@ -25,7 +25,7 @@ const irregular: Record<string, string> = Object.fromEntries(
     'be:is,are,am,was,were,been,being,isnt,arent,wasnt,werent can:cannot,cant,could,couldnt ' +
     'i:me,my,mine,myself,im,ive he:him,his,himself,hes she:her,hers,herself,shes we:us,our,ours,ourselves,were,weve ' +
     'they:them,their,theirs,themselves,theyre,theyve you:your,yours,yourself,yourselves,youre,youve ' +
-    'not:no,never,dont,doesnt,didnt,wont,wouldnt,shouldnt,havent,hasnt,hadnt,mustnt,neednt,aint,nt'
+    'not:no,never,none,nothing,nobody,nowhere,neither,nor,dont,doesnt,didnt,wont,wouldnt,shouldnt,havent,hasnt,hadnt,mustnt,neednt,aint,nt'
   )
     .split(' ')
     .flatMap((entry) => {

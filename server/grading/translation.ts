@@ -29,13 +29,22 @@ export interface TermEntry {
 const acceptedOf = (t: TermEntry): string[] => t.accepted ?? [t.en ?? '', ...(t.variants ?? [])].filter(Boolean);
 
 /**
- * Calibrated on Tatoeba (test/eval/grading.ts: tuned on the even-numbered half, reported on the
- * odd half). `again`: below it a valid alternative is rare and most near misses fall; `good`:
- * above it answers are almost all valid alternatives; `easy`: essentially the reference.
+ * Suggestion cut-offs, calibrated on Tatoeba (`npm run eval grading -- --tune` prints the
+ * distributions on the even-numbered half; `npm run eval grading` reports the odd half).
+ * `again`: below it about one valid alternative in six (en→zh) or sixteen (zh→en) falls, and
+ * most near misses; `good`: above it fewer than one near miss in twelve; `easy`: essentially
+ * the reference. With source evidence (the server) the score is the shaped one below; without
+ * it (the browser, or a source the dictionary cannot read) the score is chrF alone, which
+ * separates less, so its cut-offs are lower.
  */
 export const translationThresholds = {
-  'en-zh': { again: 0.3, good: 0.6, easy: 0.9 },
-  'zh-en': { again: 0.3, good: 0.6, easy: 0.9 },
+  'en-zh': { again: 0.25, good: 0.6, easy: 0.98 },
+  'zh-en': { again: 0.15, good: 0.6, easy: 0.98 },
+} as const;
+
+export const chrfOnlyThresholds = {
+  'en-zh': { again: 0.2, good: 0.5, easy: 0.9 },
+  'zh-en': { again: 0.25, good: 0.6, easy: 0.9 },
 } as const;
 
 /**
@@ -44,9 +53,24 @@ export const translationThresholds = {
  * renders and the answer drops) say whether the meaning is the same. Tuned on data.
  */
 export const scoreShape = {
-  'en-zh': { c: 0.25, a: 4, b: 3 },
-  'zh-en': { c: 0.25, a: 2, b: 4 },
+  'en-zh': { c: 0.1, a: 6, b: 6 },
+  'zh-en': { c: 0.1, a: 4, b: 6 },
 } as const;
+
+/**
+ * Added to the counts the extra and missing shares divide by: one unexplained word in a
+ * two-word answer is weaker evidence than half of a long one (dictionary gaps are common).
+ */
+export const smoothing = { 'en-zh': 3, 'zh-en': 3 } as const;
+
+interface Divergence {
+  /** Content units of the answer neither in the reference nor explained by the source, of `content`. */
+  extra: number;
+  content: number;
+  /** Source content words the reference renders and the answer does not, of `rendered`. */
+  missing: number;
+  rendered: number;
+}
 
 /** Share of the score a missing / non-accepted term costs, in proportion to the terms affected. */
 const missingTermCost = 0.3;
@@ -60,6 +84,7 @@ export interface TranslationFeatures {
   extra: number;
   /** Share of the source words the reference renders that the answer leaves out; 0 without evidence. */
   missing: number;
+  divergence?: Divergence;
 }
 
 export function gradeTranslation(input: TranslationInput, evidence?: GradingEvidence): GradeResult {
@@ -72,14 +97,17 @@ export function gradeTranslation(input: TranslationInput, evidence?: GradingEvid
   if (!features) return { ...base, score: 0, suggestion: 1, reason: 'no answer' };
 
   const { a, b, c } = scoreShape[direction];
-  let score = features.chrfSynonyms ** c * (1 - features.extra) ** a * (1 - features.missing) ** b;
+  const withSource = features.divergence !== undefined;
+  let score = withSource
+    ? features.chrfSynonyms ** c * (1 - features.extra) ** a * (1 - features.missing) ** b
+    : features.chrfSynonyms;
   if (terms) {
     const missing = terms.filter((t) => t.status === 'missing').length / terms.length;
     const other = terms.filter((t) => t.status === 'other').length / terms.length;
     score *= 1 - missingTermCost * missing - otherTermCost * other;
   }
   score = Math.min(1, Math.max(0, score));
-  const t = translationThresholds[direction];
+  const t = (withSource ? translationThresholds : chrfOnlyThresholds)[direction];
   let suggestion: Suggestion = score < t.again ? 1 : score < t.good ? 2 : score < t.easy ? 3 : 4;
   let reason =
     suggestion === 1 ? 'far from the reference' : suggestion === 2 ? 'partly right' : suggestion === 3 ? 'close to the reference' : 'matches the reference';
@@ -134,8 +162,16 @@ export function translationFeatures(input: TranslationInput, evidence?: GradingE
   const substituted = links.substitute(answerUnits, referenceUnits);
   const synonyms = Math.max(plain, score(substituted));
   // Synonyms of reference words are neither extra content nor missing.
-  const { extra, missing } = links.hasSource ? links.compare(substituted, referenceUnits, reference) : { extra: 0, missing: 0 };
-  return { chrf: plain, chrfSynonyms: synonyms, extra, missing };
+  const d = links.hasSource ? links.compare(substituted, referenceUnits, reference) : null;
+  if (!d) return { chrf: plain, chrfSynonyms: synonyms, extra: 0, missing: 0 };
+  const k = smoothing[input.direction];
+  return {
+    chrf: plain,
+    chrfSynonyms: synonyms,
+    extra: d.extra ? d.extra / (d.content + k) : 0,
+    missing: d.missing ? d.missing / (d.rendered + k) : 0,
+    divergence: d,
+  };
 }
 
 /** Chinese words: the server's segmenter when given, else longest dictionary match, else characters. */
@@ -166,6 +202,15 @@ function englishKeys(list: string[], withStopWords = false): Set<string> {
   return out;
 }
 
+/** Every shorter substring of a word (its dictionary parts are among them): 看电视 → 看, 电视, 电, 视… */
+function parts(zh: string): string[] {
+  const chars = Array.from(zh);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++)
+    for (let j = i + 1; j <= chars.length; j++) if (j - i < chars.length) out.push(chars.slice(i, j).join(''));
+  return out;
+}
+
 // Particles and measure words: a translation adds or drops them freely.
 const zhFunctionWords = new Set(Array.from('的了吗呢吧啊呀嘛么哦啦着过地得把被所之个是很'));
 
@@ -193,7 +238,7 @@ class Links {
         // Any gloss of a word or of its characters explains an answer word ("come along" for
         // 跟我来); only content words count as something the answer must render.
         for (const k of senses) this.sourceAll.add(k);
-        for (const ch of word) for (const k of this.sensesOf(ch)) this.sourceAll.add(k);
+        for (const p of parts(word)) for (const k of englishKeys(evidence.glosses!(p))) this.sourceAll.add(k);
         if (senses.size && !zhFunctionWords.has(word)) this.sourceSenses.push(senses);
       }
     } else {
@@ -212,7 +257,7 @@ class Links {
     if (s) return s;
     const direct = this.evidence.glosses!(zh);
     s = englishKeys(direct);
-    if (!direct.length && Array.from(zh).length > 1) for (const ch of zh) for (const g of this.sensesOf(ch)) s.add(g);
+    if (!direct.length) for (const p of parts(zh)) for (const g of englishKeys(this.evidence.glosses!(p))) s.add(g);
     this.cache.set(zh, s);
     return s;
   }
@@ -223,7 +268,7 @@ class Links {
     if (s) return s;
     const direct = this.evidence.glosses!(zh);
     s = englishKeys(direct, true);
-    if (!direct.length && Array.from(zh).length > 1) for (const ch of zh) for (const g of this.fullSensesOf(ch)) s.add(g);
+    if (!direct.length) for (const p of parts(zh)) for (const g of englishKeys(this.evidence.glosses!(p), true)) s.add(g);
     this.fullCache.set(zh, s);
     return s;
   }
@@ -264,7 +309,7 @@ class Links {
    * content units neither in the reference nor explained by the source (extra), and the share
    * of the source words the reference renders that the answer leaves out (missing).
    */
-  compare(answer: string[], reference: string[], referenceText: string): { extra: number; missing: number } {
+  compare(answer: string[], reference: string[], referenceText: string): Divergence {
     if (this.direction === 'zh-en') {
       const aKeys = answer.map(contentKey).filter((k): k is string => !!k);
       const rKeys = new Set(reference.map(contentKey).filter((k): k is string => !!k));
@@ -272,7 +317,7 @@ class Links {
       const extra = aKeys.filter((k) => !rKeys.has(k) && !this.sourceAll.has(k)).length;
       const rendered = this.sourceSenses.filter((s) => [...s].some((k) => rKeys.has(k)));
       const missing = rendered.filter((s) => ![...s].some((k) => aSet.has(k))).length;
-      return { extra: aKeys.length ? extra / aKeys.length : 0, missing: rendered.length ? missing / rendered.length : 0 };
+      return { extra, content: aKeys.length, missing, rendered: rendered.length };
     }
     const content = answer.filter((u) => isHan(u) && !zhFunctionWords.has(u));
     const extra = content.filter((u) => {
@@ -289,7 +334,7 @@ class Links {
     const byAnswer = keysOf(answer);
     // Characters of the reference the answer keeps count as rendering what they render.
     const missing = [...byReference].filter((k) => !byAnswer.has(k)).length;
-    return { extra: content.length ? extra / content.length : 0, missing: byReference.size ? missing / byReference.size : 0 };
+    return { extra, content: content.length, missing, rendered: byReference.size };
   }
 }
 

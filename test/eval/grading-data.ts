@@ -86,7 +86,8 @@ export function rocAuc(positives: number[], negatives: number[]): number {
   let i = 0;
   while (i < all.length) {
     let j = i;
-    while (j < all.length && all[j][0] === all[i][0]) j++;
+    do j++;
+    while (j < all.length && all[j][0] === all[i][0]);
     const avgRank = (i + 1 + j) / 2;
     for (let k = i; k < j; k++) if (all[k][1] === 1) rankSum += avgRank;
     i = j;

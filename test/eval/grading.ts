@@ -12,6 +12,7 @@ import { serverEvidence } from '../../server/grading/evidence.ts';
 import {
   gradeTranslation,
   translationFeatures,
+  chrfOnlyThresholds,
   translationThresholds,
   type TranslationFeatures,
 } from '../../server/grading/translation.ts';
@@ -33,6 +34,10 @@ function report(direction: GradeDirection, items: CalibrationItem[]): void {
   const valid = items.map((it) => grade(it.alternative, it));
   const misses = items.map((it) => grade(it.nearMiss, it));
   const ms = (performance.now() - started) / (2 * items.length);
+  // The browser's instant grade: no dictionary, no source.
+  const bare = (answer: string, it: CalibrationItem) => gradeTranslation({ reference: it.reference, answer, direction });
+  const bareValid = items.map((it) => bare(it.alternative, it));
+  const bareMisses = items.map((it) => bare(it.nearMiss, it));
   const chrfValid = items.map((it) => chrf(it.alternative, it.reference));
   const chrfMisses = items.map((it) => chrf(it.nearMiss, it.reference));
 
@@ -52,6 +57,15 @@ function report(direction: GradeDirection, items: CalibrationItem[]): void {
       share(valid.map((r) => r.suggestion === 1)),
       share(misses.map((r) => r.suggestion === 1)),
     ],
+    [
+      'browser',
+      rocAuc(
+        bareValid.map((r) => r.score),
+        bareMisses.map((r) => r.score),
+      ),
+      share(bareValid.map((r) => r.suggestion === 1)),
+      share(bareMisses.map((r) => r.suggestion === 1)),
+    ],
   ];
   console.log(`\n${direction}: ${items.length} sources (odd-numbered half; thresholds tuned on the even half)`);
   console.log('scorer        ROC AUC   valid→Again   near miss→Again');
@@ -59,7 +73,8 @@ function report(direction: GradeDirection, items: CalibrationItem[]): void {
     console.log(`${name.padEnd(12)}  ${auc.toFixed(3).padStart(7)}   ${pct(again).padStart(11)}   ${pct(missAgain).padStart(15)}`);
   }
   const dist = (rs: { suggestion: number }[]) => [1, 2, 3, 4].map((s) => pct(share(rs.map((r) => r.suggestion === s)))).join(' ');
-  console.log(`suggestions 1/2/3/4: valid ${dist(valid)}   near miss ${dist(misses)}   (${ms.toFixed(2)} ms per grade)`);
+  console.log(`duizhao suggestions 1/2/3/4: valid ${dist(valid)}   near miss ${dist(misses)}   (${ms.toFixed(2)} ms per grade)`);
+  console.log('(duizhao: chrF with dictionary synonyms, shaped by source evidence; browser: the same core without dictionary or source)');
 }
 
 /** Grid search of the score's shape and the Again threshold on the even half. */
@@ -69,21 +84,31 @@ function tune(direction: GradeDirection, items: CalibrationItem[]): void {
     translationFeatures({ reference: it.reference, answer, direction, source: it.source }, evidence)!;
   const valid = items.map((it) => feats(it.alternative, it));
   const misses = items.map((it) => feats(it.nearMiss, it));
-  const results: { auc: number; c: number; a: number; b: number }[] = [];
-  for (const c of [0.25, 0.5, 0.75, 1])
-    for (const a of [0.5, 1, 2, 3, 4])
-      for (const b of [0.5, 1, 2, 3, 4]) {
-        const f = (x: TranslationFeatures) => Math.pow(x.chrfSynonyms, c) * Math.pow(1 - x.extra, a) * Math.pow(1 - x.missing, b);
-        results.push({ auc: rocAuc(valid.map(f), misses.map(f)), c, a, b });
-      }
+  type Shape = { c: number; a: number; b: number; k: number };
+  const shaped = (s: Shape) => (x: TranslationFeatures) => {
+    const d = x.divergence;
+    const extra = d && d.extra ? d.extra / (d.content + s.k) : 0;
+    const missing = d && d.missing ? d.missing / (d.rendered + s.k) : 0;
+    return x.chrfSynonyms ** s.c * (1 - extra) ** s.a * (1 - missing) ** s.b;
+  };
+  const results: (Shape & { auc: number })[] = [];
+  for (const k of [1, 2, 3, 5])
+    for (const c of [0.1, 0.2, 0.3, 0.5])
+      for (const a of [2, 3, 4, 6])
+        for (const b of [2, 3, 4, 6]) {
+          const f = shaped({ c, a, b, k });
+          results.push({ auc: rocAuc(valid.map(f), misses.map(f)), c, a, b, k });
+        }
   results.sort((x, y) => y.auc - x.auc);
-  console.log(`\n${direction} tuning on ${items.length} even-numbered sources; best shapes (chrF^c · (1-extra)^a · (1-missing)^b):`);
-  for (const r of results.slice(0, 5)) console.log(`  AUC ${r.auc.toFixed(3)}  c=${r.c} a=${r.a} b=${r.b}`);
-  const best = results[0];
-  const f = (x: TranslationFeatures) => Math.pow(x.chrfSynonyms, best.c) * Math.pow(1 - x.extra, best.a) * Math.pow(1 - x.missing, best.b);
-  console.log('  Again below t: valid→Again / near miss→Again');
-  for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
-    console.log(`  t=${t.toFixed(2)}  ${pct(share(valid.map((x) => f(x) < t)))} / ${pct(share(misses.map((x) => f(x) < t)))}`);
+  console.log(`\n${direction} tuning on ${items.length} even-numbered sources; best shapes (chrF^c · (1-extra)^a · (1-missing)^b, shares smoothed by k):`);
+  for (const r of results.filter((r, i) => i < 5 || (r.c === 0.3 && r.a === 3 && r.b === 4))) console.log(`  AUC ${r.auc.toFixed(3)}  c=${r.c} a=${r.a} b=${r.b} k=${r.k}`);
+  // The shape in use (scoreShape, smoothing in translation.ts): where to put the thresholds.
+  const inUse = items.map((it) => [it.alternative, it.nearMiss].map((answer) => gradeTranslation({ reference: it.reference, answer, direction, source: it.source }, evidence).score));
+  const v = inUse.map((x) => x[0]);
+  const m = inUse.map((x) => x[1]);
+  console.log(`  shape in use: AUC ${rocAuc(v, m).toFixed(3)}; share below t: valid / near miss`);
+  for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) {
+    console.log(`  t=${t.toFixed(2)}  ${pct(share(v.map((x) => x < t)))} / ${pct(share(m.map((x) => x < t)))}`);
   }
 }
 
@@ -97,6 +122,6 @@ export async function run(): Promise<void> {
     else report(direction, items.filter((_, i) => i % 2 === 1));
   }
   if (!tuning) {
-    console.log('\nthresholds in use:', JSON.stringify(translationThresholds));
+    console.log('\nthresholds in use:', JSON.stringify(translationThresholds), 'without source evidence:', JSON.stringify(chrfOnlyThresholds));
   }
 }
