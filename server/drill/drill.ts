@@ -1,13 +1,13 @@
 // The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AnswerRequest, AnswerResponse, CardState, DrillCard, NextResponse, Rating, Settings, UndoResponse } from '../http/api-types.ts';
-import { dayWindow, previewIntervals, schedule, stateName } from '../scheduling/index.ts';
+import { dayWindow, previewIntervals, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings } from '../settings/index.ts';
 import { cardsStore, contentVersion, inTransaction, reviewsStore, type Db } from '../store/index.ts';
 import type { CardRecord } from '../store/cards.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
-import { chooseNext, isServable, pickCard, queueCounts, type QueueView } from './queue.ts';
+import { chooseNext, dayQueue, isServable, pickCard, queueCounts, type DayQueue, type QueueView } from './queue.ts';
 import { scoreAnswer } from './score.ts';
 
 /**
@@ -105,6 +105,10 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
   const settings = getSettings(db);
   let after: ViewCache | null = null;
   const response = inTransaction(db, (): AnswerResponse => {
+    // The queue as cached before this write, if it is still the database's current state.
+    const prior = viewCache.get(db);
+    const priorDay =
+      prior && prior.version === contentVersion(db) && prior.settings === settings ? prior.view.day : undefined;
     const seen = reviewsStore.findReview(db, req.reviewId);
     if (seen) {
       if (seen.cardId === req.cardId && seen.rating === req.rating && (req.answer ?? null) === seen.answer)
@@ -145,7 +149,8 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
     });
     // The queue after this answer is what the client asks for next; computed once, here. The
     // version is read inside the write lock, where no other connection can commit.
-    after = { version: contentVersion(db), settings, from: now.getTime(), view: chooseNext(db, now, settings) };
+    const day = priorDay && withinDay(priorDay, now) ? dayAfterAnswer(db, priorDay, card, next.card, suspended, now) : dayQueue(db, now, settings);
+    after = { version: contentVersion(db), settings, from: now.getTime(), view: pickCard(db, now, day) };
     return {
       review: { id: req.reviewId, cardId: card.id, rating: req.rating, reviewedAt: now.toISOString(), score },
       card: { id: card.id, state: next.card.state, due: next.card.due.toISOString(), suspended, leech },
@@ -156,6 +161,45 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
   // Cached only once committed.
   if (after) viewCache.set(db, after);
   return response;
+}
+
+function withinDay(day: DayQueue, now: Date): boolean {
+  return now.getTime() >= day.window.start.getTime() && now.getTime() < day.window.end.getTime();
+}
+
+function countsAsLearningToday(state: CardState, due: number, suspended: boolean, day: DayQueue): boolean {
+  return (state === 'learning' || state === 'relearning') && !suspended && due < day.window.end.getTime();
+}
+
+/**
+ * The day's queue after one answer, from the queue before it: the answer moves one card and logs
+ * one review, so the done counts and the learning count change by at most one each (burying
+ * touches only new and review siblings). The new and review counts, bounded by the day's
+ * limits, are cheap to count again and do change with burials.
+ */
+function dayAfterAnswer(db: Db, day: DayQueue, before: CardRecord, afterCard: SchedCard, suspendedAfter: boolean, now: Date): DayQueue {
+  const end = day.window.end.getTime();
+  const t = now.getTime();
+  const newDone = day.newDone + (before.sched.state === 'new' ? 1 : 0);
+  const reviewsDone = day.reviewsDone + (before.sched.state === 'review' ? 1 : 0);
+  const newAllowed = Math.max(0, day.newAllowed - (before.sched.state === 'new' ? 1 : 0));
+  const reviewsAllowed = Math.max(0, day.reviewsAllowed - (before.sched.state === 'review' ? 1 : 0));
+  const learning =
+    day.counts.learning -
+    (countsAsLearningToday(before.sched.state, before.sched.due.getTime(), before.suspended, day) ? 1 : 0) +
+    (countsAsLearningToday(afterCard.state, afterCard.due.getTime(), suspendedAfter, day) ? 1 : 0);
+  return {
+    window: day.window,
+    newDone,
+    reviewsDone,
+    newAllowed,
+    reviewsAllowed,
+    counts: {
+      new: cardsStore.countNewAvailable(db, t, newAllowed),
+      learning,
+      review: cardsStore.countReviewsDue(db, end, t, reviewsAllowed),
+    },
+  };
 }
 
 export function undoLast(db: Db, now: Date): UndoResponse {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerCard, nextCard, setSuspended, undoLast } from '../../server/drill/index.ts';
+import { answerCard, nextCard, queueCounts, setSuspended, undoLast } from '../../server/drill/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
 import type { AnswerRequest, DrillCard, Rating } from '../../server/http/api-types.ts';
 import { importExtraction } from '../../server/library/index.ts';
-import { updateSettings } from '../../server/settings/index.ts';
+import { getSettings, updateSettings } from '../../server/settings/index.ts';
 import { extraction, tempDb, type TempDb } from '../library/fixtures.ts';
 
 let t: TempDb;
@@ -21,7 +21,10 @@ function setup(timeZone: string, now: Date, settings: Parameters<typeof updateSe
 }
 
 function answer(db: TempDb['db'], card: DrillCard, rating: Rating, now: Date, extra: Partial<AnswerRequest> = {}) {
-  return answerCard(db, { cardId: card.id, rating, reviewId: rid(), reps: card.reps, durationMs: 4000, ...extra }, now);
+  const result = answerCard(db, { cardId: card.id, rating, reviewId: rid(), reps: card.reps, durationMs: 4000, ...extra }, now);
+  // The counts after an answer are derived from those before it; they must match a full count.
+  expect(result.counts).toEqual(queueCounts(db, now, getSettings(db)));
+  return result;
 }
 
 /** Sibling group of a card: its term for term and cloze cards, its sentence otherwise. */
