@@ -34,7 +34,13 @@ export function diffTokens(answer: string, reference: string, lang: Lang): DiffO
   const ka = a.map(tokenKey);
   const kb = b.map(tokenKey);
   const ops: DiffOp[] = [];
+  // The reference as same+add reads: an added word after the answer's last word needs a space.
+  let referenceSoFar = '';
   const push = (op: DiffOp['op'], text: string): void => {
+    if (op !== 'del') {
+      if (op === 'add' && lang === 'en' && referenceSoFar && !/\s$/.test(referenceSoFar)) text = ' ' + text;
+      referenceSoFar += text;
+    }
     const last = ops[ops.length - 1];
     if (last && last.op === op) last.text += text;
     else if (text) ops.push({ op, text });

@@ -42,7 +42,8 @@ export function stemWord(word: string, plurals = true): string {
       .replace(/isation$/, 'ization')
       .replace(/([a-z]{2})is(e|ed|es|ing)$/, '$1iz$2')
       .replace(/([a-z]{2})our$/, '$1or')
-      .replace(/([bcdfghjklmnpqstvwxz])re$/, '$1er');
+      .replace(/([bt])re$/, '$1er')
+      .replace(/([bt])red$/, '$1ered');
   }
   return w;
 }
