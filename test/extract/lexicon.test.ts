@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanDefinition, glosses, isSurname, nameInPinyin, pinyinOf, pinyinPlain } from '../../server/extract/lexicon.ts';
+
+// Dictionaries load once per test file, in seconds on a busy machine: not inside a test's time.
+beforeAll(() => {
+  glosses('预热');
+}, 60_000);
 
 describe('glosses', () => {
   it.each([

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cut, idf, tag } from '../../server/extract/segment.ts';
+
+// Dictionaries load once per test file, in seconds on a busy machine: not inside a test's time.
+beforeAll(() => {
+  cut('预热');
+}, 60_000);
 
 describe('cut', () => {
   it.each([

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bestSpan, candidateEvidence } from '../../../server/extract/terms/align.ts';
 import { collectCandidates, tokenize } from '../../../server/extract/terms/candidates.ts';
 import { englishWords, FUNCTION_WORDS } from '../../../server/extract/terms/english.ts';
+
+// Dictionaries load once per test file, in seconds on a busy machine: not inside a test's time.
+beforeAll(() => {
+  candidateEvidence(collectCandidates([tokenize('网络治理')]).get('网络治理')!);
+}, 60_000);
 
 function align(zh: string, term: string, en: string): string | null {
   const cand = collectCandidates([tokenize(zh)]).get(term);
