@@ -371,3 +371,32 @@ describe('learn-ahead without reps', () => {
     expect(reviewCount(db)).toBe(2);
   });
 });
+
+describe('waiting for a learning step', () => {
+  const now = new Date('2026-03-02T01:00:00Z');
+
+  it('serves nothing while the only card left is a step more than 20 minutes away, then serves it early', () => {
+    const db = setup('UTC', now, { newCardsPerDay: 1, learningSteps: ['1h'] });
+    const card = nextCard(db, now).card!;
+    answer(db, card, 1, now); // Again: due in an hour
+    const waiting = nextCard(db, new Date(now.getTime() + 60_000));
+    expect(waiting.card).toBeNull();
+    expect(waiting.counts).toEqual({ new: 0, learning: 1, review: 0 });
+    expect(nextCard(db, new Date(now.getTime() + 41 * 60_000)).card?.id).toBe(card.id);
+  });
+
+  it('refuses, without reps, an answer to a review card that is not due for days', () => {
+    const db = setup('UTC', now);
+    const card = nextCard(db, now).card!;
+    const easy = answer(db, card, 4, now);
+    expect(easy.card.state).toBe('review');
+    const err = (() => {
+      try {
+        answerCard(db, { cardId: card.id, rating: 3, reviewId: rid() }, new Date(now.getTime() + 3_600_000));
+      } catch (e) {
+        return e as ConflictError;
+      }
+    })();
+    expect(err?.code).toBe('not_due');
+  });
+});
