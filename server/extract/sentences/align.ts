@@ -39,10 +39,21 @@ export const defaultPriors: Priors = {
 /** Before a document has shown its own: the ratio of the seed, the variance of MAC-Dev's novels. */
 export const defaultModel: LengthModel = { ratio: 3.1, variance: 20 };
 
-const countRe = /[\p{L}\p{N}]/gu;
+const letterOrDigit = /[\p{L}\p{N}]/u;
 
+/** What Gale–Church count: letters, digits and Han characters (not spaces or punctuation). */
 export function measure(text: string): number {
-  return text.match(countRe)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) n++;
+    } else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) n++;
+    else if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a pair was counted with the first
+    else if (c >= 0xd800 && c <= 0xdbff) n++;
+    else if (c >= 0xc0 && letterOrDigit.test(text[i])) n++;
+  }
+  return n;
 }
 
 export function toUnits(texts: string[]): Unit[] {

@@ -23,7 +23,7 @@ export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {})
   const out: SentencePair[] = [];
   const every = Math.max(1, Math.floor(pairs.length / 100));
   split.forEach((s, paragraph) => {
-    const beads = foldEmpty(alignUnits(toUnits(s.zh), toUnits(s.en), model));
+    const beads = alignInside(s.zh, s.en, model);
     beads.forEach((b, sentence) => {
       out.push({
         paragraph,
@@ -46,8 +46,26 @@ export function alignPair(zhText: string, enText: string, model: LengthModel, pr
   return { zh, en, beads: alignUnits(toUnits(zh), toUnits(en), model, { priors }) };
 }
 
+function alignInside(zh: string[], en: string[], model: LengthModel): Bead[] {
+  // One sentence on either side: after folding omissions, whatever the aligner found is one bead,
+  // so the work (segmentation for lexical evidence above all) is skipped.
+  if (zh.length === 1 || en.length === 1) {
+    if (zh.length === 0 || en.length === 0) return [];
+    const [bead] = alignUnits([{ text: '', length: sumLengths(zh) }], [{ text: '', length: sumLengths(en) }], model);
+    return [{ zh: [0, zh.length], en: [0, en.length], score: zh.length === en.length ? bead.score : Math.min(bead.score, 0.9) }];
+  }
+  return foldEmpty(alignUnits(toUnits(zh), toUnits(en), model));
+}
+
+function sumLengths(texts: string[]): number {
+  let total = 0;
+  for (const t of texts) total += measure(t);
+  return total;
+}
+
 /** Chinese sentences join without a space, unless Latin text meets at the seam. */
 function joinZh(parts: string[]): string {
+  if (parts.length === 1) return parts[0];
   let out = '';
   for (const p of parts) out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(p) ? ' ' + p : p;
   return out;

@@ -18,14 +18,18 @@ export function splitZh(text: string): string[] {
 
 const hanAt = (s: string, i: number) => /[\u3400-\u9fff\uf900-\ufaff]/.test(s[i] ?? '');
 
+const zhMaybeEnd = /[。！？!?.…；;]/;
+
 function splitZhLine(line: string, out: string[]): void {
+  // Most short sentences (a Tatoeba row) end only at their last character: no search needed.
+  const last = line.search(zhMaybeEnd);
+  if (last === -1 || last === line.length - 1) {
+    const piece = line.trim();
+    if (piece) out.push(piece);
+    return;
+  }
   let start = 0;
   const n = line.length;
-  const cut = (end: number) => {
-    const piece = line.slice(start, end).trim();
-    if (piece) out.push(piece);
-    start = end;
-  };
   let i = 0;
   while (i < n) {
     const c = line[i];
@@ -52,10 +56,13 @@ function splitZhLine(line: string, out: string[]): void {
       continue;
     }
     while (end < n && zhClosers.includes(line[end])) end++;
-    cut(end);
+    const piece = line.slice(start, end).trim();
+    if (piece) out.push(piece);
+    start = end;
     i = end;
   }
-  cut(n);
+  const rest = line.slice(start).trim();
+  if (rest) out.push(rest);
 }
 
 function nextEnd(line: string, from: number): number {
@@ -91,6 +98,11 @@ export function splitEn(text: string): string[] {
 const boundaryRe = /([.!?]+|…+)(['"’”)\]]*)(\s+)(?=(['"‘“(\[]*)(\S+))/g;
 
 function splitEnLine(line: string, out: string[]): void {
+  if (!/[.!?…]['"’”)\]]*\s/.test(line)) {
+    const piece = line.trim();
+    if (piece) out.push(piece);
+    return;
+  }
   let start = 0;
   for (const m of line.matchAll(boundaryRe)) {
     const next = m[5];
