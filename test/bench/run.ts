@@ -12,3 +12,5 @@ for (const [name, load] of Object.entries(sections)) {
   console.log(`\n== ${name}`);
   await (await load()).run();
 }
+
+export {};
