@@ -39,12 +39,22 @@ export function App() {
     scrollTo(0, 0);
   }, [route.page]);
 
+  // The toggle's icon follows the system theme while the user has not chosen one.
+  const [prefersDark, setPrefersDark] = useState(systemDark);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const query = matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => setPrefersDark(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+
   const toggleTheme = () => {
-    const next = nextTheme(theme, systemDark());
+    const next = nextTheme(theme, prefersDark);
     applyTheme(next);
     setTheme(next);
   };
-  const shownDark = theme === 'dark' || (theme === 'auto' && systemDark());
+  const shownDark = theme === 'dark' || (theme === 'auto' && prefersDark);
 
   return (
     <>

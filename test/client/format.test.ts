@@ -89,3 +89,13 @@ describe('going to the line an import error names', () => {
     [0, null],
   ])('line %d', (line, range) => expect(lineRange(text, line)).toEqual(range));
 });
+
+describe('theme toggle', () => {
+  it('always switches to the opposite of what is shown', async () => {
+    const { nextTheme } = await import('../../client/src/lib/theme.ts');
+    expect(nextTheme('auto', false)).toBe('dark');
+    expect(nextTheme('auto', true)).toBe('light');
+    expect(nextTheme('dark', false)).toBe('light');
+    expect(nextTheme('light', true)).toBe('dark');
+  });
+});

@@ -3,7 +3,7 @@
 // the server's message for a bad import. Screenshots of every page land in test/e2e/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, startServer, type TestServer } from './server.ts';
 import type { StatsResponse, TermsResponse } from '../../server/http/api-types.ts';
@@ -307,9 +307,10 @@ describe('duizhao in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
   });
 
-  it('ends the session with a summary once nothing is due', async () => {
+  it('ends the session with a summary, and charts the reviews of later days', async () => {
     // A deck of its own, small enough to finish: Easy takes every new card out of today.
-    const small = await startServer(NOW);
+    let small = await startServer(NOW, { keep: true });
+    const dir = small.dir;
     try {
       const res = await page.request.post(small.url + '/api/sources', {
         data: { title: 'Three pairs', text: '人类命运共同体\ta community with a shared future for mankind\n要坚持共商共建共享的全球治理观。\tWe must uphold extensive consultation, joint contribution and shared benefits in global governance.\n' },
@@ -317,15 +318,19 @@ describe('duizhao in the browser', () => {
       expect(res.status()).toBe(201);
       await page.setViewportSize({ width: 1280, height: 860 });
       await page.goto(small.url + '/#/drill');
-      let answered = 0;
-      for (; answered < 30; answered++) {
-        await page.locator('[data-testid=prompt], .drill-end').first().waitFor();
-        if (await page.locator('.drill-end').count()) break;
-        await page.keyboard.press('Enter');
-        await page.locator('.ratings').waitFor();
-        await page.keyboard.press('4');
-        await expect.poll(() => page.locator('.session-count, .drill-end h1').first().textContent()).toMatch(new RegExp(`^${answered + 1} done$|Session complete`));
-      }
+      const drillAll = async (keys: string[]) => {
+        let answered = 0;
+        for (; answered < 30; answered++) {
+          await page.locator('[data-testid=prompt], .drill-end').first().waitFor();
+          if (await page.locator('.drill-end').count()) break;
+          await page.keyboard.press('Enter');
+          await page.locator('.ratings').waitFor();
+          await page.keyboard.press(keys[answered % keys.length]!);
+          await expect.poll(() => page.locator('.session-count, .drill-end h1').first().textContent()).toMatch(new RegExp(`^${answered + 1} done$|Session complete`));
+        }
+        return answered;
+      };
+      const answered = await drillAll(['4']);
       expect(answered).toBeGreaterThan(1);
       expect(await page.locator('.drill-end h1').textContent()).toBe('Session complete');
       const summary = Object.fromEntries(
@@ -334,13 +339,34 @@ describe('duizhao in the browser', () => {
       expect(summary).toMatchObject({ Cards: String(answered), Again: '0', Recalled: '100%' });
       await page.screenshot({ path: join(shots, 'drill-summary-desktop-light.png'), fullPage: true });
 
-      // U still takes back the last answer from the summary.
+      // U still takes back the last answer from the summary; answer it again.
       await page.keyboard.press('u');
       await page.locator('[data-testid=prompt]').waitFor();
       expect(await page.locator('.session-count').textContent()).toBe(`${answered - 1} done`);
+      await drillAll(['4']);
+      await small.stop();
+
+      // A month later the cards are due as reviews (Again would bring a card back at the same fixed
+      // instant, which the server rightly refuses to record twice; so would Good on a new card):
+      // pass them with Easy, and see them on Stats.
+      small = await startServer('2026-12-28T09:00:00Z', { dir, keep: true });
+      await page.goto(small.url + '/#/drill');
+      const reviewed = await drillAll(['4']);
+      expect(reviewed).toBeGreaterThan(1);
+      await page.goto(small.url + '/#/stats');
+      await page.locator('.heatmap').waitFor();
+      expect(await page.locator('.heatmap rect:not(.l0)').count()).toBe(2);
+      expect(await page.locator('svg.retention').count()).toBe(2);
+      expect(await page.locator('svg.retention circle').count()).toBe(2);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({ path: join(shots, `stats-with-history-desktop-${scheme}.png`), fullPage: true });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
       expect(pageErrors).toEqual([]);
     } finally {
       await small.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -10,11 +10,14 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface TestServer {
   url: string;
+  /** The temporary directory holding the database. */
+  dir: string;
   stop(): Promise<void>;
 }
 
-export async function startServer(now: string): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'duizhao-e2e-'));
+/** `dir` reuses another run's database (a later day); `keep` leaves the directory for one. */
+export async function startServer(now: string, options: { dir?: string; keep?: boolean } = {}): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'duizhao-e2e-'));
   const child: ChildProcess = spawn(join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
     cwd: root,
     env: {
@@ -47,10 +50,11 @@ export async function startServer(now: string): Promise<TestServer> {
   });
   return {
     url,
+    dir,
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {
-          rmSync(dir, { recursive: true, force: true });
+          if (!options.keep) rmSync(dir, { recursive: true, force: true });
           resolve();
         };
         if (child.exitCode !== null) return done();

@@ -153,8 +153,8 @@ function RetentionChart({ points, desired }: { points: { key: string; label: str
   if (!shown.length) return <p class="muted small">No reviews of mature cards yet.</p>;
   const w = 300;
   const h = 120;
-  const left = 32;
-  const top = 8;
+  const left = 36;
+  const top = 10;
   const bottom = 18;
   // 50–100%: retention below a half is rare and would flatten the interesting range.
   const lo = Math.min(0.5, ...shown.map((p) => p.passed / p.total));
@@ -164,14 +164,16 @@ function RetentionChart({ points, desired }: { points: { key: string; label: str
   return (
     <svg class="retention" viewBox={`0 0 ${w} ${h}`} role="img" aria-label="True retention beside the desired retention">
       <line x1={left} x2={w} y1={y(desired)} y2={y(desired)} class="desired" />
-      <text x={left - 4} y={y(desired) + 4} class="axis" text-anchor="end">
-        {Math.round(desired * 100)}
+      <text x={left - 4} y={y(desired) + 4} class="axis desired-label" text-anchor="end">
+        {Math.round(desired * 100)}%
       </text>
-      <text x={left - 4} y={y(1) + 8} class="axis" text-anchor="end">
-        100
+      <line x1={left} x2={w} y1={y(1)} y2={y(1)} class="grid" />
+      <line x1={left} x2={w} y1={y(lo)} y2={y(lo)} class="grid" />
+      <text x={left - 4} y={y(1) + 4} class="axis" text-anchor="end">
+        100%
       </text>
-      <text x={left - 4} y={y(lo)} class="axis" text-anchor="end">
-        {Math.round(lo * 100)}
+      <text x={left - 4} y={y(lo) + 4} class="axis" text-anchor="end">
+        {Math.round(lo * 100)}%
       </text>
       <path d={path} class="line" />
       {shown.map((p, i) => (
