@@ -17,6 +17,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDist = resolve(root, 'client/dist');
 const seedsDir = resolve(root, 'seeds');
 
+/** Start-up refused for a reason the user can fix: one line, exit code 2. */
+export class StartError extends Error {
+  override name = 'StartError';
+}
+
 export interface Running {
   url: string;
   close(): Promise<void>;
@@ -53,7 +58,12 @@ export async function start(config: Config, options: StartOptions = {}): Promise
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const clientDir = options.dev ? null : ensureClient(log);
   const now = clockOf(config);
-  const db = openDatabase(config.dbPath);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(config.dbPath);
+  } catch (err) {
+    throw new StartError(`cannot open the database at ${config.dbPath}: ${(err as Error).message}`);
+  }
   try {
     if (config.seed) seedIfEmpty(db, seedsDir, now());
   } catch (err) {
@@ -71,7 +81,13 @@ export async function start(config: Config, options: StartOptions = {}): Promise
 
   const server = await new Promise<ServerType>((resolveListening, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolveListening(s));
-    s.once('error', reject);
+    s.once('error', (err: NodeJS.ErrnoException) => {
+      db.close();
+      if (err.code === 'EADDRINUSE') reject(new StartError(`port ${config.port} on ${config.host} is in use: set PORT (PORT=0 picks a free one)`));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') reject(new StartError(`HOST=${config.host} is not an address of this machine`));
+      else if (err.code === 'EACCES') reject(new StartError(`not allowed to listen on port ${config.port} (ports below 1024 need privileges)`));
+      else reject(err);
+    });
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -109,6 +125,6 @@ if (invokedDirectly) {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`duizhao: ${message}\n`);
     if (process.env.DUIZHAO_DEBUG) console.error(err);
-    process.exit(err instanceof ConfigError || err instanceof DomainError ? 2 : 1);
+    process.exit(err instanceof ConfigError || err instanceof StartError || err instanceof DomainError ? 2 : 1);
   });
 }

@@ -1,6 +1,6 @@
 // `cli serve`: the same server as `npm start`.
 import { ConfigError } from '../config.ts';
-import { serveUntilSignalled } from '../main.ts';
+import { StartError, serveUntilSignalled } from '../main.ts';
 import { CliError } from './cli-error.ts';
 
 export async function run(args: string[]): Promise<void> {
@@ -9,7 +9,7 @@ export async function run(args: string[]): Promise<void> {
   try {
     await serveUntilSignalled({ dev: args.includes('--dev') });
   } catch (err) {
-    if (err instanceof ConfigError) throw new CliError(err.message);
+    if (err instanceof ConfigError || err instanceof StartError) throw new CliError(err.message);
     throw err;
   }
 }

@@ -76,6 +76,10 @@ export function createErrorHandler(onInternal: (err: unknown) => void): ErrorHan
       const code = /json/i.test(err.message) ? 'invalid_json' : (httpCodes[err.status] ?? 'invalid_request');
       return errorResponse(c, err.status, code, err.message || code.replace(/_/g, ' '));
     }
+    // Another process (a CLI import) holds the write lock longer than busy_timeout.
+    if (err instanceof Error && (err as { code?: string }).code === 'SQLITE_BUSY') {
+      return errorResponse(c, 503, 'busy', 'the database is busy; try again in a moment');
+    }
     onInternal(err);
     return errorResponse(c, 500, 'internal', 'internal error');
   };
