@@ -9,6 +9,8 @@ export interface ExtractIo {
   err: (text: string) => void;
   /** Progress bars only on a terminal: a log file full of carriage returns helps nobody. */
   errIsTty: boolean;
+  /** Milliseconds, for the progress bar's delay; performance.now by default. */
+  clock?: () => number;
 }
 
 const defaultIo: ExtractIo = {
@@ -116,11 +118,17 @@ export function toTable(result: Extraction): string {
   return out.join('\n') + '\n';
 }
 
+// Drawn only once a run has taken a while: a small file is done before a bar would help, while a
+// few thousand pairs take seconds.
+const progressDelayMs = 400;
+
 function progressBar(io: ExtractIo): { update: (done: number, total: number) => void; done: () => void } {
   let shown = '';
+  const clock = io.clock ?? (() => performance.now());
+  const started = clock();
   return {
     update(done, total) {
-      if (!io.errIsTty || total <= 0) return;
+      if (!io.errIsTty || total <= 0 || clock() - started < progressDelayMs) return;
       const f = Math.min(1, done / total);
       const width = 30;
       const filled = Math.round(f * width);

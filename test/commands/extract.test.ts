@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,33 @@ describe('cli extract, each input format (in process)', () => {
     expect(out).toMatch(/^27 sentence pairs\n 1  中共中央政治局11月28日/);
     expect(out).toMatch(/\n\d+ terms\nterm +pinyin +count +score +English \(variants\)\n/);
     expect(out).toMatch(/网络生态治理 +wǎng luò shēng tài zhì lǐ/);
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    // A sparse 120 MB file: nothing is written to disk, and nothing should be read either.
+    const path = file('huge.txt', '');
+    truncateSync(path, 120 * 1024 * 1024);
+    await expect(runExtract([path])).rejects.toThrow(/huge\.txt: input is 120\.0 MB; the limit is 50 MB/);
+  });
+
+  it('draws progress on a terminal only, on stderr, and clears it before printing', async () => {
+    const lines = Array.from({ length: 3000 }, (_, k) => `Article ${k + 1} applies.\t第${k + 1}条适用。`).join('\n');
+    const path = file('many.tsv', lines);
+    let out = '';
+    let err = '';
+    let ms = 0;
+    // A clock where every look takes a second: the run is "long", so the bar is drawn.
+    const clock = () => (ms += 1000);
+    await run([path, '--json'], { out: (t) => (out += t), err: (t) => (err += t), errIsTty: true, clock });
+    expect(out.split('\n')[0]).toBe(JSON.stringify({ type: 'sentence', zh: '第1条适用。', en: 'Article 1 applies.' }));
+    expect(out).not.toContain('extracting');
+    expect(err).toMatch(/^\rextracting \[[#.]{30}\] +\d+%\x1b\[K/);
+    expect(err).toContain('extracting [##############################] 100%');
+    expect(err.endsWith('\r\x1b[K')).toBe(true);
+    // The same run with stderr redirected to a file draws nothing.
+    let quiet = '';
+    await run([path, '--json'], { out: () => {}, err: (t) => (quiet += t), errIsTty: false, clock });
+    expect(quiet).toBe('');
   });
 
   it.each([
