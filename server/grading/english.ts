@@ -7,7 +7,7 @@ export const stopWords = new Set(
   (
     'a an the to of in on at for with by from into onto about as than then so and or but if ' +
     'be do have will would shall should can could may might must it that there ' +
-    'oh just really please get s re ve ll d m t'
+    'oh just really get s re ve ll d m t'
   ).split(' '),
 );
 

@@ -84,24 +84,25 @@ function tune(direction: GradeDirection, items: CalibrationItem[]): void {
     translationFeatures({ reference: it.reference, answer, direction, source: it.source }, evidence)!;
   const valid = items.map((it) => feats(it.alternative, it));
   const misses = items.map((it) => feats(it.nearMiss, it));
-  type Shape = { c: number; a: number; b: number; k: number };
+  type Shape = { c: number; a: number; b: number; k: number; p: number };
   const shaped = (s: Shape) => (x: TranslationFeatures) => {
     const d = x.divergence;
     const extra = d && d.extra ? d.extra / (d.content + s.k) : 0;
     const missing = d && d.missing ? d.missing / (d.rendered + s.k) : 0;
-    return x.chrfSynonyms ** s.c * (1 - extra) ** s.a * (1 - missing) ** s.b;
+    return x.chrfSynonyms ** s.c * (1 - extra) ** s.a * (1 - missing) ** s.b * (x.polarityFlip ? 1 - s.p : 1);
   };
   const results: (Shape & { auc: number })[] = [];
+  for (const p of [0, 0.25, 0.5, 0.75])
   for (const k of [1, 2, 3, 5])
     for (const c of [0.1, 0.2, 0.3, 0.5])
       for (const a of [2, 3, 4, 6])
         for (const b of [2, 3, 4, 6]) {
-          const f = shaped({ c, a, b, k });
-          results.push({ auc: rocAuc(valid.map(f), misses.map(f)), c, a, b, k });
+          const f = shaped({ c, a, b, k, p });
+          results.push({ auc: rocAuc(valid.map(f), misses.map(f)), c, a, b, k, p });
         }
   results.sort((x, y) => y.auc - x.auc);
-  console.log(`\n${direction} tuning on ${items.length} even-numbered sources; best shapes (chrF^c · (1-extra)^a · (1-missing)^b, shares smoothed by k):`);
-  for (const r of results.filter((r, i) => i < 5 || (r.c === 0.3 && r.a === 3 && r.b === 4))) console.log(`  AUC ${r.auc.toFixed(3)}  c=${r.c} a=${r.a} b=${r.b} k=${r.k}`);
+  console.log(`\n${direction} tuning on ${items.length} even-numbered sources; best shapes (chrF^c · (1-extra)^a · (1-missing)^b · (1-polarity if negation flips), shares smoothed by k):`);
+  for (const r of results.slice(0, 5)) console.log(`  AUC ${r.auc.toFixed(3)}  c=${r.c} a=${r.a} b=${r.b} k=${r.k} polarity=${r.p}`);
   // The shape in use (scoreShape, smoothing in translation.ts): where to put the thresholds.
   const inUse = items.map((it) => [it.alternative, it.nearMiss].map((answer) => gradeTranslation({ reference: it.reference, answer, direction, source: it.source }, evidence).score));
   const v = inUse.map((x) => x[0]);
