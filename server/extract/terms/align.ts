@@ -61,6 +61,25 @@ const EDGE_DICE = 0.6;
 const HAN = /\p{Script=Han}/u;
 const SILENT_CHARS = new Set(['的', '之']);
 
+interface PreparedGloss {
+  stems: string[];
+  words: string[];
+}
+
+// A gloss's distinct content stems and longer words, computed once per gloss text: the same
+// glosses (of 网, of 治理…) come back for hundreds of candidates in a large import.
+const prepared = new Map<string, PreparedGloss | null>();
+
+function prepare(phrase: string): PreparedGloss | null {
+  let p = prepared.get(phrase);
+  if (p !== undefined) return p;
+  const stems = [...new Set(contentStems(phrase))];
+  p = stems.length && stems.length <= MAX_UNIT_STEMS ? { stems, words: phrase.split(/[^a-z0-9-]+/).filter((w) => w.length >= 3) } : null;
+  if (prepared.size > 200_000) prepared.clear();
+  prepared.set(phrase, p);
+  return p;
+}
+
 class EvidenceBuilder {
   readonly units: GlossUnit[] = [];
   readonly index = new Map<string, [number, number][]>();
@@ -71,18 +90,17 @@ class EvidenceBuilder {
     const key = `${from}-${to}:${phrase}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const stems = [...new Set(contentStems(phrase))];
-    if (!stems.length || stems.length > MAX_UNIT_STEMS) return;
-    for (const w of phrase.split(/[^a-z0-9-]+/)) if (w.length >= 3) this.words.add(w);
+    const p = prepare(phrase);
+    if (!p) return;
+    for (const w of p.words) this.words.add(w);
     const u = this.units.length;
-    this.units.push({ from, to, size: stems.length, weight });
-    stems.forEach((s, k) => {
-      const list = this.index.get(s);
+    this.units.push({ from, to, size: p.stems.length, weight });
+    for (let k = 0; k < p.stems.length; k++) {
+      const list = this.index.get(p.stems[k]);
       if (list) list.push([u, k]);
-      else this.index.set(s, [[u, k]]);
-    });
+      else this.index.set(p.stems[k], [[u, k]]);
+    }
   }
-
 }
 
 export function candidateEvidence(c: Candidate): CandidateEvidence {
