@@ -32,10 +32,10 @@ const acceptedOf = (t: TermEntry): string[] => t.accepted ?? [t.en ?? '', ...(t.
  * Suggestion cut-offs, calibrated on Tatoeba (`npm run eval grading -- --tune` prints the
  * distributions on the even-numbered half; `npm run eval grading` reports the odd half).
  * `again`: below it about one valid alternative in five (en→zh) or twenty (zh→en) falls, and
- * three near misses in four (half in zh→en); `good`: above it fewer than one near miss in twelve; `easy`: essentially
- * the reference. With source evidence (the server) the score is the shaped one below; without
- * it (the browser, or a source the dictionary cannot read) the score is chrF alone, which
- * separates less, so its cut-offs are lower.
+ * three near misses in four (half in zh→en); `good`: above it fewer than one near miss in
+ * twelve; `easy`: essentially the reference. With source evidence (the server) the score is the
+ * shaped one below; without it (the browser, or a source the dictionary cannot read) the score
+ * is chrF alone, which separates less, so its cut-offs differ.
  */
 export const translationThresholds = {
   'en-zh': { again: 0.25, good: 0.6, easy: 0.98 },
@@ -126,8 +126,7 @@ export function gradeTranslation(input: TranslationInput, evidence?: GradingEvid
   score = Math.min(1, Math.max(0, score));
   const t = (withSource ? translationThresholds : chrfOnlyThresholds)[direction];
   let suggestion: Suggestion = score < t.again ? 1 : score < t.good ? 2 : score < t.easy ? 3 : 4;
-  let reason =
-    suggestion === 1 ? 'far from the reference' : suggestion === 2 ? 'partly right' : suggestion === 3 ? 'close to the reference' : 'matches the reference';
+  let reason = suggestion === 3 ? 'close to the reference' : suggestion === 4 ? 'matches the reference' : problem(features);
   // A term missing is an error a reviser would mark; another rendering is a consistency warning.
   if (terms?.some((x) => x.status === 'missing') && suggestion > 2) {
     suggestion = 2;
@@ -140,6 +139,14 @@ export function gradeTranslation(input: TranslationInput, evidence?: GradingEvid
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/** The main thing wrong with a low-scoring answer, in a few words. */
+function problem(f: TranslationFeatures): string {
+  if (f.polarityFlip) return 'the negation differs from the reference';
+  if (f.missing > 0 && f.missing >= f.extra) return 'leaves out part of the source';
+  if (f.extra > 0) return 'says something the source does not';
+  return f.chrfSynonyms < 0.3 ? 'far from the reference' : 'partly right';
+}
 
 /** Translation text compared as typed, but folded: punctuation stays (a "?" is meaning). */
 function foldTranslation(text: string, lang: Lang, evidence?: GradingEvidence): string {
@@ -157,7 +164,7 @@ function foldTranslation(text: string, lang: Lang, evidence?: GradingEvidence): 
 }
 
 /** Null for an empty answer. Exported for the calibration eval. */
-export function translationFeatures(input: TranslationInput, evidence?: GradingEvidence, beta = 2): TranslationFeatures | null {
+export function translationFeatures(input: TranslationInput, evidence?: GradingEvidence): TranslationFeatures | null {
   const lang: Lang = input.direction === 'zh-en' ? 'en' : 'zh';
   const answer = foldTranslation(input.answer, lang, evidence);
   const reference = foldTranslation(input.reference, lang, evidence);
@@ -167,7 +174,7 @@ export function translationFeatures(input: TranslationInput, evidence?: GradingE
   const refWords = lang === 'en' ? words(reference) : [];
   const score = (hypUnits: string[]): number => {
     const hyp = hypUnits.join(lang === 'en' ? ' ' : '');
-    return chrfScore(chrfStats(charsOf(hyp), charsOf(reference), lang === 'en' ? hypUnits : [], refWords, { wordOrder }), beta);
+    return chrfScore(chrfStats(charsOf(hyp), charsOf(reference), lang === 'en' ? hypUnits : [], refWords, { wordOrder }));
   };
   const answerUnits = lang === 'en' ? words(answer) : segmentZh(answer, evidence);
   const referenceUnits = lang === 'en' ? words(reference) : segmentZh(reference, evidence);
