@@ -161,6 +161,8 @@ describe('a short session on the seed', () => {
       seen.add(card!.id);
       const res = await answer({ cardId: card!.id, rating, reviewId: uuid(100 + i), answer: card!.reference, durationMs: 3000 });
       expect(res.status).toBe(200);
+      // The reference answer typed back is graded (nearly) perfect.
+      expect(((await res.json()) as AnswerResponse).review.score).toBeGreaterThan(0.9);
       t.clock.now = new Date(t.clock.now.getTime() + 20_000);
     }
     expect(seen.size).toBeGreaterThan(5);
