@@ -174,3 +174,29 @@ describe('a short session on the seed', () => {
     expect(stats.sources).toHaveLength(1);
   });
 });
+
+describe('the study day over HTTP', () => {
+  it('a new-card limit of 3 holds until 04:00 in Shanghai (20:00 UTC), then 3 more come', async () => {
+    t = await makeSeededApp();
+    const put = await t.app.request('/api/settings', json({ newCardsPerDay: 3, timeZone: 'Asia/Shanghai' }, { method: 'PUT' }));
+    expect(put.status).toBe(200);
+    const answered: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { card, counts } = await next();
+      expect(counts.new).toBe(3 - i);
+      answered.push(card!.id);
+      // Easy: straight to review, days away, so nothing of today's is left to learn.
+      expect((await answer({ cardId: card!.id, rating: 4, reviewId: uuid(i + 1) })).status).toBe(200);
+      t.clock.now = new Date(t.clock.now.getTime() + 30_000);
+    }
+    expect(await next()).toEqual({ card: null, counts: { new: 0, learning: 0, review: 0 } });
+
+    t.clock.now = new Date('2026-03-02T19:59:59Z'); // 03:59:59 in Shanghai: still yesterday's study day
+    expect((await next()).card).toBeNull();
+
+    t.clock.now = new Date('2026-03-02T20:00:00Z');
+    const fresh = await next();
+    expect(fresh.counts.new).toBe(3);
+    expect(answered).not.toContain(fresh.card!.id);
+  });
+});
