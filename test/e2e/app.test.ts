@@ -249,8 +249,37 @@ describe('duizhao in the browser', () => {
     expect(await page.locator('.bars-forecast svg rect').count()).toBe(30);
   });
 
+  it('records an answer once when its response was lost and the user rates again', async () => {
+    const before = (await api<StatsResponse>('/api/stats')).today.reviews;
+    await go('#/drill');
+    await page.locator('[data-testid=prompt]').waitFor();
+    let lost = 0;
+    await page.route('**/api/drill/answer', async (route) => {
+      if (lost++ === 0) {
+        await route.fetch(); // the server records it…
+        return route.abort('connectionreset'); // …but the browser never hears back
+      }
+      return route.continue();
+    });
+    await page.keyboard.press('Enter');
+    await page.locator('.ratings').waitFor();
+    await page.keyboard.press('3');
+    await page.locator('.error').waitFor();
+    expect(await page.locator('.error').textContent()).toMatch(/Cannot reach/);
+    await page.keyboard.press('3');
+    await expect.poll(() => page.locator('.session-count').textContent()).toBe('1 done');
+    // Same review id: the server answers "duplicate", not a conflict about a second answer.
+    expect(await page.locator('.notice').count()).toBe(0);
+    await page.unroute('**/api/drill/answer');
+    expect((await api<StatsResponse>('/api/stats')).today.reviews).toBe(before + 1);
+    // The browser logs the aborted request; nothing else may fail.
+    pageErrors.length = 0;
+  });
+
   it('renders every page in light and dark, desktop and phone width', async () => {
+    const firstTerm = (await api<TermsResponse>('/api/terms?q=' + encodeURIComponent('网络生态治理'))).terms[0]!;
     const pages: [string, string, string][] = [
+      ['term', `#/terms/${firstTerm.id}`, '.concordance'],
       ['today', '', '.tiles'],
       ['drill', '#/drill', '.prompt'],
       ['terms', '#/terms', '.term-table'],

@@ -6,3 +6,4 @@ export { drillKeyAction, type DrillAction, type DrillPhase, type KeyInput } from
 export { ApiFailure, failureFromBody, networkFailure } from './api-errors.ts';
 export { storedTheme, systemDark, nextTheme, applyTheme, type ThemeChoice } from './theme.ts';
 export { speak } from './speech.ts';
+export { newReviewId } from './uuid.ts';

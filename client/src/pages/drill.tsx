@@ -4,7 +4,7 @@ import type { GradeResult } from '../../../server/grading/types.ts';
 import { api, ApiFailure } from '../api.ts';
 import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
 import { gradeCard } from '../lib/grade.ts';
-import { drillKeyAction, formatDuration, markNeedles, parseVariants, plural, speak, type DrillPhase } from '../lib/index.ts';
+import { drillKeyAction, formatDuration, markNeedles, newReviewId, parseVariants, plural, speak, type DrillPhase } from '../lib/index.ts';
 
 const RATINGS: { rating: Rating; label: string }[] = [
   { rating: 1, label: 'Again' },
@@ -50,6 +50,8 @@ export function DrillPage() {
   const [suspendedId, setSuspendedId] = useState<number | null>(null);
   const [session, setSession] = useState<Session>(() => ({ startedAt: Date.now(), done: 0, again: 0, history: [] }));
   const shownAt = useRef(performance.now());
+  // One id per showing of a card: a retry after a lost response is recognised, not counted twice.
+  const reviewId = useRef('');
   const composing = useRef(false);
   const input = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -67,6 +69,7 @@ export function DrillPage() {
       setEditing(false);
       setError(null);
       shownAt.current = performance.now();
+      reviewId.current = newReviewId();
     } catch (e) {
       setError(e);
     } finally {
@@ -99,7 +102,7 @@ export function DrillPage() {
       await api.answer({
         cardId: card.id,
         rating,
-        reviewId: crypto.randomUUID(),
+        reviewId: reviewId.current,
         answer: answer.trim() || undefined,
         durationMs: Math.min(MAX_DURATION_MS, Math.round(performance.now() - shownAt.current)),
       });
