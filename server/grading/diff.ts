@@ -1,7 +1,7 @@
 // Token diff for display: characters for Chinese, words (with their trailing space) for
 // English. Myers' O(ND) algorithm after trimming the common prefix and suffix, so an almost
 // right answer costs almost nothing.
-import type { DiffOp } from './types.ts';
+import type { DiffOp, GradingEvidence } from './types.ts';
 import type { Lang } from './normalize.ts';
 
 /**
@@ -16,9 +16,10 @@ export function tokenize(text: string, lang: Lang): string[] {
   return text.match(pattern) ?? [];
 }
 
-/** Tokens compare by their folded form: case, width and surrounding punctuation do not count. */
-function tokenKey(token: string): string {
-  const folded = token.normalize('NFKC').toLowerCase().trim();
+/** Tokens compare by their folded form: case, width, script and surrounding punctuation do not count. */
+function tokenKey(token: string, evidence?: GradingEvidence): string {
+  let folded = token.normalize('NFKC').toLowerCase().trim();
+  if (evidence?.toSimplified) folded = evidence.toSimplified(folded);
   const bare = folded.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '');
   return bare || folded;
 }
@@ -26,13 +27,14 @@ function tokenKey(token: string): string {
 /**
  * Edits that turn the answer into the reference: 'same' in both, 'del' only in the answer (to
  * remove), 'add' only in the reference (missing from the answer). Concatenating same+del gives
- * the answer back, same+add the reference. Adjacent tokens with one op are merged.
+ * the answer back, same+add the reference. Adjacent tokens with one op are merged. With
+ * evidence, a traditional character matches its simplified form.
  */
-export function diffTokens(answer: string, reference: string, lang: Lang): DiffOp[] {
+export function diffTokens(answer: string, reference: string, lang: Lang, evidence?: GradingEvidence): DiffOp[] {
   const a = tokenize(answer, lang);
   const b = tokenize(reference, lang);
-  const ka = a.map(tokenKey);
-  const kb = b.map(tokenKey);
+  const ka = a.map((t) => tokenKey(t, evidence));
+  const kb = b.map((t) => tokenKey(t, evidence));
   const ops: DiffOp[] = [];
   // The reference as same+add reads: an added word after the answer's last word needs a space.
   let referenceSoFar = '';

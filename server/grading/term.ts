@@ -99,17 +99,20 @@ export function gradeTerm(input: TermInput, evidence?: GradingEvidence): GradeRe
     score,
     suggestion,
     // A match after normalization has nothing to correct: case, width or script are not errors.
-    diff: score === 1 ? [{ op: 'same', text: typed }] : diffTokens(typed, matched, lang),
+    diff: score === 1 ? [{ op: 'same', text: typed }] : diffTokens(typed, matched, lang, evidence),
     matched,
     reason,
   });
-  const answer = normalizeAnswer(input.answer, lang, evidence, { plurals: false });
+  // An answer that is only an article ("A" for a grade) keeps it: it is not empty.
+  const onlyArticles = !normalizeAnswer(input.answer, lang, evidence) && /[\p{L}\p{N}]/u.test(input.answer);
+  const options = { plurals: false, leadingArticles: !onlyArticles };
+  const answer = normalizeAnswer(input.answer, lang, evidence, options);
   if (!answer) return result(0, 1, preferred, 'no answer');
 
   const forms = accepted.map((text, index) => ({
     text,
     index,
-    exact: normalizeAnswer(text, lang, evidence, { plurals: false }),
+    exact: normalizeAnswer(text, lang, evidence, options),
   }));
   const exact = forms.find((f) => f.exact === answer);
   if (exact) return result(1, 3, exact.text, exact.index === 0 ? 'matches the preferred rendering' : 'matches a variant');

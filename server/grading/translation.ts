@@ -107,7 +107,7 @@ export function gradeTranslation(input: TranslationInput, evidence?: GradingEvid
   const { direction } = input;
   const lang: Lang = direction === 'zh-en' ? 'en' : 'zh';
   const terms = input.terms?.length ? termCoverage(input, evidence) : undefined;
-  const diff = diffTokens(input.answer, input.reference, lang);
+  const diff = diffTokens(input.answer, input.reference, lang, evidence);
   const base = { diff, matched: input.reference, ...(terms ? { terms } : {}) };
   const features = translationFeatures(input, evidence);
   if (!features) return { ...base, score: 0, suggestion: 1, reason: 'no answer' };

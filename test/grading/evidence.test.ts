@@ -51,6 +51,7 @@ describe('term coverage with the dictionary', () => {
     );
     expect(r.terms?.[0].status).toBe('accepted');
     expect([r.score, r.suggestion]).toEqual([1, 4]);
+    expect(r.diff).toEqual([{ op: 'same', text: '我們將推動高質量發展。' }]);
   });
 });
 
