@@ -1,3 +1,3 @@
 // Grading's public surface for the server: the pure core plus the server's dictionary evidence.
 export * from './core.ts';
-export { serverEvidence } from './evidence.ts';
+export { serverEvidence, warmUpEvidence } from './evidence.ts';

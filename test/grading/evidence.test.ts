@@ -1,14 +1,13 @@
 // Grading with the server's evidence: opencc, CC-CEDICT glosses, jieba (loaded once, a few seconds).
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { gradeTerm, gradeTranslation, serverEvidence } from '../../server/grading/index.ts';
+import { gradeTerm, gradeTranslation, serverEvidence, warmUpEvidence } from '../../server/grading/index.ts';
 import type { GradingEvidence } from '../../server/grading/types.ts';
 
 let evidence: GradingEvidence;
 beforeAll(() => {
+  warmUpEvidence();
   evidence = serverEvidence();
-  evidence.glosses!('预热');
-  evidence.segment!('预热');
 }, 120_000);
 
 describe('serverEvidence', () => {

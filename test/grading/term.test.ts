@@ -25,6 +25,7 @@ describe('gradeTerm zh→en (English answers)', () => {
     ['rural revitalization and poverty alleviation', ['poverty alleviation and rural revitalization'], 2, /swapped/],
     ['security, development', ['development, security'], 2, /swapped/],
     ['tax', ['tab'], 1, /different/],
+    ['A', ['A'], 3, /preferred/],
     ['reform', ['opening up'], 1, /different/],
     ['development and security and stability', ['stability and development and security'], 1, /different/],
   ])('%j for %j → %i', (answer, accepted, suggestion, reason) => {
