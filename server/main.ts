@@ -108,8 +108,10 @@ export async function start(config: Config, options: StartOptions = {}): Promise
 
 /** Starts from the environment, prints the URL line, and stops cleanly on SIGINT/SIGTERM. */
 export async function serveUntilSignalled(options: StartOptions = {}): Promise<Running> {
-  const running = await start(loadConfig(), options);
+  const config = loadConfig();
+  const running = await start(config, options);
   process.stdout.write(`duizhao: ${running.url}\n`);
+  if (config.token) process.stderr.write(`duizhao: every /api request needs the token; in a browser, open ${running.url}/?token=DUIZHAO_TOKEN once\n`);
   const stop = () => {
     void running.close().then(() => process.exit(0));
   };

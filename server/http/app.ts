@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type Database from 'better-sqlite3';
 import { createErrorHandler, notFound } from './errors.ts';
-import { limitBody, rejectCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './guard.ts';
+import { limitBody, rejectCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders, tokenLogin } from './guard.ts';
 import { cardsRoutes } from './routes/cards.ts';
 import { drillRoutes } from './routes/drill.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -39,7 +39,10 @@ export function createApp(options: AppOptions) {
   app.use('*', securityHeaders);
   if (options.loopbackHostsOnly) app.use('*', requireLoopbackHost);
   app.use('/api/*', rejectCrossSiteWrites);
-  if (options.token) app.use('/api/*', requireToken(options.token));
+  if (options.token) {
+    app.use('*', tokenLogin(options.token));
+    app.use('/api/*', requireToken(options.token));
+  }
   app.use('/api/*', limitBody(options.maxBodyBytes ?? defaultMaxBodyBytes));
 
   const api = new Hono()

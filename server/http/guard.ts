@@ -2,6 +2,7 @@
 // security headers.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { TooLargeError } from '../errors.ts';
 import { isLoopback } from '../config.ts';
@@ -18,14 +19,41 @@ function presentedToken(authorization: string | undefined, header: string | unde
   return header ?? null;
 }
 
-/** With a token configured, every /api request must carry it (Authorization: Bearer or X-Duizhao-Token). */
+export const tokenCookie = 'duizhao_token';
+
+function matches(given: string, expected: Buffer): boolean {
+  return timingSafeEqual(digest(given), expected);
+}
+
+/**
+ * With a token configured, every /api request must carry it: Authorization: Bearer, the
+ * X-Duizhao-Token header, or the cookie a browser received from tokenLogin.
+ */
 export function requireToken(token: string): MiddlewareHandler {
   const expected = digest(token);
   return async (c, next) => {
-    const given = presentedToken(c.req.header('authorization'), c.req.header('x-duizhao-token'));
-    if (given === null) throw new UnauthorizedError('this server needs a token: send Authorization: Bearer TOKEN');
-    if (!timingSafeEqual(digest(given), expected)) throw new UnauthorizedError('wrong token');
+    const given = presentedToken(c.req.header('authorization'), c.req.header('x-duizhao-token')) ?? getCookie(c, tokenCookie) ?? null;
+    if (given === null) throw new UnauthorizedError('this server needs a token: send Authorization: Bearer TOKEN, or open /?token=TOKEN once in the browser');
+    if (!matches(given, expected)) throw new UnauthorizedError('wrong token');
     await next();
+  };
+}
+
+/**
+ * The browser client cannot be told a token, so opening any page with ?token=TOKEN once stores it
+ * in an HttpOnly cookie (SameSite=Strict: other sites' requests never carry it) and redirects to
+ * the same page without it, keeping the token out of the address bar and history.
+ */
+export function tokenLogin(token: string): MiddlewareHandler {
+  const expected = digest(token);
+  return async (c, next) => {
+    const given = c.req.query('token');
+    if (given === undefined || c.req.method !== 'GET' || c.req.path.startsWith('/api/')) return next();
+    if (!matches(given, expected)) throw new UnauthorizedError('wrong token');
+    setCookie(c, tokenCookie, given, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 400 * 24 * 3600 });
+    const url = new URL(c.req.url);
+    url.searchParams.delete('token');
+    return c.redirect(url.pathname + url.search, 303);
   };
 }
 

@@ -63,6 +63,22 @@ describe('the token', () => {
     expect(((await ok.json()) as { newCardsPerDay: number }).newCardsPerDay).toBe(5);
   });
 
+  it('a browser opening /?token=TOKEN once gets an HttpOnly cookie that the API accepts', async () => {
+    t = makeApp({ token });
+    const login = await t.app.request(`/stats?token=${token}&tab=week`);
+    expect(login.status).toBe(303);
+    expect(login.headers.get('location')).toBe('/stats?tab=week');
+    const cookie = login.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^duizhao_token=correct-horse-battery;/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+
+    const res = await t.app.request('/api/health', { headers: { Cookie: cookie.split(';')[0] } });
+    expect(await res.json()).toEqual({ ok: true });
+    await expectError(await t.app.request('/api/health', { headers: { Cookie: 'duizhao_token=guess-guess' } }), 401, 'unauthorized');
+    await expectError(await t.app.request('/?token=guess-guess'), 401, 'unauthorized');
+  });
+
   it('is not needed without a configured token', async () => {
     t = makeApp();
     expect((await t.app.request('/api/health')).status).toBe(200);
