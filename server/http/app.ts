@@ -1,5 +1,22 @@
 // The Hono app: one sub-app per feature under /api, the built client at /, one error mapper.
 // Built here, served in main.ts: tests call app.request() and never open a port.
+//
+//   GET  /api/health                      {"ok":true}
+//   GET  /api/sources                     { sources }
+//   POST /api/sources                     JSON ImportRequestJson or multipart (file, file2?, title?,
+//                                         format?, excludeTerms?) → 201 ImportResponse (200 duplicate)
+//   POST /api/extract                     same body → PreviewResponse, nothing stored
+//   GET  /api/drill/next                  NextResponse
+//   POST /api/drill/answer                AnswerRequest → AnswerResponse (idempotent by reviewId)
+//   POST /api/drill/undo                  UndoResponse (409 nothing_to_undo)
+//   GET  /api/terms?q&status&limit&offset TermsResponse
+//   GET  /api/terms/:id                   TermDetailResponse
+//   PATCH /api/terms/:id                  TermPatch → { term }
+//   POST /api/cards/:id/suspend|unsuspend SuspendResponse
+//   GET  /api/settings, PUT /api/settings Settings (PUT takes any subset)
+//   GET  /api/stats                       StatsResponse
+// Errors: {"error":{"code","message"}}; 400 malformed request, 401 token, 403 cross-site or
+// foreign Host, 404, 409, 413 body limit, 415 not JSON, 422 content refused, 503 busy.
 import { Hono } from 'hono';
 import type Database from 'better-sqlite3';
 import { createErrorHandler, notFound } from './errors.ts';
