@@ -100,7 +100,16 @@ describe('duizhao in the browser', () => {
   it('imports a chosen file, and says so when the same text comes again', async () => {
     // Still on the result of the previous import.
     await page.click('button:has-text("Import another")');
-    await page.click('.tab:has-text("File")');
+    // A file dropped anywhere on the page switches to file import.
+    const dropped = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['人类\thumankind\n'], 'dropped.tsv', { type: 'text/plain' }));
+      return dt;
+    });
+    await page.dispatchEvent('section.import', 'dragover', { dataTransfer: dropped });
+    await page.dispatchEvent('section.import', 'drop', { dataTransfer: dropped });
+    expect(await page.locator('.file-list').textContent()).toContain('dropped.tsv');
+    expect(await page.locator('.tab.active').textContent()).toBe('File');
     const tsv = [
       '人类命运共同体\ta community with a shared future for mankind',
       '要坚持共商共建共享的全球治理观。\tWe must uphold the principle of extensive consultation, joint contribution and shared benefits in global governance.',

@@ -160,8 +160,28 @@ export function ImportPage() {
 
   const kept = preview ? preview.terms.length - preview.terms.filter((t) => excluded.has(t.zh)).length : 0;
 
+  const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+
   return (
-    <section class="import">
+    <section
+      class="import"
+      // A file dropped anywhere on the page is imported; left to the browser, it would open the
+      // file in place of the app.
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDragging(false);
+        pickFiles(e.dataTransfer?.files ?? null);
+      }}
+    >
       <h1>Import a text</h1>
       <form onSubmit={doPreview}>
         <div class="tabs" role="tablist" aria-label="What to import">
@@ -223,19 +243,7 @@ export function ImportPage() {
           </div>
         )}
         {mode === 'file' && (
-          <div
-            class={`dropzone ${dragging ? 'dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => {
-              e.preventDefault();
-              setDragging(false);
-              pickFiles(e.dataTransfer?.files ?? null);
-            }}
-          >
+          <div class={`dropzone ${dragging ? 'dragging' : ''}`}>
             <p>
               Drop one bilingual file (.txt, .tsv, .csv, .tmx) or two monolingual files here, or{' '}
               <button type="button" class="linkish" onClick={() => fileInput.current?.click()}>

@@ -227,6 +227,7 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
         {plural(term.count, 'occurrence')} · {term.origin === 'user' ? 'edited by you' : 'extracted'}
         {term.state ? ` · ${term.state}` : ''}
         {term.status === 'ignored' ? ' · ignored' : ''}
+        {term.due ? ` · due ${formatDue(term.due, new Date())}` : ''}
       </p>
       <form
         class="term-form"
