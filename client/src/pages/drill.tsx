@@ -178,62 +178,62 @@ export function DrillPage() {
   // The handler is replaced on every render and the listener calls the latest one: effects run
   // after paint, so a listener re-added in an effect would miss a key pressed right after a check.
   onKeyRef.current = (e: KeyboardEvent) => {
-      if (editing || e.defaultPrevented || e.repeat) return;
-      const target = e.target as HTMLElement | null;
-      // Once checked, the answer box is read-only: a rating key pressed before focus moves on counts.
-      const inField =
-        !!target &&
-        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable) &&
-        !(target === input.current && phase === 'checked');
-      if (!card) {
-        // The end of a session still takes back its last answer.
-        if (e.key.toLowerCase() === 'u' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey && session.done > 0) void undo();
+    if (editing || e.defaultPrevented || e.repeat) return;
+    const target = e.target as HTMLElement | null;
+    // Once checked, the answer box is read-only: a rating key pressed before focus moves on counts.
+    const inField =
+      !!target &&
+      (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable) &&
+      !(target === input.current && phase === 'checked');
+    if (!card) {
+      // The end of a session still takes back its last answer.
+      if (e.key.toLowerCase() === 'u' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey && session.done > 0) void undo();
+      return;
+    }
+    // A focused button or link handles its own Enter and Space.
+    const onControl = !!target && (target.tagName === 'BUTTON' || target.tagName === 'A') && (e.key === 'Enter' || e.key === ' ');
+    if (onControl) return;
+    const action = drillKeyAction({
+      key: e.key,
+      inField,
+      composing: composing.current || e.isComposing || e.keyCode === 229,
+      // Shift+Enter is a line break inside a translation, not a submission.
+      modifier: e.ctrlKey || e.metaKey || e.altKey || (e.shiftKey && e.key === 'Enter'),
+      phase,
+    });
+    if (!action) return;
+    // The answer box is for typing: only Enter and Escape act from there.
+    if (inField && target !== input.current && action.type !== 'leave-field') return;
+    e.preventDefault();
+    switch (action.type) {
+      case 'check':
+        return check();
+      case 'rate':
+        return void rate(action.rating);
+      case 'confirm':
+        return void rate(selected);
+      case 'suggest':
+        return void rate(grade?.suggestion ?? 3);
+      case 'select':
+        return setSelected((r) => Math.min(4, Math.max(1, r + action.delta)) as Rating);
+      case 'undo':
+        return void undo();
+      case 'edit':
+        if (editableTerm(card)) setEditing(true);
+        else setNotice('This card has no term to edit.');
         return;
-      }
-      // A focused button or link handles its own Enter and Space.
-      const onControl = !!target && (target.tagName === 'BUTTON' || target.tagName === 'A') && (e.key === 'Enter' || e.key === ' ');
-      if (onControl) return;
-      const action = drillKeyAction({
-        key: e.key,
-        inField,
-        composing: composing.current || e.isComposing || e.keyCode === 229,
-        // Shift+Enter is a line break inside a translation, not a submission.
-        modifier: e.ctrlKey || e.metaKey || e.altKey || (e.shiftKey && e.key === 'Enter'),
-        phase,
-      });
-      if (!action) return;
-      // The answer box is for typing: only Enter and Escape act from there.
-      if (inField && target !== input.current && action.type !== 'leave-field') return;
-      e.preventDefault();
-      switch (action.type) {
-        case 'check':
-          return check();
-        case 'rate':
-          return void rate(action.rating);
-        case 'confirm':
-          return void rate(selected);
-        case 'suggest':
-          return void rate(grade?.suggestion ?? 3);
-        case 'select':
-          return setSelected((r) => Math.min(4, Math.max(1, r + action.delta)) as Rating);
-        case 'undo':
-          return void undo();
-        case 'edit':
-          if (editableTerm(card)) setEditing(true);
-          else setNotice('This card has no term to edit.');
-          return;
-        case 'suspend':
-          return void suspend();
-        case 'pinyin':
-          return togglePinyin();
-        case 'speak':
-          if (!speak(card.prompt, card.promptLang)) setNotice('This browser cannot read aloud.');
-          return;
-        case 'leave-field':
-          (target as HTMLElement).blur();
-          panel.current?.focus({ preventScroll: true });
-          return;
-      }
+      case 'suspend':
+        return void suspend();
+      case 'pinyin':
+        return togglePinyin();
+      case 'speak':
+        if (!speak(card.prompt, card.promptLang)) setNotice('This browser cannot read aloud.');
+        return;
+      case 'leave-field':
+        (target as HTMLElement).blur();
+        panel.current?.focus({ preventScroll: true });
+        return;
+    }
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => onKeyRef.current(e);
