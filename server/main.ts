@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { ConfigError, clockOf, isLoopback, loadConfig, type Config } from './config.ts';
 import { DomainError } from './errors.ts';
+import { warmUpEvidence } from './grading/index.ts';
 import { createApp } from './http/index.ts';
 import { seedIfEmpty } from './library/index.ts';
 import { openDatabase } from './store/index.ts';
@@ -89,6 +90,10 @@ export async function start(config: Config, options: StartOptions = {}): Promise
       else reject(err);
     });
   });
+  // The grading dictionaries take seconds to load: now, while the user opens the page, rather
+  // than on the first answer. After the URL line, so start-up is not slower to report; not in
+  // --dev, where restarts are frequent and the first answer can wait.
+  if (!options.dev) setTimeout(() => warmUpEvidence(), 50).unref();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
