@@ -2,7 +2,7 @@
 // every kind of bad input refused with the error shape and the database untouched.
 import { afterEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import type { ImportResponse, PreviewResponse, SourceSummary } from '../../server/http/api-types.ts';
+import type { ImportResponse, PreviewResponse, SourceSummary, TermsResponse } from '../../server/http/api-types.ts';
 import { expectError, importSeed, json, makeApp, makeSeededApp, seedText, snapshot, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -42,6 +42,17 @@ describe('POST /api/sources', () => {
     const res = await t.app.request('/api/sources', upload({ file: new File([seedText], 'cyber-governance.txt') }));
     expect(res.status).toBe(201);
     expect(((await res.json()) as ImportResponse).source.title).toBe('Cyber governance');
+  });
+
+  it('leaves out the terms unticked in the preview (multipart excludeTerms as a JSON array, as the client sends it)', async () => {
+    t = makeApp();
+    const res = await t.app.request(
+      '/api/sources',
+      upload({ file: new File([seedText], 'seed.txt'), title: 'Seed', excludeTerms: JSON.stringify(['网络生态治理']) }),
+    );
+    expect(res.status).toBe(201);
+    const found = (await (await t.app.request(`/api/terms?q=${encodeURIComponent('网络生态治理')}`)).json()) as TermsResponse;
+    expect(found.terms.map((term) => term.zh)).not.toContain('网络生态治理');
   });
 
   it('decodes a GBK file the same as its UTF-8 original', async () => {
