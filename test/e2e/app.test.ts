@@ -178,7 +178,7 @@ describe('duizhao in the browser', () => {
       expect(await page.locator('.rating.selected').count()).toBe(1);
       if (i === 1) await page.screenshot({ path: join(shots, 'drill-checked-desktop-light.png'), fullPage: true });
       await page.keyboard.press(ratings[i]!);
-      await expect.poll(() => page.locator('.session-count').textContent().catch(() => null), { timeout: 15_000 }).toBe(`${i + 1} done`);
+      await expect.poll(() => page.locator('.session-count').textContent().catch(() => null)).toBe(`${i + 1} done`);
       expect(await page.locator('.ratings').count()).toBe(0);
     }
     const stats = await api<StatsResponse>('/api/stats');

@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page waits on the real server: on a busy two-core CI machine a second is not enough.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
