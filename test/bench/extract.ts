@@ -17,6 +17,8 @@ type Method = 'extract' | 'segment';
 interface Measurement {
   pairs: number;
   ms: number;
+  /** CPU time of the process over the same span: steadier than wall time on a busy machine. */
+  cpuMs: number;
   peakRssMb: number;
   sentences?: number;
   terms?: number;
@@ -35,6 +37,7 @@ async function measure(corpus: CorpusName, method: Method): Promise<Measurement>
   cut('网络生态治理是一项系统工程');
   if (method === 'extract') extract({ text: warm });
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let result: { sentences: unknown[]; terms: unknown[] } | undefined;
   if (method === 'segment') for (const p of pairs) cut(p.zh);
   let alignMs: number | undefined;
@@ -48,9 +51,11 @@ async function measure(corpus: CorpusName, method: Method): Promise<Measurement>
     });
   }
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   return {
     pairs: pairs.length,
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     sentences: result?.sentences.length,
     terms: result?.terms.length,
@@ -70,7 +75,7 @@ function inChild(corpus: CorpusName, method: Method): Measurement {
 
 export async function run(): Promise<void> {
   if (!haveCorpora()) return;
-  console.log('corpus        pairs   method    seconds    pairs/s   peak RSS   sentences  terms');
+  console.log('corpus        pairs   method    seconds  cpu s    pairs/s   peak RSS   sentences  terms');
   const ratios: string[] = [];
   const phases: string[] = [];
   for (const name of Object.keys(corpora) as CorpusName[]) {
@@ -78,10 +83,10 @@ export async function run(): Promise<void> {
     const ext = inChild(name, 'extract');
     for (const [method, m] of [['segment', seg], ['extract', ext]] as const) {
       console.log(
-        `${corpora[name].label.padEnd(12)} ${String(m.pairs).padStart(6)}   ${method.padEnd(8)} ${(m.ms / 1000).toFixed(2).padStart(8)} ${Math.round((m.pairs / m.ms) * 1000).toString().padStart(10)} ${m.peakRssMb.toFixed(0).padStart(7)} MB ${String(m.sentences ?? '').padStart(10)} ${String(m.terms ?? '').padStart(6)}`,
+        `${corpora[name].label.padEnd(12)} ${String(m.pairs).padStart(6)}   ${method.padEnd(8)} ${(m.ms / 1000).toFixed(2).padStart(8)} ${(m.cpuMs / 1000).toFixed(2).padStart(6)} ${Math.round((m.pairs / m.ms) * 1000).toString().padStart(10)} ${m.peakRssMb.toFixed(0).padStart(7)} MB ${String(m.sentences ?? '').padStart(10)} ${String(m.terms ?? '').padStart(6)}`,
       );
     }
-    ratios.push(`${corpora[name].label}: ${(ext.ms / seg.ms).toFixed(2)}`);
+    ratios.push(`${corpora[name].label}: ${(ext.ms / seg.ms).toFixed(2)} (cpu ${(ext.cpuMs / seg.cpuMs).toFixed(2)})`);
     if (ext.alignMs !== undefined) {
       phases.push(
         `${corpora[name].label}: read + align ${(ext.alignMs / 1000).toFixed(2)} s, terms ${((ext.ms - ext.alignMs) / 1000).toFixed(2)} s`,
