@@ -56,7 +56,7 @@ const CHAR_WEIGHT = 0.6;
 const SUBWORD_WEIGHT = 0.85;
 const MIN_DICE = 0.3;
 // Association alone may start or end a span only when it is strong.
-const EDGE_DICE = 0.6;
+const EDGE_DICE = 0.45;
 
 const HAN = /\p{Script=Han}/u;
 const SILENT_CHARS = new Set(['的', '之']);
@@ -101,6 +101,19 @@ class EvidenceBuilder {
       else this.index.set(p.stems[k], [[u, k]]);
     }
   }
+}
+
+/** The stems the dictionary explains for a sentence's words (of two characters or more). */
+export function dictionaryStems(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (w.length < 2) continue;
+    for (const g of glosses(w)) {
+      const p = prepare(g);
+      if (p) for (const st of p.stems) out.add(st);
+    }
+  }
+  return out;
 }
 
 export function candidateEvidence(c: Candidate): CandidateEvidence {
@@ -202,6 +215,8 @@ export function bestSpan(
   minScore: number,
   /** Character ranges already taken by another occurrence of the same candidate. */
   taken: { start: number; end: number }[] = [],
+  /** Stems the dictionary gives to the sentence's other words: association may not take them. */
+  claimed: (() => Set<string>) | null = null,
 ): SpanChoice | null {
   const n = words.length;
   if (n === 0) return null;
@@ -250,28 +265,37 @@ export function bestSpan(
       }
     }
     if (weight > 0) edge[j] = 1;
-    // Association only for words no dictionary explains: "online" is 网络's, and must not also
-    // become 乱象's because the two often co-occur.
-    if (assoc && weight === 0 && ev.pieces.length > 1) {
-      let bestD = 0;
-      let bestPiece = 0;
-      ev.pieces.forEach((p, i) => {
-        const d = assoc.dice(p.word, word.stem);
-        if (d > bestD) {
-          bestD = d;
-          bestPiece = i;
+    w[j] = weight;
+  }
+
+  // Association, second: only for words no dictionary explains ("emphasized" is 强调's, by the
+  // dictionary, even if it co-occurs with 网络生态治理), and only towards pieces the dictionary
+  // found no rendering for in this sentence ("online" is 网络's, not 乱象's).
+  if (assoc && ev.pieces.length > 1) {
+    const explained = new Float64Array(ev.chars);
+    for (const u of localUnits) for (let k = u.from; k < u.to; k++) explained[k] = 1;
+    const open = ev.pieces.filter((p) => !explained.subarray(p.from, p.to).some((x) => x > 0));
+    if (open.length) {
+      for (let j = 0; j < n; j++) {
+        const word = words[j];
+        if (word.function || w[j] > 0) continue;
+        let bestD = 0;
+        let best: (typeof open)[number] | null = null;
+        for (const p of open) {
+          const d = assoc.dice(p.word, word.stem);
+          if (d > bestD) {
+            bestD = d;
+            best = p;
+          }
         }
-      });
-      if (bestD >= MIN_DICE) {
+        if (!best || bestD < MIN_DICE || claimed?.().has(word.stem)) continue;
         const local = localUnits.length;
-        const p = ev.pieces[bestPiece];
-        localUnits.push({ from: p.from, to: p.to, size: 1, weight: Math.min(0.8, bestD) });
-        hits.push([local, 1]);
-        weight = Math.min(0.8, bestD);
+        localUnits.push({ from: best.from, to: best.to, size: 1, weight: Math.min(0.8, bestD) });
+        wordHits[j].push([local, 1]);
+        w[j] = Math.min(0.8, bestD);
         if (bestD >= EDGE_DICE) edge[j] = 1;
       }
     }
-    w[j] = weight;
   }
 
   const unitHits = new Int32Array(localUnits.length);

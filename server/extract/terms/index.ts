@@ -4,7 +4,7 @@ import type { ExtractedTerm, TermOccurrence } from '../types.ts';
 import { idf } from '../segment.ts';
 import { isKnownWord, pinyinOf } from '../lexicon.ts';
 import { Association } from './association.ts';
-import { bestSpan, candidateEvidence, spanKey, type SpanChoice } from './align.ts';
+import { bestSpan, candidateEvidence, dictionaryStems, spanKey, type SpanChoice } from './align.ts';
 import { collectCandidates, tokenize, type Candidate, type CandidateOccurrence, type Token } from './candidates.ts';
 import { contentStemSet, englishWords, type EnWord } from './english.ts';
 
@@ -52,6 +52,16 @@ export function extractTerms(
   }
   const candidates = [...collectCandidates(tokens).values()];
   const assoc = new Association(tokens.map((t) => t.map((x) => x.word)), stems);
+  // What the dictionary explains in a sentence, per sentence and lazily: a word another Chinese
+  // word of the sentence accounts for ("emphasized" is 强调's) is not the candidate's by association.
+  const claimedCache = new Map<number, Set<string>>();
+  // The candidate's own words are in the set too, harmlessly: what they explain never reaches
+  // association in the first place.
+  const claimedIn = (i: number) => () => {
+    let set = claimedCache.get(i);
+    if (!set) claimedCache.set(i, (set = dictionaryStems(tokens[i].map((t) => t.word))));
+    return set;
+  };
   // Full English words (offsets, hyphen parts) only for the sentences an alignment visits.
   const enCache = new Map<number, EnWord[]>();
   const enWords = (i: number) => {
@@ -84,7 +94,7 @@ export function extractTerms(
         const t = spans[q];
         if (t) taken.push(t);
       }
-      let span = bestSpan(ev, sentences[o.sentence].en, enWords(o.sentence), assoc, MIN_SPAN_SCORE, taken);
+      let span = bestSpan(ev, sentences[o.sentence].en, enWords(o.sentence), assoc, MIN_SPAN_SCORE, taken, claimedIn(o.sentence));
       // A span rendering less than half of the candidate is a fragment's rendering, not the term's.
       if (span && span.coverage < MIN_COVERAGE) span = null;
       spans.push(span);
