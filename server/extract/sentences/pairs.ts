@@ -4,14 +4,8 @@
 // a neighbour (a card needs both languages).
 import type { SentencePair } from '../types.ts';
 import type { BitextPair } from '../formats/types.ts';
-import { alignUnits, estimateModel, measure, toUnits, type Bead, type LengthModel, type Priors } from './align.ts';
+import { alignUnits, estimateModel, measure, toUnits, type Bead, type LengthModel } from './align.ts';
 import { splitEn, splitZh } from './split.ts';
-
-export interface PairAlignment {
-  zh: string[];
-  en: string[];
-  beads: Bead[];
-}
 
 export interface AlignPairsOptions {
   onProgress?: (done: number, total: number) => void;
@@ -38,12 +32,6 @@ export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {})
     }
   });
   return out;
-}
-
-export function alignPair(zhText: string, enText: string, model: LengthModel, priors?: Priors): PairAlignment {
-  const zh = splitZh(zhText);
-  const en = splitEn(enText);
-  return { zh, en, beads: alignUnits(toUnits(zh), toUnits(en), model, { priors }) };
 }
 
 function alignInside(zh: string[], en: string[], model: LengthModel): Bead[] {

@@ -106,9 +106,8 @@ function splitEnLine(line: string, out: string[]): void {
   let start = 0;
   for (const m of line.matchAll(boundaryRe)) {
     const next = m[5];
-    const opener = m[4];
-    const first = next[0];
-    if (!/[A-Z0-9\u00c0-\u00de\u3400-\u9fff]/.test(first) && !(opener && /[a-z]/.test(first) === false)) continue;
+    // A new sentence opens with a capital, a digit or a Han character (after any opening quote).
+    if (!/[A-Z0-9\u00c0-\u00de\u3400-\u9fff]/.test(next[0])) continue;
     if (m[1] === '.' && !m[2] && !endsSentence(line.slice(start, m.index), next)) continue;
     const end = m.index + m[1].length + m[2].length;
     const piece = line.slice(start, end).trim();
