@@ -6,7 +6,7 @@
 export const stopWords = new Set(
   (
     'a an the to of in on at for with by from into onto about as than then so and or but if ' +
-    'be do have will would shall should can could may might must it that there ' +
+    'be do have will would shall should can could may might must it this that these those there ' +
     'oh just really get s re ve ll d m t'
   ).split(' '),
 );
@@ -62,4 +62,24 @@ export function contentKey(word: string): string | null {
   if (!/[\p{L}\p{N}]/u.test(word)) return null;
   const stem = roughStem(word);
   return stem && !stopWords.has(stem) && !stopWords.has(word) ? stem : null;
+}
+
+/**
+ * Whether two keys are one word family: equal, or sharing a prefix of five letters or more
+ * that leaves at most two letters of the shorter over ("discussion"/"discuss",
+ * "explanation"/"explain" after stemming, "recommendation"/"recommend"). Rough on purpose.
+ */
+export function keysMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p >= 5 && p >= n - 2;
+}
+
+/** Whether a set of keys holds the key or one of its word family. */
+export function hasKey(keys: ReadonlySet<string>, key: string): boolean {
+  if (keys.has(key)) return true;
+  for (const k of keys) if (keysMatch(k, key)) return true;
+  return false;
 }

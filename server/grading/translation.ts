@@ -4,7 +4,7 @@
 // terms of the source sentence.
 import { charsOf, chrfScore, chrfStats } from './chrf.ts';
 import { diffTokens } from './diff.ts';
-import { contentKey, roughStem } from './english.ts';
+import { contentKey, hasKey, roughStem } from './english.ts';
 import { isHan, normalizeAnswer, words, type Lang } from './normalize.ts';
 import type { GradeDirection, GradeResult, GradingEvidence, Suggestion, TermCoverage } from './types.ts';
 
@@ -186,7 +186,7 @@ export function translationFeatures(input: TranslationInput, evidence?: GradingE
   const substituted = links.substitute(answerUnits, referenceUnits);
   const synonyms = Math.max(plain, score(substituted));
   // Synonyms of reference words are neither extra content nor missing.
-  const d = links.hasSource ? links.compare(substituted, referenceUnits, reference) : null;
+  const d = links.hasSource ? links.compare(substituted, answerUnits, referenceUnits, reference) : null;
   if (!d) return { chrf: plain, chrfSynonyms: synonyms, extra: 0, missing: 0 };
   const k = smoothing[input.direction];
   return {
@@ -326,7 +326,7 @@ class Links {
     if (this.direction === 'en-zh') {
       if (!isHan(a) || !isHan(r) || zhFunctionWords.has(a) || zhFunctionWords.has(r)) return false;
       const sa = this.primarySensesOf(a);
-      for (const g of this.primarySensesOf(r)) if (sa.has(g)) return true;
+      for (const g of this.primarySensesOf(r)) if (hasKey(sa, g)) return true;
       return false;
     }
     // English: two words are synonyms when one source word is glossed by both.
@@ -334,7 +334,7 @@ class Links {
     const kr = contentKey(r);
     if (!ka || !kr) return false;
     if (ka === kr) return true;
-    return this.sourcePrimary.some((s) => s.has(ka) && s.has(kr));
+    return this.sourcePrimary.some((s) => hasKey(s, ka) && hasKey(s, kr));
   }
 
   private readonly primaryCache = new Map<string, Set<string>>();
@@ -348,34 +348,39 @@ class Links {
   }
 
   /**
-   * How far the answer strays from the source where the reference does not: the share of its
-   * content units neither in the reference nor explained by the source (extra), and the share
-   * of the source words the reference renders that the answer leaves out (missing).
+   * How far the answer strays from the source where the reference does not: its content units
+   * neither in the reference nor explained by the source (extra), and the source words the
+   * reference renders that the answer leaves out (missing).
    */
-  compare(answer: string[], reference: string[], referenceText: string): Divergence {
+  compare(answer: string[], typed: string[], reference: string[], referenceText: string): Divergence {
+    // `answer` has synonyms of reference words replaced (they are not extra); what the answer
+    // renders is judged on both forms (the typed word may be the gloss of another source word).
     if (this.direction === 'zh-en') {
       const aKeys = answer.map(contentKey).filter((k): k is string => !!k);
       const rKeys = new Set(reference.map(contentKey).filter((k): k is string => !!k));
-      const aSet = new Set(aKeys);
-      const extra = aKeys.filter((k) => !rKeys.has(k) && !this.sourceAll.has(k)).length;
-      const rendered = this.sourceSenses.filter((s) => [...s].some((k) => rKeys.has(k)));
-      const missing = rendered.filter((s) => ![...s].some((k) => aSet.has(k))).length;
+      const aSet = new Set([...aKeys, ...typed.map(contentKey).filter((k): k is string => !!k)]);
+      const extra = aKeys.filter((k) => !hasKey(rKeys, k) && !hasKey(this.sourceAll, k)).length;
+      const rendered = this.sourceSenses.filter((s) => [...s].some((k) => hasKey(rKeys, k)));
+      const missing = rendered.filter((s) => ![...s].some((k) => hasKey(aSet, k))).length;
       return { extra, content: aKeys.length, missing, rendered: rendered.length };
     }
     const content = answer.filter((u) => isHan(u) && !zhFunctionWords.has(u));
     const extra = content.filter((u) => {
       if (referenceText.includes(u)) return false;
       const senses = this.fullSensesOf(u);
-      return senses.size > 0 && ![...senses].some((k) => this.sourceAllKeys.has(k));
+      return senses.size > 0 && ![...senses].some((k) => hasKey(this.sourceAllKeys, k));
     }).length;
     const keysOf = (units: string[]): Set<string> => {
       const out = new Set<string>();
-      for (const u of units) if (isHan(u)) for (const k of this.sensesOf(u)) if (this.sourceKeys.has(k)) out.add(k);
+      for (const u of units) {
+        if (!isHan(u)) continue;
+        const senses = this.sensesOf(u);
+        for (const k of this.sourceKeys) if (hasKey(senses, k)) out.add(k);
+      }
       return out;
     };
     const byReference = keysOf(reference);
-    const byAnswer = keysOf(answer);
-    // Characters of the reference the answer keeps count as rendering what they render.
+    const byAnswer = keysOf([...answer, ...typed]);
     const missing = [...byReference].filter((k) => !byAnswer.has(k)).length;
     return { extra, content: content.length, missing, rendered: byReference.size };
   }

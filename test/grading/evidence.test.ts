@@ -79,6 +79,24 @@ describe('valid alternatives beat near misses', () => {
     expect(grade('快点。').suggestion).toBeLessThanOrEqual(2);
   });
 
+  it('notices a translation that drops half of a political sentence', () => {
+    const grade = (answer: string) =>
+      gradeTranslation(
+        {
+          source: 'Members of the Political Bureau listened attentively to the explanation and engaged in discussion.',
+          reference: '中央政治局的同志认真听取讲解,并进行了讨论。',
+          answer,
+          direction: 'en-zh',
+        },
+        evidence,
+      );
+    const full = grade('中央政治局成员仔细听取了讲解并进行讨论。');
+    const half = grade('中央政治局的同志认真听取讲解。');
+    expect(full.suggestion).toBeGreaterThanOrEqual(3);
+    expect(half.suggestion).toBeLessThanOrEqual(2);
+    expect(half.reason).toBe('leaves out part of the source');
+  });
+
   it('costs a flipped negation', () => {
     const grade = (answer: string) => gradeTranslation({ source: '我喜欢苹果。', reference: 'I like apples.', answer, direction: 'zh-en' }, evidence);
     const negated = grade("I don't like apples.");
