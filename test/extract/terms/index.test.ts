@@ -147,3 +147,25 @@ describe('extractTerms progress', () => {
     expect(calls.at(-1)).toEqual([1200, 1200]);
   });
 });
+
+describe('association learned on the import', () => {
+  it('renders a word no dictionary knows from how the text translates it', () => {
+    const background = [
+      { zh: '他喜欢音乐。', en: 'He likes music.' },
+      { zh: '今天天气很好。', en: 'The weather is fine today.' },
+    ];
+    // Once, "dual" is unexplained: 双 is "two; double; pair" to CC-CEDICT.
+    const once = extractTerms([{ zh: '双碳目标很重要。', en: 'The dual carbon goals are important.' }, ...background]);
+    expect(once.find((t) => t.zh.endsWith('碳目标'))?.en).toBe('carbon goals');
+    // Three times, 双 and "dual" always together: the text itself teaches the rendering.
+    const thrice = extractTerms([
+      { zh: '双碳目标很重要。', en: 'The dual carbon goals are important.' },
+      { zh: '实现双碳目标。', en: 'Achieve the dual carbon goals.' },
+      { zh: '各地推进双碳目标。', en: 'Localities advance the dual carbon goals.' },
+      ...background,
+    ]);
+    const t = thrice.find((x) => x.zh === '双碳目标');
+    expect(t?.en).toBe('dual carbon goals');
+    expect(t?.count).toBe(3);
+  });
+});
