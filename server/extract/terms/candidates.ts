@@ -104,6 +104,14 @@ function canContinue(t: Token): boolean {
   return true;
 }
 
+/** Whether a one-character token and the next word spell a dictionary word of three or more. */
+function gluedAt(toks: Token[], i: number): boolean {
+  if (i < 0 || i + 1 >= toks.length) return false;
+  const a = toks[i].word;
+  const b = toks[i + 1].word;
+  return a.length === 1 && b.length >= 2 && HAN.test(a) && !GLUE_CHARS.test(a) && !isSeparator(toks[i + 1]) && isKnownWord(a + b);
+}
+
 /** Whether toks[first..last] (inclusive) may end there. */
 function canEnd(toks: Token[], first: number, last: number): boolean {
   const end = toks[last];
@@ -157,12 +165,15 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
           add(text, 'name', toks, i, j + 1, occurrence(s, toks, i, j + 1, clause));
         }
       }
-      if (!canStart(t)) continue;
+      // A dictionary word jieba cut off its first character (元/宇宙 for 元宇宙 "metaverse"):
+      // a run may start at the character, and not inside the word.
+      const glued = gluedAt(toks, i);
+      if (!glued && (!canStart(t) || gluedAt(toks, i - 1))) continue;
       let chars = 0;
       let zh = '';
       for (let j = i; j < toks.length && j < i + MAX_TOKENS; j++) {
         const u = toks[j];
-        if (isSeparator(u) || (j > i && !canContinue(u))) break;
+        if (isSeparator(u) || (j > i && !(glued && j === i + 1) && !canContinue(u))) break;
         // A name or an organization stands alone (中国政法大学, 党中央), never inside a longer run.
         if (FULL_NAME_TAGS.has(u.tag) && j > i) break;
         if (FULL_NAME_TAGS.has(t.tag) && j > i) break;

@@ -24,6 +24,8 @@ describe('collectCandidates', () => {
     ['健全网络综合治理格局，形成治理合力', ['网络综合治理格局', '治理合力'], ['健全网络', '形成治理']],
     ['要加强对网络平台、自媒体和多频道网络机构的引导', ['网络平台', '自媒体', '多频道网络机构'], ['自媒体和多频道网络机构', '机构的引导']],
     ['推动构建网络空间命运共同体', ['网络空间命运共同体', '命运共同体'], ['构建网络空间', '推动构建']],
+    // A dictionary word jieba cuts (元/宇宙): whole, and never entered halfway.
+    ['监管元宇宙平台', ['元宇宙平台', '元宇宙'], ['宇宙平台']],
     // Adverb-led fixed phrases describe actions: no terms.
     ['积极参与国际规则制定', ['国际规则'], ['积极参与']],
   ])('%s', (sentence, present, absent) => {
