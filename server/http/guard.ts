@@ -1,5 +1,5 @@
-// Request guards that apply across features: the access token, the body size limit and the
-// security headers.
+// Request guards that apply across features: the access token (header or browser cookie),
+// cross-site writes, foreign Host names on loopback, the body size limit, the security headers.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
