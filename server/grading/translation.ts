@@ -264,8 +264,8 @@ class Links {
       for (const word of segmentZh(source, evidence)) {
         if (!isHan(word)) continue;
         const senses = this.sensesOf(word);
-        // Any gloss of a word or of its characters explains an answer word ("come along" for
-        // 跟我来); only content words count as something the answer must render.
+        // Any gloss of a word or of its parts explains an answer word ("television" for 看电视);
+        // only content words count as something the answer must render.
         for (const k of senses) this.sourceAll.add(k);
         for (const p of parts(word)) for (const k of englishKeys(evidence.glosses!(p))) this.sourceAll.add(k);
         if (senses.size && !zhFunctionWords.has(word)) {
@@ -283,7 +283,7 @@ class Links {
     return this.direction === 'zh-en' ? this.sourceSenses.length > 0 : this.sourceKeys.size > 0;
   }
 
-  /** Gloss keys of a Chinese word; a word the dictionary lacks borrows its characters' glosses. */
+  /** Gloss keys of a Chinese word; a word the dictionary lacks borrows the glosses of its parts. */
   sensesOf(zh: string): Set<string> {
     let s = this.cache.get(zh);
     if (s) return s;
