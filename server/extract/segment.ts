@@ -136,9 +136,10 @@ function specialTag(word: string): string {
 const HAN = /\p{Script=Han}/u;
 
 // Sentence alignment and term extraction both segment every Chinese sentence of an import;
-// the second pass is served from here. Bounded so a long-running server does not grow.
+// the second pass is served from here. Bounded (two million characters, a few tens of MB of
+// tokens: several large imports) so a long-running server does not grow.
 const tagCache = new Map<string, readonly TaggedWord[]>();
-const TAG_CACHE_CHARS = 8_000_000;
+const TAG_CACHE_CHARS = 2_000_000;
 let tagCacheChars = 0;
 
 /**
