@@ -247,6 +247,16 @@ describe('duizhao in the browser', () => {
     const edited = terms.terms.find((t) => t.zh === zh)!;
     expect(edited.en).toBe('online ecosystem (edited)');
     expect(edited.variants).toEqual(['edited variant one', 'edited variant two']);
+
+    // Ignore takes it out of the drill and the active list; Restore brings it back.
+    await page.click('button:has-text("Ignore term")');
+    await expect.poll(() => page.locator('.saved').textContent()).toMatch(/^Ignored/);
+    const ignored = await api<TermsResponse>(`/api/terms?status=ignored&q=${encodeURIComponent(zh)}`);
+    expect(ignored.terms.map((t) => t.zh)).toContain(zh);
+    await page.click('button:has-text("Restore term")');
+    await expect.poll(() => page.locator('.saved').textContent()).toBe('Restored.');
+    const active = await api<TermsResponse>(`/api/terms?status=active&q=${encodeURIComponent(zh)}`);
+    expect(active.terms.map((t) => t.zh)).toContain(zh);
   });
 
   it('shows the reviews on Stats', async () => {
