@@ -8,7 +8,11 @@ import { StatsPage } from './pages/stats.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 
 function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  const [route, setRoute] = useState(() => {
+    // The server answers any path with the app: /terms/12 becomes #/terms/12.
+    if (!location.hash && location.pathname !== '/') history.replaceState(null, '', '/' + location.search + '#' + location.pathname);
+    return parseRoute(location.hash);
+  });
   useEffect(() => {
     const onChange = () => setRoute(parseRoute(location.hash));
     addEventListener('hashchange', onChange);

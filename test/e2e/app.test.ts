@@ -259,8 +259,9 @@ describe('duizhao in the browser', () => {
     expect(active.terms.map((t) => t.zh)).toContain(zh);
   });
 
-  it('shows the reviews on Stats', async () => {
-    await go('#/stats');
+  it('shows the reviews on Stats, also when opened by a plain path', async () => {
+    await page.goto(`${server.url}/stats`);
+    expect(new URL(page.url()).hash).toBe('#/stats');
     await page.locator('[data-testid=today-reviews]').waitFor();
     expect(await page.locator('[data-testid=today-reviews]').textContent()).toBe('9');
     expect(await page.locator('.heatmap rect').count()).toBe(365);
