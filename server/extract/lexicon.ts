@@ -78,14 +78,22 @@ function recordAt(d: CedictIndex, offset: number): RawEntry {
   return JSON.parse(d.text.slice(offset, end)) as RawEntry;
 }
 
+const entryCache = new Map<string, Entry[]>();
+const NO_ENTRIES: Entry[] = [];
+
 function entriesOf(word: string): Entry[] {
+  const cached = entryCache.get(word);
+  if (cached) return cached;
   const d = dictionary();
   const offsets = d.at.get(word);
-  if (offsets === undefined) return [];
-  return (typeof offsets === 'number' ? [offsets] : offsets).map((o) => {
+  if (offsets === undefined) return NO_ENTRIES;
+  const entries = (typeof offsets === 'number' ? [offsets] : offsets).map((o) => {
     const e = recordAt(d, o);
     return { proper: isCapitalized(e[2]), defs: typeof e[3] === 'string' ? [e[3]] : e[3] };
   });
+  if (entryCache.size > 50_000) entryCache.clear();
+  entryCache.set(word, entries);
+  return entries;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -132,7 +140,7 @@ export function glosses(word: string): string[] {
   if (cached) return cached;
   const seen = new Set<string>();
   // Proper-noun readings (capitalized pinyin) go last: 时 is "time" before it is a surname.
-  const ordered = entriesOf(word).sort((a, b) => Number(a.proper) - Number(b.proper));
+  const ordered = [...entriesOf(word)].sort((a, b) => Number(a.proper) - Number(b.proper));
   for (const e of ordered) for (const d of e.defs) for (const g of cleanDefinition(d)) seen.add(g);
   for (const g of DOMAIN_GLOSSES[word] ?? []) seen.add(g);
   const list = [...seen];
