@@ -103,6 +103,8 @@ export function DrillPage() {
         cardId: card.id,
         rating,
         reviewId: reviewId.current,
+        // The version the user saw: the server answers 409 only when another answer got there first.
+        reps: card.reps,
         answer: answer.trim() || undefined,
         durationMs: Math.min(MAX_DURATION_MS, Math.round(performance.now() - shownAt.current)),
       });
