@@ -136,7 +136,8 @@ interface Evidence {
   /** Item weights discounted by how many English units could explain them (an IDF). */
   weights: Float64Array[];
   keys: Set<string>[];
-  masks: Map<number, number>;
+  /** Match masks of (zh unit, en unit) pairs near the band, computed once; -1 = not yet. */
+  masks: Int32Array;
 }
 
 function gatherEvidence(zh: Unit[], en: Unit[]): Evidence {
@@ -154,7 +155,7 @@ function gatherEvidence(zh: Unit[], en: Unit[]): Evidence {
       return item.weight * specificity;
     }),
   );
-  return { items, weights, keys, masks: new Map() };
+  return { items, weights, keys, masks: new Int32Array(0) };
 }
 
 function matchMask(items: Item[], keys: Set<string>): number {
@@ -188,10 +189,17 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
   const longest = Math.max(nz, ne);
   // Small inputs get the full table; long ones a band around the diagonal (translations drift
   // locally, not by a tenth of a book).
-  const w = options.band || (longest <= 400 ? longest + 4 : Math.max(60, Math.ceil(0.12 * longest)));
+  // The band is capped: its table (and the masks beside it) grows with lines × band width, and a
+  // book of 30,000 lines must stay within a few hundred megabytes.
+  const w = options.band || (longest <= 400 ? longest + 4 : Math.min(300, Math.max(60, Math.ceil(0.12 * longest))));
   const width = 2 * w + 1;
   const lo = new Int32Array(nz + 1);
   for (let i = 0; i <= nz; i++) lo[i] = Math.round((i * ne) / nz) - w;
+  // A bead's units lie near the band row of its last unit: up to 4 columns before it, and after it
+  // by as far as the diagonal moves in 3 rows.
+  const maskLow = 4;
+  const maskWidth = width + maskLow + Math.ceil((3 * ne) / nz) + 2;
+  if (evidence) evidence.masks = new Int32Array(nz * maskWidth).fill(-1);
   const cost = new Float64Array((nz + 1) * width).fill(Infinity);
   const back = new Int8Array((nz + 1) * width).fill(-1);
   const at = (i: number, j: number) => {
@@ -211,11 +219,12 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
       if (items.length === 0) continue;
       let mask = 0;
       for (let j = j0; j < j1; j++) {
-        const key = i * (ne + 1) + j;
-        let m = evidence.masks.get(key);
-        if (m === undefined) {
+        const offset = j - lo[i] + maskLow;
+        const slot = offset >= 0 && offset < maskWidth ? i * maskWidth + offset : -1;
+        let m = slot >= 0 ? evidence.masks[slot] : -1;
+        if (m === -1) {
           m = matchMask(items, evidence.keys[j]);
-          evidence.masks.set(key, m);
+          if (slot >= 0) evidence.masks[slot] = m;
         }
         mask |= m;
       }
