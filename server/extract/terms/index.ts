@@ -2,7 +2,7 @@
 // per sentence, English spans aligned per occurrence, competing candidates resolved per clause.
 import type { ExtractedTerm, TermOccurrence } from '../types.ts';
 import { idf } from '../segment.ts';
-import { isKnownWord, pinyinOf } from '../lexicon.ts';
+import { isKnownWord, nameInPinyin, pinyinOf } from '../lexicon.ts';
 import { Association } from './association.ts';
 import { bestSpan, candidateEvidence, dictionaryStems, spanKey, type SpanChoice } from './align.ts';
 import { collectCandidates, tokenize, type Candidate, type CandidateOccurrence, type Token } from './candidates.ts';
@@ -70,12 +70,19 @@ export function extractTerms(
     return w;
   };
 
-  // Term-hood first, so that the alignment budget goes to the most promising types.
+  // Names first, outside the budget, but only those whose surname the English spells somewhere
+  // (谢谢 and 汤姆 are tagged names too; neither "Xie" nor "Tang" is in their sentences).
+  const names = candidates
+    .filter((c) => c.kind === 'name' && c.occurrences.slice(0, MAX_ALIGNED_OCCURRENCES).some((o) => spellsSurname(c.zh, sentences[o.sentence].en)))
+    .map((cand) => ({ cand, termhood: termhood(cand) }));
+  // Then term-hood, so that the alignment budget goes to the most promising types.
   const ranked = candidates
+    .filter((c) => c.kind !== 'name')
     .map((cand) => ({ cand, termhood: termhood(cand) }))
     .filter((x) => x.termhood > 0)
     .sort((a, b) => b.termhood - a.termhood)
     .slice(0, MAX_ALIGNED_TYPES);
+  ranked.unshift(...names);
 
   const scored: Scored[] = [];
   for (let r = 0; r < ranked.length; r++) {
@@ -123,6 +130,16 @@ export function extractTerms(
   terms.sort((a, b) => b.score - a.score || b.count - a.count || a.zh.localeCompare(b.zh));
   progress?.(total, total);
   return terms;
+}
+
+/** Whether the English has the name's surname as a capitalized word: 时建中 → "Shi". */
+function spellsSurname(zh: string, en: string): boolean {
+  const family = nameInPinyin(zh.charAt(0));
+  if (!family) return false;
+  for (let at = en.indexOf(family); at >= 0; at = en.indexOf(family, at + 1)) {
+    if (!/[A-Za-z]/.test(en.charAt(at - 1)) && !/[a-z]/.test(en.charAt(at + family.length))) return true;
+  }
+  return false;
 }
 
 /** Term-hood in [0, 1] from frequency, independence from longer terms, rarity, and form. */
