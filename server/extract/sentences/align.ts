@@ -185,6 +185,9 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
       : gatherEvidence(zh, en);
 
   const zhPrefix = prefixSums(zh);
+  // Running totals of item weights: the most lexical evidence a bead could hold.
+  const weightPrefix = new Float64Array(nz + 1);
+  if (evidence) for (let k = 0; k < nz; k++) weightPrefix[k + 1] = weightPrefix[k] + evidence.weights[k].reduce((x, y) => x + y, 0);
   const enPrefix = prefixSums(en);
   const longest = Math.max(nz, ne);
   // Small inputs get the full table; long ones a band around the diagonal (translations drift
@@ -278,6 +281,8 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
         const omitted = !a || !b;
         let c = base + priorCost[s] + (omitted && !options.normal ? 0 : lengthCost(lz, le, model, options.normal));
         if (evidence && a && b) {
+          // Even every item matched could not beat the best bead so far: skip the lookups.
+          if (c - lexicalWeight * (weightPrefix[i] - weightPrefix[i - a]) >= best) continue;
           const [gain, missing] = beadLex(i - a, i, j - b, j);
           c += -lexicalWeight * gain + missingNumberCost * missing;
         }
