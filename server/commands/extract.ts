@@ -38,7 +38,6 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
         throw new CliError(`--format must be one of ${inputFormats.join(', ')}`);
       }
       out.format = value as InputFormat;
-    } else if (arg === '--help' || arg === '-h') throw new CliError(usage);
     else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg} (${usage})`);
     else out.files.push(arg);
   }
@@ -51,6 +50,10 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
 }
 
 export async function run(args: string[], io: ExtractIo = defaultIo): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(usage + '\n');
+    return;
+  }
   const parsed = parseExtractArgs(args);
   const bar = progressBar(io);
   let result: Extraction;

@@ -62,6 +62,10 @@ describe('cli extract, each input format (in process)', () => {
     expect(out).toMatch(/网络生态治理 +wǎng luò shēng tài zhì lǐ/);
   });
 
+  it('prints its usage on --help, on stdout', async () => {
+    expect((await runExtract(['--help'])).out).toMatch(/^usage: extract FILE \[FILE2\] \[--json\] \[--format /);
+  });
+
   it('refuses a file over the size limit without reading it', async () => {
     // A sparse 120 MB file: nothing is written to disk, and nothing should be read either.
     const path = file('huge.txt', '');
