@@ -38,7 +38,7 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
         throw new CliError(`--format must be one of ${inputFormats.join(', ')}`);
       }
       out.format = value as InputFormat;
-    else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg} (${usage})`);
+    } else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg} (${usage})`);
     else out.files.push(arg);
   }
   if (out.files.length === 0) throw new CliError(usage);
