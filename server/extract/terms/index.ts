@@ -118,7 +118,6 @@ export function extractTerms(
     scored.push({ cand, termhood: th, spans, alignment, score });
   }
 
-  if (process.env.DUIZHAO_TERMS_DEBUG) for (const x of scored) console.error(`${x.cand.zh}\tth=${x.termhood.toFixed(2)}\tal=${x.alignment.toFixed(2)}\ts=${x.score.toFixed(2)}\t${x.spans.map((s) => s?.text).join('|')}`);
   const winners = resolveOverlaps(scored);
   const terms: ExtractedTerm[] = [];
   for (const s of scored) {
