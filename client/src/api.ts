@@ -3,6 +3,8 @@
 import type {
   AnswerRequest,
   AnswerResponse,
+  CheckRequest,
+  CheckResponse,
   ImportRequestJson,
   ImportResponse,
   NextResponse,
@@ -102,6 +104,7 @@ export const api = {
     upload<PreviewResponse>('/api/extract', fileForm(req), onProgress),
   next: () => call<NextResponse>('GET', '/api/drill/next'),
   answer: (req: AnswerRequest) => call<AnswerResponse>('POST', '/api/drill/answer', req),
+  check: (req: CheckRequest) => call<CheckResponse>('POST', '/api/drill/check', req),
   undo: () => call<UndoResponse>('POST', '/api/drill/undo'),
   terms: (q: TermQuery) => {
     const params = new URLSearchParams();

@@ -1,8 +1,8 @@
 // The typed answer's score, stored with the review (null: no answer typed, or not gradable).
-import { gradeTerm, gradeTranslation, serverEvidence } from '../grading/index.ts';
 import type { Settings } from '../http/api-types.ts';
 import type { Db } from '../store/index.ts';
 import type { CardRecord } from '../store/cards.ts';
+import { gradeDrillCard } from './check.ts';
 import { buildDrillCard } from './drill-card.ts';
 
 export function scoreAnswer(db: Db, record: CardRecord, answer: string, now: Date, settings: Settings): number | null {
@@ -10,20 +10,7 @@ export function scoreAnswer(db: Db, record: CardRecord, answer: string, now: Dat
   const card = buildDrillCard(db, record, now, settings);
   if (!card) return null;
   try {
-    const result =
-      card.kind === 'sentence'
-        ? gradeTranslation(
-            {
-              reference: card.reference,
-              answer,
-              direction: card.direction,
-              terms: card.terms.map((t) => ({ zh: t.zh, accepted: [t.en, ...t.variants] })),
-              source: card.prompt,
-            },
-            serverEvidence(),
-          )
-        : gradeTerm({ answer, accepted: card.accepted, direction: card.direction, pinyin: card.pinyin }, serverEvidence());
-    return Math.round(result.score * 1000) / 1000;
+    return Math.round(gradeDrillCard(card, answer).score * 1000) / 1000;
   } catch {
     // The user's rating is what schedules the card; a grading failure must not lose the answer.
     return null;

@@ -1,6 +1,7 @@
 // JSON shapes of the HTTP API, shared by server/http (which produces them) and client/ (which
 // consumes them). Type-only: the client bundle imports nothing at run time from here.
 // Dates are ISO 8601 strings in UTC. Ratings: 1 Again, 2 Hard, 3 Good, 4 Easy.
+import type { GradeResult } from '../grading/types.ts';
 
 export type CardKind = 'term' | 'cloze' | 'sentence';
 export type Direction = 'zh-en' | 'en-zh';
@@ -216,4 +217,14 @@ export interface StatsResponse {
   /** Total review time, ms, per day over the last 30 days. */
   timeByDay: DayCount[];
   sources: SourceSummary[];
+}
+
+/** POST /api/drill/check: the answer graded with the server's dictionary evidence; nothing stored. */
+export interface CheckRequest {
+  cardId: number;
+  answer: string;
+}
+
+export interface CheckResponse {
+  grade: GradeResult;
 }

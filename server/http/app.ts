@@ -8,6 +8,7 @@
 //   POST /api/extract                     same body → PreviewResponse, nothing stored
 //   GET  /api/drill/next                  NextResponse
 //   POST /api/drill/answer                AnswerRequest → AnswerResponse (idempotent by reviewId)
+//   POST /api/drill/check                 {cardId, answer} → {grade: GradeResult} (nothing stored)
 //   POST /api/drill/undo                  UndoResponse (409 nothing_to_undo)
 //   GET  /api/terms?q&status&limit&offset TermsResponse
 //   GET  /api/terms/:id                   TermDetailResponse

@@ -68,6 +68,11 @@ export const answerSchema = z.object({
   reps: z.number().int().min(0).optional(),
 });
 
+export const checkSchema = z.object({
+  cardId: z.number().int().positive(),
+  answer: z.string().max(20_000),
+});
+
 export const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'two-files'] as const;
 
 export const importSchema = z.object({

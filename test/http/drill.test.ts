@@ -1,7 +1,7 @@
 // The drill over HTTP: next, answer (idempotent, conflicts), undo, suspend, and a short session on
 // the seed that the stats then report.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerResponse, NextResponse, StatsResponse, UndoResponse } from '../../server/http/api-types.ts';
+import type { AnswerResponse, CheckResponse, NextResponse, StatsResponse, UndoResponse } from '../../server/http/api-types.ts';
 import { expectError, json, makeApp, makeSeededApp, snapshot, uuid, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -104,6 +104,42 @@ describe('POST /api/drill/answer', () => {
     const error = await expectError(await answer(make(card!.id)), status);
     expect(error.message).toMatch(field);
     expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('POST /api/drill/check', () => {
+  function check(body: Record<string, unknown>) {
+    return t.app.request('/api/drill/check', json(body));
+  }
+
+  function termCard(zh: string, direction: 'zh-en' | 'en-zh'): number {
+    const row = t.db
+      .prepare(`SELECT c.id FROM cards c JOIN terms t ON t.id = c.subject_id WHERE c.kind = 'term' AND t.zh = ? AND c.direction = ?`)
+      .get(zh, direction) as { id: number } | undefined;
+    expect(row).toBeDefined();
+    return row!.id;
+  }
+
+  it('grades with the dictionary the browser lacks: traditional characters are the term, and nothing is stored', async () => {
+    t = await makeSeededApp();
+    const cardId = termCard('网络生态治理', 'en-zh');
+    const before = snapshot(t.db);
+    const res = await check({ cardId, answer: '網絡生態治理' });
+    expect(res.status).toBe(200);
+    const { grade } = (await res.json()) as CheckResponse;
+    expect(grade.suggestion).toBe(3);
+    expect(grade.score).toBe(1);
+    const wrong = (await (await check({ cardId, answer: '网络安全' })).json()) as CheckResponse;
+    expect(wrong.grade.suggestion).toBe(1);
+    expect(wrong.grade.diff.some((op) => op.op !== 'same')).toBe(true);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it('refuses an unknown card (404) and a malformed body (400)', async () => {
+    t = await makeSeededApp();
+    await expectError(await check({ cardId: 999_999, answer: 'x' }), 404, 'not_found');
+    await expectError(await check({ cardId: 1 }), 400);
+    await expectError(await check({ cardId: 'one', answer: 'x' }), 400);
   });
 });
 

@@ -93,6 +93,20 @@ export function DrillPage() {
     setGrade(result);
     setSelected(result.suggestion);
     setPhase('checked');
+    if (!answer.trim()) return;
+    // The instant grade has no dictionary; the server's (synonyms, the source sentence) replaces it
+    // when it arrives, unless the user has moved on or already picked another rating.
+    const showing = reviewId.current;
+    api
+      .check({ cardId: card.id, answer })
+      .then(({ grade: better }) => {
+        if (reviewId.current !== showing) return;
+        setGrade(better);
+        setSelected((s) => (s === result.suggestion ? better.suggestion : s));
+      })
+      .catch(() => {
+        // The instant grade stands: checking is advice, the rating is the user's.
+      });
   };
 
   const rate = async (rating: Rating) => {

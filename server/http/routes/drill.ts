@@ -1,11 +1,15 @@
 import { Hono } from 'hono';
-import { answerCard, nextCard, undoLast } from '../../drill/index.ts';
+import { answerCard, checkAnswer, nextCard, undoLast } from '../../drill/index.ts';
 import type { Deps } from '../deps.ts';
-import { answerSchema, requireJson, valid } from '../validation.ts';
+import { answerSchema, checkSchema, requireJson, valid } from '../validation.ts';
 
 export function drillRoutes({ db, now }: Deps) {
   return new Hono()
     .get('/next', (c) => c.json(nextCard(db, now())))
     .post('/answer', requireJson, valid('json', answerSchema), (c) => c.json(answerCard(db, c.req.valid('json'), now())))
+    .post('/check', requireJson, valid('json', checkSchema), (c) => {
+      const { cardId, answer } = c.req.valid('json');
+      return c.json({ grade: checkAnswer(db, cardId, answer, now()) });
+    })
     .post('/undo', (c) => c.json(undoLast(db, now())));
 }
