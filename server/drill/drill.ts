@@ -7,7 +7,7 @@ import { cardsStore, contentVersion, inTransaction, reviewsStore, type Db } from
 import type { CardRecord } from '../store/cards.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
-import { chooseNext, dayQueue, isServable, pickCard, queueCounts, type DayQueue, type QueueView } from './queue.ts';
+import { chooseNext, countPile, dayQueue, isServable, pickCard, queueCounts, shownCount, type DayQueue, type Pile, type QueueView } from './queue.ts';
 import { scoreAnswer } from './score.ts';
 
 /**
@@ -134,7 +134,7 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
     const leech = card.leech || (lapsed && next.card.lapses >= settings.leechThreshold);
     const suspended = card.suspended || (lapsed && next.card.lapses >= settings.leechThreshold);
     cardsStore.saveSchedule(db, card.id, next.card, { suspended, leech });
-    const siblings = cardsStore.burySiblings(db, card, dayWindow(now, settings).end.getTime());
+    const burial = cardsStore.burySiblings(db, card, dayWindow(now, settings).end.getTime(), now.getTime());
     const score = req.answer === undefined ? null : scoreAnswer(db, card, req.answer, now, settings);
     reviewsStore.insertReview(db, {
       id: req.reviewId,
@@ -145,11 +145,11 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
       durationMs: req.durationMs === undefined ? null : Math.round(Math.min(req.durationMs, maxDurationMs)),
       answer: req.answer ?? null,
       score,
-      prev: { card: before, siblings },
+      prev: { card: before, siblings: burial.siblings },
     });
     // The queue after this answer is what the client asks for next; computed once, here. The
     // version is read inside the write lock, where no other connection can commit.
-    const day = priorDay && withinDay(priorDay, now) ? dayAfterAnswer(db, priorDay, card, next.card, suspended, now) : dayQueue(db, now, settings);
+    const day = priorDay && withinDay(priorDay, now) ? dayAfterAnswer(db, priorDay, card, next.card, suspended, burial, now) : dayQueue(db, now, settings);
     after = { version: contentVersion(db), settings, from: now.getTime(), view: pickCard(db, now, day) };
     return {
       review: { id: req.reviewId, cardId: card.id, rating: req.rating, reviewedAt: now.toISOString(), score },
@@ -171,35 +171,74 @@ function countsAsLearningToday(state: CardState, due: number, suspended: boolean
   return (state === 'learning' || state === 'relearning') && !suspended && due < day.window.end.getTime();
 }
 
+function queuedAt(card: CardRecord, t: number): boolean {
+  return !card.suspended && card.hidden === 0 && (card.buriedUntil === null || card.buriedUntil <= t);
+}
+
 /**
- * The day's queue after one answer, from the queue before it: the answer moves one card and logs
- * one review, so the done counts and the learning count change by at most one each (burying
- * touches only new and review siblings). The new and review counts, bounded by the day's
- * limits, are cheap to count again and do change with burials.
+ * The day's queue after one answer, from the queue before it: the answer moves one card from one
+ * pile to another, logs one review, and buries siblings it reports, so every count is adjusted
+ * rather than counted again (with thousands of reviews due, counting them dominated an answer).
+ * Burials last to the day's end, so within the day the piles do not change with the clock alone.
  */
-function dayAfterAnswer(db: Db, day: DayQueue, before: CardRecord, afterCard: SchedCard, suspendedAfter: boolean, now: Date): DayQueue {
+function dayAfterAnswer(
+  db: Db,
+  day: DayQueue,
+  before: CardRecord,
+  afterCard: SchedCard,
+  suspendedAfter: boolean,
+  burial: cardsStore.Burial,
+  now: Date,
+): DayQueue {
   const end = day.window.end.getTime();
   const t = now.getTime();
-  const newDone = day.newDone + (before.sched.state === 'new' ? 1 : 0);
-  const reviewsDone = day.reviewsDone + (before.sched.state === 'review' ? 1 : 0);
-  const newAllowed = Math.max(0, day.newAllowed - (before.sched.state === 'new' ? 1 : 0));
-  const reviewsAllowed = Math.max(0, day.reviewsAllowed - (before.sched.state === 'review' ? 1 : 0));
+  const wasNew = before.sched.state === 'new';
+  const wasReview = before.sched.state === 'review';
+  const newDone = day.newDone + (wasNew ? 1 : 0);
+  const reviewsDone = day.reviewsDone + (wasReview ? 1 : 0);
+  const newAllowed = Math.max(0, day.newAllowed - (wasNew ? 1 : 0));
+  const reviewsAllowed = Math.max(0, day.reviewsAllowed - (wasReview ? 1 : 0));
+  const queuedBefore = queuedAt(before, t);
+  const queuedAfter = queuedAt({ ...before, suspended: suspendedAfter }, t);
+  const inNew = (state: CardState, queued: boolean) => (queued && state === 'new' ? 1 : 0);
+  const inReview = (state: CardState, due: number, queued: boolean) => (queued && state === 'review' && due < end ? 1 : 0);
+  const newPile = moved(
+    day.newPile,
+    inNew(afterCard.state, queuedAfter) - inNew(before.sched.state, queuedBefore) - burial.newAvailable,
+  );
+  const reviewPile = moved(
+    day.reviewPile,
+    inReview(afterCard.state, afterCard.due.getTime(), queuedAfter) -
+      inReview(before.sched.state, before.sched.due.getTime(), queuedBefore) -
+      burial.reviewsDue,
+  );
   const learning =
     day.counts.learning -
     (countsAsLearningToday(before.sched.state, before.sched.due.getTime(), before.suspended, day) ? 1 : 0) +
     (countsAsLearningToday(afterCard.state, afterCard.due.getTime(), suspendedAfter, day) ? 1 : 0);
+  const recounted = (pile: Pile, allowed: number, count: (limit: number) => number): [Pile, number] => {
+    const shown = shownCount(pile, allowed);
+    if (shown !== null) return [pile, shown];
+    const fresh = countPile(allowed, count);
+    return [fresh, shownCount(fresh, allowed)!];
+  };
+  const [newNow, newCount] = recounted(newPile, newAllowed, (limit) => cardsStore.countNewAvailable(db, t, limit));
+  const [reviewNow, reviewCount] = recounted(reviewPile, reviewsAllowed, (limit) => cardsStore.countReviewsDue(db, end, t, limit));
   return {
     window: day.window,
     newDone,
     reviewsDone,
     newAllowed,
     reviewsAllowed,
-    counts: {
-      new: cardsStore.countNewAvailable(db, t, newAllowed),
-      learning,
-      review: cardsStore.countReviewsDue(db, end, t, reviewsAllowed),
-    },
+    newPile: newNow,
+    reviewPile: reviewNow,
+    counts: { new: newCount, learning, review: reviewCount },
   };
+}
+
+/** A pile after cards joined (delta > 0) or left it; a lower bound stays a lower bound. */
+function moved(pile: Pile, delta: number): Pile {
+  return { size: Math.max(0, pile.size + delta), exact: pile.exact };
 }
 
 export function undoLast(db: Db, now: Date): UndoResponse {

@@ -3,14 +3,48 @@ import type { Counts, Settings } from '../http/api-types.ts';
 import { choosePile, dayWindow, learnAheadMs, type DayWindow } from '../scheduling/index.ts';
 import { cardsStore, reviewsStore, type Db } from '../store/index.ts';
 
-/** What holds for a whole study day until the data changes: limits left and counts. */
+/**
+ * The size of a pile of cards the queue could serve today, counted only as far as needed: when
+ * `exact`, the pile holds `size` cards; otherwise at least `size`. Shown counts are capped by the
+ * day's limits, so counting past the limit (plus some slack for later answers) is wasted work.
+ */
+export interface Pile {
+  size: number;
+  exact: boolean;
+}
+
+/** What holds for a whole study day until the data changes: limits left, piles and counts. */
 export interface DayQueue {
   window: DayWindow;
   reviewsDone: number;
   newDone: number;
   reviewsAllowed: number;
   newAllowed: number;
+  newPile: Pile;
+  reviewPile: Pile;
   counts: Counts;
+}
+
+/**
+ * How far past today's limit a pile is counted: each answer moves a pile and its limit down
+ * together, and only a buried sibling shrinks the pile alone, so the count stays known for many
+ * answers before the pile must be counted again.
+ */
+const slack = 64;
+
+/** Counts a pile up to its limit plus slack; a shorter pile is counted exactly. */
+export function countPile(allowed: number, count: (limit: number) => number): Pile {
+  if (allowed <= 0) return { size: 0, exact: false };
+  const limit = allowed + slack;
+  const size = count(limit);
+  return { size, exact: size < limit };
+}
+
+/** The count shown for a pile under its limit; null when the pile must be counted again to know. */
+export function shownCount(pile: Pile, allowed: number): number | null {
+  if (allowed <= 0) return 0;
+  if (pile.exact || pile.size >= allowed) return Math.min(pile.size, allowed);
+  return null;
 }
 
 export interface QueueView {
@@ -32,16 +66,20 @@ export function dayQueue(db: Db, now: Date, settings: Settings): DayQueue {
   const { newDone, reviewsDone } = reviewsStore.doneBetween(db, window.start.getTime(), end);
   const reviewsAllowed = Math.max(0, settings.reviewCap - reviewsDone);
   const newAllowed = Math.max(0, settings.newCardsPerDay - newDone);
+  const newPile = countPile(newAllowed, (limit) => cardsStore.countNewAvailable(db, t, limit));
+  const reviewPile = countPile(reviewsAllowed, (limit) => cardsStore.countReviewsDue(db, end, t, limit));
   return {
     window,
     reviewsDone,
     newDone,
     reviewsAllowed,
     newAllowed,
+    newPile,
+    reviewPile,
     counts: {
-      new: cardsStore.countNewAvailable(db, t, newAllowed),
+      new: shownCount(newPile, newAllowed)!,
       learning: cardsStore.countLearningBefore(db, end),
-      review: cardsStore.countReviewsDue(db, end, t, reviewsAllowed),
+      review: shownCount(reviewPile, reviewsAllowed)!,
     },
   };
 }

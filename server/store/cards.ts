@@ -153,20 +153,38 @@ export interface SiblingBurial {
   buried_until: number | null;
 }
 
+/** Siblings a burial took out of today's new and review piles (see burySiblings). */
+export interface Burial {
+  /** Their previous burial, for undo. */
+  siblings: SiblingBurial[];
+  /** How many were new cards the queue could serve (not suspended, hidden or buried at `now`). */
+  newAvailable: number;
+  /** How many were reviews due before `until` the queue could serve. */
+  reviewsDue: number;
+}
+
 /**
- * Buries the new and review siblings of a card until `until` (learning siblings keep their
- * steps, as in Anki). Returns their previous burial, for undo.
+ * Buries the new and review siblings of a card until `until`, the end of the study day (learning
+ * siblings keep their steps, as in Anki). Says how many of them the day's piles counted at
+ * `now`, so the queue can adjust its counts instead of counting again.
  */
-export function burySiblings(db: Db, card: CardRecord, until: number): SiblingBurial[] {
+export function burySiblings(db: Db, card: CardRecord, until: number, now: number): Burial {
   const isSentence = card.kind === 'sentence' ? 1 : 0;
-  const siblings = sql(
+  const rows = sql(
     db,
-    `SELECT id, buried_until FROM cards WHERE subject_id = ? AND (kind = 'sentence') = ? AND id != ?
+    `SELECT id, buried_until, state, due, suspended, hidden FROM cards WHERE subject_id = ? AND (kind = 'sentence') = ? AND id != ?
        AND state IN (0, 2) AND (buried_until IS NULL OR buried_until < ?)`,
-  ).all(card.subjectId, isSentence, card.id, until) as SiblingBurial[];
+  ).all(card.subjectId, isSentence, card.id, until) as (SiblingBurial & { state: number; due: number; suspended: number; hidden: number })[];
   const bury = sql(db, 'UPDATE cards SET buried_until = ? WHERE id = ?');
-  for (const s of siblings) bury.run(until, s.id);
-  return siblings;
+  let newAvailable = 0;
+  let reviewsDue = 0;
+  for (const s of rows) {
+    bury.run(until, s.id);
+    const queued = s.suspended === 0 && s.hidden === 0 && (s.buried_until === null || s.buried_until <= now);
+    if (queued && s.state === 0) newAvailable++;
+    if (queued && s.state === 2 && s.due < until) reviewsDue++;
+  }
+  return { siblings: rows.map((s) => ({ id: s.id, buried_until: s.buried_until })), newAvailable, reviewsDue };
 }
 
 export function restoreBurials(db: Db, burials: SiblingBurial[]): void {
