@@ -201,12 +201,14 @@ export function setTermCardsHidden(db: Db, termId: number, bit: number, on: bool
   else sql(db, "UPDATE cards SET hidden = hidden & ~? WHERE subject_id = ? AND kind != 'sentence'").run(bit, termId);
 }
 
-// --- the queue: each lookup is a range scan of cards_queue_due or cards_queue_new ---
+// --- the queue: each lookup is a range scan of cards_queue_due, cards_queue_new or
+// cards_queue_learning. The learning lookups name their index: without statistics (a user's
+// database is never ANALYZEd) the planner prefers cards_queue_due and sorts every learning card.
 
 export function firstLearningDue(db: Db, until: number): number | null {
   const row = sql(
     db,
-    'SELECT id FROM cards WHERE state IN (1, 3) AND due <= ? AND suspended = 0 AND hidden = 0 ORDER BY due LIMIT 1',
+    'SELECT id FROM cards INDEXED BY cards_queue_learning WHERE state IN (1, 3) AND due <= ? AND suspended = 0 AND hidden = 0 ORDER BY due LIMIT 1',
   ).get(until) as { id: number } | undefined;
   return row?.id ?? null;
 }
@@ -263,7 +265,7 @@ export function countNewAvailable(db: Db, now: number, limit: number): number {
 export function firstLearningAfter(db: Db, after: number): number | null {
   const row = sql(
     db,
-    'SELECT due FROM cards WHERE state IN (1, 3) AND due > ? AND suspended = 0 AND hidden = 0 ORDER BY due LIMIT 1',
+    'SELECT due FROM cards INDEXED BY cards_queue_learning WHERE state IN (1, 3) AND due > ? AND suspended = 0 AND hidden = 0 ORDER BY due LIMIT 1',
   ).get(after) as { due: number } | undefined;
   return row?.due ?? null;
 }
