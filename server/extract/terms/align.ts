@@ -46,7 +46,7 @@ export interface CandidateEvidence {
   /** Whole glosses as phrases: a span equal to one is a perfect rendering. */
   phrases: Set<string>;
   /** The glosses' content words unstemmed, for splitting English compounds (cybersecurity). */
-  words: Set<string>;
+  readonly words: Set<string>;
 }
 
 const MAX_SPAN_WORDS = 9;
@@ -83,24 +83,116 @@ function prepare(phrase: string): PreparedGloss | null {
 class EvidenceBuilder {
   readonly units: GlossUnit[] = [];
   readonly index = new Map<string, [number, number][]>();
-  readonly words = new Set<string>();
-  private readonly seen = new Set<string>();
+  private readonly wordLists: string[][] = [];
+  private wordSet: Set<string> | null = null;
 
-  add(phrase: string, from: number, to: number, weight: number): void {
-    const key = `${from}-${to}:${phrase}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const p = prepare(phrase);
-    if (!p) return;
-    for (const w of p.words) this.words.add(w);
-    const u = this.units.length;
-    this.units.push({ from, to, size: p.stems.length, weight });
-    for (let k = 0; k < p.stems.length; k++) {
-      const list = this.index.get(p.stems[k]);
-      if (list) list.push([u, k]);
-      else this.index.set(p.stems[k], [[u, k]]);
+  // Only long English words not otherwise explained ask for these: gathered on first use.
+  get words(): Set<string> {
+    if (!this.wordSet) {
+      this.wordSet = new Set();
+      for (const list of this.wordLists) for (const w of list) this.wordSet.add(w);
+    }
+    return this.wordSet;
+  }
+
+  /** Adds prepared glosses (offsets relative to `at`); callers guarantee no range repeats a phrase. */
+  addAll(list: readonly PieceGloss[], at: number): void {
+    for (const g of list) {
+      const p = g.prepared;
+      if (p.words.length) this.wordLists.push(p.words);
+      const u = this.units.length;
+      this.units.push({ from: at + g.from, to: at + g.to, size: p.stems.length, weight: g.weight });
+      for (let k = 0; k < p.stems.length; k++) {
+        const list = this.index.get(p.stems[k]);
+        if (list) list.push([u, k]);
+        else this.index.set(p.stems[k], [[u, k]]);
+      }
     }
   }
+}
+
+/** One usable gloss of a word or of a part of it, offsets relative to the word. */
+interface PieceGloss {
+  prepared: PreparedGloss;
+  from: number;
+  to: number;
+  weight: number;
+}
+
+// What a jieba word contributes to any candidate it is a piece of, computed once per word and
+// role: the same words (网络, 治理…) are pieces of hundreds of candidates in a large import.
+const pieceCache = new Map<string, PieceGloss[]>();
+
+function pieceGlosses(word: string, ownGlosses: boolean, chars: boolean): PieceGloss[] {
+  const cacheKey = `${ownGlosses ? 1 : 0}${chars ? 1 : 0}${word}`;
+  let out = pieceCache.get(cacheKey);
+  if (out) return out;
+  out = [];
+  const seen = new Set<string>();
+  const add = (phrase: string, from: number, to: number, weight: number) => {
+    const key = `${from}-${to}:${phrase}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const prepared = prepare(phrase);
+    if (prepared) out!.push({ prepared, from, to, weight });
+  };
+  if (ownGlosses) for (const g of glosses(word)) add(g, 0, word.length, word.length === 1 ? CHAR_WEIGHT : 1);
+  // Known words inside a longer word: 频道 in 多频道, 创新 in 守正创新, 集中 in 集中统一.
+  if (word.length >= 3) {
+    for (let i = 0; i < word.length; i++) {
+      for (let j = i + 2; j <= word.length && j - i < word.length; j++) {
+        const sub = word.slice(i, j);
+        if (isKnownWord(sub)) for (const g of glosses(sub)) add(g, i, j, SUBWORD_WEIGHT);
+      }
+    }
+  }
+  if (chars && word.length >= 2) {
+    for (let i = 0; i < word.length; i++) {
+      const ch = word[i];
+      if (HAN.test(ch) && !SILENT_CHARS.has(ch)) for (const g of glosses(ch)) add(g, i, i + 1, CHAR_WEIGHT);
+    }
+  }
+  if (pieceCache.size > 100_000) pieceCache.clear();
+  pieceCache.set(cacheKey, out);
+  return out;
+}
+
+function evidence(
+  b: EvidenceBuilder,
+  pieces: CandidateEvidence['pieces'],
+  chars: number,
+  silent: Set<number>,
+  phrases: Set<string>,
+): CandidateEvidence {
+  return {
+    pieces,
+    chars,
+    silent,
+    units: b.units,
+    index: b.index,
+    phrases,
+    get words() {
+      return b.words;
+    },
+  };
+}
+
+// A word's gloss stems, for the sentences association visits: the same words recur in thousands.
+const wordStemCache = new Map<string, readonly string[]>();
+const NO_STEMS: readonly string[] = [];
+
+function glossStems(word: string): readonly string[] {
+  let out = wordStemCache.get(word);
+  if (out) return out;
+  const set = new Set<string>();
+  for (const g of glosses(word)) {
+    const p = prepare(g);
+    if (p) for (const st of p.stems) set.add(st);
+  }
+  out = set.size ? [...set] : NO_STEMS;
+  if (wordStemCache.size > 100_000) wordStemCache.clear();
+  wordStemCache.set(word, out);
+  return out;
 }
 
 /** The stems the dictionary explains for a sentence's words (of two characters or more). */
@@ -108,10 +200,7 @@ export function dictionaryStems(words: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const w of words) {
     if (w.length < 2) continue;
-    for (const g of glosses(w)) {
-      const p = prepare(g);
-      if (p) for (const st of p.stems) out.add(st);
-    }
+    for (const st of glossStems(w)) out.add(st);
   }
   return out;
 }
@@ -125,24 +214,26 @@ export function candidateEvidence(c: Candidate): CandidateEvidence {
     // Surname and given name cover their own characters: "Xi" alone is a third of 习近平.
     const roman = nameInPinyin(c.zh);
     const [family, given = ''] = roman.toLowerCase().split(' ');
-    b.add(family, 0, 1, 1);
-    if (given) b.add(given, 1, n, 1);
+    const parts: PieceGloss[] = [];
+    const fp = prepare(family);
+    if (fp) parts.push({ prepared: fp, from: 0, to: 1, weight: 1 });
+    const gp = given ? prepare(given) : null;
+    if (gp) parts.push({ prepared: gp, from: 1, to: n, weight: 1 });
+    b.addAll(parts, 0);
     phrases.add(roman.toLowerCase());
-    return {
-      pieces: [{ word: c.zh, from: 0, to: n }],
-      chars: n,
-      silent,
-      units: b.units,
-      index: b.index,
-      phrases,
-      words: b.words,
-    };
+    return evidence(b, [{ word: c.zh, from: 0, to: n }], n, silent, phrases);
   }
   const whole = glosses(c.zh);
+  const seenWhole = new Set<string>();
+  const wholeList: PieceGloss[] = [];
   for (const g of whole) {
     phrases.add(g);
-    b.add(g, 0, n, 1);
+    if (seenWhole.has(g)) continue;
+    seenWhole.add(g);
+    const prepared = prepare(g);
+    if (prepared) wholeList.push({ prepared, from: 0, to: n, weight: 1 });
   }
+  b.addAll(wholeList, 0);
   const pieces: CandidateEvidence['pieces'] = [];
   let at = 0;
   for (const word of c.pieces) {
@@ -152,27 +243,11 @@ export function candidateEvidence(c: Candidate): CandidateEvidence {
   [...c.zh].forEach((ch, i) => {
     if (SILENT_CHARS.has(ch)) silent.add(i);
   });
-  for (const p of pieces) {
-    const single = pieces.length === 1;
-    if (!single) for (const g of glosses(p.word)) b.add(g, p.from, p.to, p.word.length === 1 ? CHAR_WEIGHT : 1);
-    // Known words inside a longer word: 频道 in 多频道, 创新 in 守正创新, 集中 in 集中统一.
-    if (p.word.length >= 3) {
-      for (let i = 0; i < p.word.length; i++) {
-        for (let j = i + 2; j <= p.word.length && j - i < p.word.length; j++) {
-          const sub = p.word.slice(i, j);
-          if (isKnownWord(sub)) for (const g of glosses(sub)) b.add(g, p.from + i, p.from + j, SUBWORD_WEIGHT);
-        }
-      }
-    }
-    // A dictionary word alone is explained by its own glosses; its characters' senses are noise.
-    if (p.word.length >= 2 && !(single && whole.length)) {
-      for (let i = 0; i < p.word.length; i++) {
-        const ch = p.word[i];
-        if (HAN.test(ch) && !SILENT_CHARS.has(ch)) for (const g of glosses(ch)) b.add(g, p.from + i, p.from + i + 1, CHAR_WEIGHT);
-      }
-    }
-  }
-  return { pieces, chars: n, silent, units: b.units, index: b.index, phrases, words: b.words };
+  const single = pieces.length === 1;
+  // A dictionary word alone is explained by its own glosses; its characters' senses are noise.
+  // Ranges never repeat across the whole and the pieces: a lone piece adds no glosses of its own.
+  for (const p of pieces) b.addAll(pieceGlosses(p.word, !single, !(single && whole.length)), p.from);
+  return evidence(b, pieces, n, silent, phrases);
 }
 
 /** Punctuation between two words that a term cannot span: commas, stops, brackets, quotes. */
@@ -187,6 +262,10 @@ function breakBetween(text: string, from: number, to: number): boolean {
   }
   return false;
 }
+
+// What spanKey changes beyond lowercasing (apostrophes, whitespace other than single spaces),
+// and the letters (İ, Σ) whose lower case depends on length or context.
+const PLAIN_KEY_BREAKERS = /['’]|\s\s|[^\S ]|[\u0130\u03a3]/;
 
 export function spanKey(text: string): string {
   return text
@@ -298,6 +377,10 @@ export function bestSpan(
     }
   }
 
+  // Without apostrophes, odd spaces or letters whose lower case changes length, a span's key is
+  // a slice of the lowercased sentence: no normalization per span.
+  const plain = !PLAIN_KEY_BREAKERS.test(en);
+  let lowerEn: string | undefined;
   const unitHits = new Int32Array(localUnits.length);
   const charCov = new Float64Array(ev.chars);
   const needed = ev.chars - ev.silent.size;
@@ -319,13 +402,14 @@ export function bestSpan(
       } else functionWords++;
       if (!edge[b]) continue;
       let end = words[b].end;
-      if (/['’]s$/i.test(words[b].text)) end -= 2;
-      const text = en.slice(words[a].start, end);
-      const key = spanKey(text);
-      let score: number;
-      let cov = 1;
+      if (words[b].possessive) end -= 2;
       // A lone adverb renders no term: 大力 "vigorously" is how, not what.
       if (a === b && /ly$/i.test(words[b].text)) continue;
+      let key: string;
+      if (plain) key = (lowerEn ??= en.toLowerCase()).slice(words[a].start, end);
+      else key = spanKey(en.slice(words[a].start, end));
+      let score: number;
+      let cov = 1;
       if (ev.phrases.has(key)) score = 1;
       else {
         charCov.fill(0);
@@ -347,7 +431,7 @@ export function bestSpan(
       }
       // On a tie the longer span wins: "systematic nature" over "systematic".
       if (score >= minScore && (!best || score > best.score + 1e-9 || (score > best.score - 1e-9 && end - words[a].start > best.end - best.start))) {
-        best = { start: words[a].start, end, key, text, score, coverage: cov, initial: a === 0 };
+        best = { start: words[a].start, end, key, text: en.slice(words[a].start, end), score, coverage: cov, initial: a === 0 };
       }
     }
   }

@@ -11,6 +11,8 @@ export interface EnWord {
   parts: string[];
   /** A function word: allowed inside a span, never at its edges, never evidence. */
   function: boolean;
+  /** Ends in a possessive 's (China's): a span ending here stops before it. */
+  possessive: boolean;
 }
 
 export const FUNCTION_WORDS = new Set(
@@ -46,6 +48,7 @@ export function englishWords(text: string): EnWord[] {
       stem: stem(lower),
       parts,
       function: FUNCTION_WORDS.has(lower),
+      possessive,
     });
   }
   return out;
