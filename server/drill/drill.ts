@@ -2,8 +2,8 @@
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AnswerRequest, AnswerResponse, CardState, DrillCard, NextResponse, Rating, Settings, UndoResponse } from '../http/api-types.ts';
 import { dayWindow, previewIntervals, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
-import { getSettings } from '../settings/index.ts';
-import { cardsStore, contentVersion, inTransaction, reviewsStore, type Db } from '../store/index.ts';
+import { getSettings, settingsAt } from '../settings/index.ts';
+import { cardsStore, inTransaction, readVersions, reviewsStore, sameVersions, type Db, type Versions } from '../store/index.ts';
 import type { CardRecord } from '../store/cards.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
@@ -24,7 +24,7 @@ const maxDurationMs = 10 * 60_000;
 // due, and the card built for it. Only the interval previews depend on the exact time; they
 // are computed on every call.
 interface ViewCache {
-  version: string;
+  version: Versions;
   settings: Settings;
   from: number;
   view: QueueView;
@@ -32,11 +32,10 @@ interface ViewCache {
 }
 const viewCache = new WeakMap<Db, ViewCache>();
 
-function cachedView(db: Db, now: Date, settings: Settings): ViewCache {
-  const version = contentVersion(db);
+function cachedView(db: Db, now: Date, settings: Settings, version: Versions): ViewCache {
   const t = now.getTime();
   const hit = viewCache.get(db);
-  const same = hit && hit.version === version && hit.settings === settings;
+  const same = hit && sameVersions(hit.version, version) && hit.settings === settings;
   if (same && t >= hit.from && t < hit.view.validUntil) return hit;
   const day = hit?.view.day;
   // Same data, same study day: the counts stand; only the choice of card moves with the clock.
@@ -50,8 +49,9 @@ function cachedView(db: Db, now: Date, settings: Settings): ViewCache {
 }
 
 export function nextCard(db: Db, now: Date): NextResponse {
-  const settings = getSettings(db);
-  const entry = cachedView(db, now, settings);
+  const version = readVersions(db);
+  const settings = settingsAt(db, version.data);
+  const entry = cachedView(db, now, settings, version);
   const counts = { ...entry.view.counts };
   if (entry.view.cardId === null) return { card: null, counts };
   if (entry.card === undefined) {
@@ -108,7 +108,7 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
     // The queue as cached before this write, if it is still the database's current state.
     const prior = viewCache.get(db);
     const priorDay =
-      prior && prior.version === contentVersion(db) && prior.settings === settings ? prior.view.day : undefined;
+      prior && sameVersions(prior.version, readVersions(db)) && prior.settings === settings ? prior.view.day : undefined;
     const seen = reviewsStore.findReview(db, req.reviewId);
     if (seen) {
       if (seen.cardId === req.cardId && seen.rating === req.rating && (req.answer ?? null) === seen.answer)
@@ -150,7 +150,7 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
     // The queue after this answer is what the client asks for next; computed once, here. The
     // version is read inside the write lock, where no other connection can commit.
     const day = priorDay && withinDay(priorDay, now) ? dayAfterAnswer(db, priorDay, card, next.card, suspended, burial, now) : dayQueue(db, now, settings);
-    after = { version: contentVersion(db), settings, from: now.getTime(), view: pickCard(db, now, day) };
+    after = { version: readVersions(db), settings, from: now.getTime(), view: pickCard(db, now, day) };
     return {
       review: { id: req.reviewId, cardId: card.id, rating: req.rating, reviewedAt: now.toISOString(), score },
       card: { id: card.id, state: next.card.state, due: next.card.due.toISOString(), suspended, leech },

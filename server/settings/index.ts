@@ -1,1 +1,1 @@
-export { getSettings, updateSettings, defaultSettings } from './settings.ts';
+export { getSettings, settingsAt, updateSettings, defaultSettings } from './settings.ts';

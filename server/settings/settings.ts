@@ -65,7 +65,11 @@ function validate(s: Settings): void {
 }
 
 export function getSettings(db: Db): Settings {
-  const version = externalVersion(db);
+  return settingsAt(db, externalVersion(db));
+}
+
+/** getSettings for a caller that has just read the database's data_version (readVersions). */
+export function settingsAt(db: Db, version: number): Settings {
   const cached = cache.get(db);
   if (cached && cached.version === version) return cached.settings;
   const stored = readSettingsJson(db) as Partial<Settings> | null;

@@ -104,13 +104,29 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
 }
 
 /**
- * Changes whenever the database content may have changed: rows written by this connection
- * (total_changes counts every insert, update and delete, even direct ones) or a commit by
- * another connection (data_version). Lets services cache reads safely.
+ * Together these change whenever the database content may have changed: `changes` with rows
+ * written by this connection (total_changes counts every insert, update and delete, even direct
+ * ones), `data` with a commit by another connection (data_version). Lets services cache reads
+ * safely. One statement: each statement outside a transaction takes and drops a read lock.
  */
+export interface Versions {
+  changes: number;
+  data: number;
+}
+
+export function readVersions(db: Db): Versions {
+  const [changes, data] = sql(db, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw().get() as [number, number];
+  return { changes, data };
+}
+
+export function sameVersions(a: Versions, b: Versions): boolean {
+  return a.changes === b.changes && a.data === b.data;
+}
+
+/** readVersions as one string. */
 export function contentVersion(db: Db): string {
-  const row = sql(db, 'SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v').get() as { c: number; v: number };
-  return `${row.c}:${row.v}`;
+  const v = readVersions(db);
+  return `${v.changes}:${v.data}`;
 }
 
 /** Changes when another connection (the CLI beside a running server) commits. */

@@ -318,6 +318,17 @@ describe('nextCard stays current', () => {
     expect(nextCard(db, now).card!.id).not.toBe(first.id);
   });
 
+  it('applies settings changed through another connection (the CLI beside the server)', async () => {
+    const db = setup('UTC', now, { newCardsPerDay: 20 });
+    expect(nextCard(db, now).counts.new).toBeGreaterThan(2);
+    const { openDatabase } = await import('../../server/store/index.ts');
+    const other = openDatabase(t.path);
+    updateSettings(other, { newCardsPerDay: 2 });
+    other.close();
+    expect(nextCard(db, now).counts.new).toBe(2);
+    expect(getSettings(db).newCardsPerDay).toBe(2);
+  });
+
   it('serves a learning card the moment its step is due, and new intervals as time passes', () => {
     const db = setup('UTC', now, { newCardsPerDay: 2, enableFuzz: false });
     const card = nextCard(db, now).card!;
