@@ -25,15 +25,6 @@ function uniqueRenderings(list: string[]): string[] {
   return out;
 }
 
-/** The occurrence a cloze card blanks: the first one with an English span in its sentence. */
-function clozeSpan(db: Db, termId: number, segmentId: number): { enStart: number; enEnd: number } | null {
-  for (const o of termsStore.termOccurrences(db, termId)) {
-    if (o.segmentId === segmentId && o.enStart !== null && o.enEnd !== null && o.enEnd > o.enStart)
-      return { enStart: o.enStart, enEnd: o.enEnd };
-  }
-  return null;
-}
-
 export function buildDrillCard(db: Db, card: CardRecord, now: Date, settings: Settings): DrillCard | null {
   const sourceTitle = card.sourceId === null ? null : segmentsStore.sourceTitle(db, card.sourceId);
   const base = {
@@ -71,7 +62,7 @@ export function buildDrillCard(db: Db, card: CardRecord, now: Date, settings: Se
 
   if (card.kind === 'cloze') {
     const seg = card.segmentId === null ? null : segmentsStore.getSegment(db, card.segmentId);
-    const span = seg ? clozeSpan(db, term.id, seg.id) : null;
+    const span = seg ? termsStore.englishSpanIn(db, term.id, seg.id) : null;
     if (seg && span) {
       const inSentence = seg.en.slice(span.enStart, span.enEnd);
       return {

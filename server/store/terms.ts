@@ -111,6 +111,21 @@ export function termOccurrences(db: Db, termId: number): OccurrenceRecord[] {
   ).all(termId) as OccurrenceRecord[];
 }
 
+/**
+ * The English span of a term's first occurrence (by position) in one segment that has one: what
+ * a cloze card blanks. A seek on the (term_id, segment_id, zh_start) key, not the term's whole
+ * concordance.
+ */
+export function englishSpanIn(db: Db, termId: number, segmentId: number): { enStart: number; enEnd: number } | null {
+  const row = sql(
+    db,
+    `SELECT en_start AS enStart, en_end AS enEnd FROM occurrences
+     WHERE term_id = ? AND segment_id = ? AND en_start IS NOT NULL AND en_end IS NOT NULL AND en_end > en_start
+     ORDER BY zh_start LIMIT 1`,
+  ).get(termId, segmentId) as { enStart: number; enEnd: number } | undefined;
+  return row ?? null;
+}
+
 /** Active terms occurring in a segment, in order of first appearance (longer first at a tie). */
 export function termsInSegment(db: Db, segmentId: number): TermRecord[] {
   const rows = sql(
