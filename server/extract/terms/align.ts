@@ -41,8 +41,8 @@ export interface CandidateEvidence {
   /** Characters that need no rendering (的 in 党的领导). */
   silent: Set<number>;
   units: GlossUnit[];
-  /** stem → [unit, index of the stem in the unit] pairs. */
-  index: Map<string, [number, number][]>;
+  /** stem → the units containing it, each as unit × 8 + the stem's index in the unit. */
+  index: Map<string, number[]>;
   /** Whole glosses as phrases: a span equal to one is a perfect rendering. */
   phrases: Set<string>;
   /** The glosses' content words unstemmed, for splitting English compounds (cybersecurity). */
@@ -63,7 +63,7 @@ const SILENT_CHARS = new Set(['的', '之']);
 
 interface PreparedGloss {
   stems: string[];
-  words: string[];
+  phrase: string;
 }
 
 // A gloss's distinct content stems and longer words, computed once per gloss text: the same
@@ -74,7 +74,7 @@ function prepare(phrase: string): PreparedGloss | null {
   let p = prepared.get(phrase);
   if (p !== undefined) return p;
   const stems = [...new Set(contentStems(phrase))];
-  p = stems.length && stems.length <= MAX_UNIT_STEMS ? { stems, words: phrase.split(/[^a-z0-9-]+/).filter((w) => w.length >= 3) } : null;
+  p = stems.length && stems.length <= MAX_UNIT_STEMS ? { stems, phrase } : null;
   if (prepared.size > 200_000) prepared.clear();
   prepared.set(phrase, p);
   return p;
@@ -82,78 +82,89 @@ function prepare(phrase: string): PreparedGloss | null {
 
 class EvidenceBuilder {
   readonly units: GlossUnit[] = [];
-  readonly index = new Map<string, [number, number][]>();
-  private readonly wordLists: string[][] = [];
+  readonly index = new Map<string, number[]>();
+  private readonly phrases: string[] = [];
   private wordSet: Set<string> | null = null;
 
   // Only long English words not otherwise explained ask for these: gathered on first use.
   get words(): Set<string> {
     if (!this.wordSet) {
       this.wordSet = new Set();
-      for (const list of this.wordLists) for (const w of list) this.wordSet.add(w);
+      for (const phrase of this.phrases) for (const w of phrase.split(/[^a-z0-9-]+/)) if (w.length >= 3) this.wordSet.add(w);
     }
     return this.wordSet;
   }
 
-  /** Adds prepared glosses (offsets relative to `at`); callers guarantee no range repeats a phrase. */
-  addAll(list: readonly PieceGloss[], at: number): void {
-    for (const g of list) {
-      const p = g.prepared;
-      if (p.words.length) this.wordLists.push(p.words);
-      const u = this.units.length;
-      this.units.push({ from: at + g.from, to: at + g.to, size: p.stems.length, weight: g.weight });
-      for (let k = 0; k < p.stems.length; k++) {
-        const list = this.index.get(p.stems[k]);
-        if (list) list.push([u, k]);
-        else this.index.set(p.stems[k], [[u, k]]);
+  /**
+   * Adds groups of prepared glosses, offsets relative to `at`. No range repeats a phrase: a
+   * word's glosses are distinct, and the whole, a piece, its known subwords and its characters
+   * never share a range.
+   */
+  addAll(groups: readonly GlossGroup[], at: number): void {
+    for (const g of groups) {
+      for (const p of g.list) {
+        this.phrases.push(p.phrase);
+        const u = this.units.length;
+        this.units.push({ from: at + g.from, to: at + g.to, size: p.stems.length, weight: g.weight });
+        for (let k = 0; k < p.stems.length; k++) {
+          const list = this.index.get(p.stems[k]);
+          if (list) list.push(u * 8 + k);
+          else this.index.set(p.stems[k], [u * 8 + k]);
+        }
       }
     }
   }
 }
 
-/** One usable gloss of a word or of a part of it, offsets relative to the word. */
-interface PieceGloss {
-  prepared: PreparedGloss;
+/** The usable glosses of a word, or of a part of a word, with the characters they cover. */
+interface GlossGroup {
+  list: readonly PreparedGloss[];
   from: number;
   to: number;
   weight: number;
 }
 
-// What a jieba word contributes to any candidate it is a piece of, computed once per word and
-// role: the same words (网络, 治理…) are pieces of hundreds of candidates in a large import.
-const pieceCache = new Map<string, PieceGloss[]>();
+// A word's usable glosses, prepared once: the same characters and words recur across thousands
+// of candidates as pieces, subwords and characters.
+const wordGlossCache = new Map<string, readonly PreparedGloss[]>();
+const NO_GLOSSES: readonly PreparedGloss[] = [];
 
-function pieceGlosses(word: string, ownGlosses: boolean, chars: boolean): PieceGloss[] {
-  const cacheKey = `${ownGlosses ? 1 : 0}${chars ? 1 : 0}${word}`;
-  let out = pieceCache.get(cacheKey);
+function preparedGlosses(word: string): readonly PreparedGloss[] {
+  let out = wordGlossCache.get(word);
   if (out) return out;
-  out = [];
-  const seen = new Set<string>();
-  const add = (phrase: string, from: number, to: number, weight: number) => {
-    const key = `${from}-${to}:${phrase}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const prepared = prepare(phrase);
-    if (prepared) out!.push({ prepared, from, to, weight });
+  const list: PreparedGloss[] = [];
+  for (const g of glosses(word)) {
+    const p = prepare(g);
+    if (p) list.push(p);
+  }
+  out = list.length ? list : NO_GLOSSES;
+  if (wordGlossCache.size > 100_000) wordGlossCache.clear();
+  wordGlossCache.set(word, out);
+  return out;
+}
+
+/** What a jieba word contributes to a candidate it is a piece of, offsets relative to the word. */
+function pieceGlosses(word: string, ownGlosses: boolean, chars: boolean): GlossGroup[] {
+  const out: GlossGroup[] = [];
+  const add = (list: readonly PreparedGloss[], from: number, to: number, weight: number) => {
+    if (list.length) out.push({ list, from, to, weight });
   };
-  if (ownGlosses) for (const g of glosses(word)) add(g, 0, word.length, word.length === 1 ? CHAR_WEIGHT : 1);
+  if (ownGlosses) add(preparedGlosses(word), 0, word.length, word.length === 1 ? CHAR_WEIGHT : 1);
   // Known words inside a longer word: 频道 in 多频道, 创新 in 守正创新, 集中 in 集中统一.
   if (word.length >= 3) {
     for (let i = 0; i < word.length; i++) {
       for (let j = i + 2; j <= word.length && j - i < word.length; j++) {
         const sub = word.slice(i, j);
-        if (isKnownWord(sub)) for (const g of glosses(sub)) add(g, i, j, SUBWORD_WEIGHT);
+        if (isKnownWord(sub)) add(preparedGlosses(sub), i, j, SUBWORD_WEIGHT);
       }
     }
   }
   if (chars && word.length >= 2) {
     for (let i = 0; i < word.length; i++) {
       const ch = word[i];
-      if (HAN.test(ch) && !SILENT_CHARS.has(ch)) for (const g of glosses(ch)) add(g, i, i + 1, CHAR_WEIGHT);
+      if (HAN.test(ch) && !SILENT_CHARS.has(ch)) add(preparedGlosses(ch), i, i + 1, CHAR_WEIGHT);
     }
   }
-  if (pieceCache.size > 100_000) pieceCache.clear();
-  pieceCache.set(cacheKey, out);
   return out;
 }
 
@@ -214,26 +225,18 @@ export function candidateEvidence(c: Candidate): CandidateEvidence {
     // Surname and given name cover their own characters: "Xi" alone is a third of 习近平.
     const roman = nameInPinyin(c.zh);
     const [family, given = ''] = roman.toLowerCase().split(' ');
-    const parts: PieceGloss[] = [];
+    const parts: GlossGroup[] = [];
     const fp = prepare(family);
-    if (fp) parts.push({ prepared: fp, from: 0, to: 1, weight: 1 });
+    if (fp) parts.push({ list: [fp], from: 0, to: 1, weight: 1 });
     const gp = given ? prepare(given) : null;
-    if (gp) parts.push({ prepared: gp, from: 1, to: n, weight: 1 });
+    if (gp) parts.push({ list: [gp], from: 1, to: n, weight: 1 });
     b.addAll(parts, 0);
     phrases.add(roman.toLowerCase());
     return evidence(b, [{ word: c.zh, from: 0, to: n }], n, silent, phrases);
   }
   const whole = glosses(c.zh);
-  const seenWhole = new Set<string>();
-  const wholeList: PieceGloss[] = [];
-  for (const g of whole) {
-    phrases.add(g);
-    if (seenWhole.has(g)) continue;
-    seenWhole.add(g);
-    const prepared = prepare(g);
-    if (prepared) wholeList.push({ prepared, from: 0, to: n, weight: 1 });
-  }
-  b.addAll(wholeList, 0);
+  for (const g of whole) phrases.add(g);
+  b.addAll([{ list: preparedGlosses(c.zh), from: 0, to: n, weight: 1 }], 0);
   const pieces: CandidateEvidence['pieces'] = [];
   let at = 0;
   for (const word of c.pieces) {
@@ -310,7 +313,9 @@ export function bestSpan(
   const hit = (key: string): boolean => {
     const list = ev.index.get(key);
     if (!list) return false;
-    for (const [u, k] of list) {
+    for (const packed of list) {
+      const u = packed >> 3;
+      const k = packed & 7;
       let local = localOf.get(u);
       if (local === undefined) {
         local = localUnits.length;
