@@ -23,6 +23,8 @@ interface CedictIndex {
 }
 
 let cedict: CedictIndex | null = null;
+// A Map, not the object: looking a fresh string up as a property name interns it first.
+const domainGlosses = new Map<string, readonly string[]>(Object.entries(DOMAIN_GLOSSES));
 const glossCache = new Map<string, string[]>();
 
 function findDataFile(): string {
@@ -142,7 +144,7 @@ export function glosses(word: string): string[] {
   // Proper-noun readings (capitalized pinyin) go last: 时 is "time" before it is a surname.
   const ordered = [...entriesOf(word)].sort((a, b) => Number(a.proper) - Number(b.proper));
   for (const e of ordered) for (const d of e.defs) for (const g of cleanDefinition(d)) seen.add(g);
-  for (const g of DOMAIN_GLOSSES[word] ?? []) seen.add(g);
+  for (const g of domainGlosses.get(word) ?? []) seen.add(g);
   const list = [...seen];
   glossCache.set(word, list);
   return list;
@@ -159,7 +161,7 @@ const commonCache = new Map<string, boolean>();
 export function hasCommonSense(word: string): boolean {
   let common = commonCache.get(word);
   if (common === undefined) {
-    common = entriesOf(word).some((e) => !e.proper) || word in DOMAIN_GLOSSES;
+    common = entriesOf(word).some((e) => !e.proper) || domainGlosses.has(word);
     commonCache.set(word, common);
   }
   return common;
@@ -167,7 +169,7 @@ export function hasCommonSense(word: string): boolean {
 
 /** Whether CC-CEDICT or the domain lexicon lists the word itself (a dictionary term). */
 export function isKnownWord(word: string): boolean {
-  return dictionary().at.has(word) || word in DOMAIN_GLOSSES;
+  return dictionary().at.has(word) || domainGlosses.has(word);
 }
 
 const surnameCache = new Map<string, boolean>();
