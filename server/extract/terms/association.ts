@@ -14,13 +14,14 @@ export class Association {
   constructor(zhWords: string[][], enStems: string[][]) {
     this.enStems = enStems;
     for (const set of enStems) for (const s of set) this.enFreq.set(s, (this.enFreq.get(s) ?? 0) + 1);
-    zhWords.forEach((words, i) => {
-      for (const w of new Set(words)) {
+    for (let i = 0; i < zhWords.length; i++) {
+      for (const w of zhWords[i]) {
         const list = this.postings.get(w);
         if (!list) this.postings.set(w, [i]);
-        else list.push(i);
+        // Sentences are visited in order: a repeat of the word in sentence i ends its list.
+        else if (list[list.length - 1] !== i) list.push(i);
       }
-    });
+    }
   }
 
   /** Sentence pairs whose Chinese contains the word. */

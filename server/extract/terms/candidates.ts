@@ -194,15 +194,13 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
   }
 
   // Nesting: which occurrences lie inside a longer candidate occurrence (and a frequent one).
-  // Candidates never cross a clause, so only occurrences of one clause are compared.
-  const byClause = new Map<string, typeof spans>();
-  for (const sp of spans) {
-    const key = `${sp.sentence}:${sp.clause}`;
-    const list = byClause.get(key);
-    if (list) list.push(sp);
-    else byClause.set(key, [sp]);
-  }
-  for (const list of byClause.values()) {
+  // Candidates never cross a clause, so only occurrences of one clause are compared; they were
+  // recorded sentence by sentence, clause by clause, so each clause's are one run of `spans`.
+  for (let from = 0; from < spans.length; ) {
+    let to = from + 1;
+    while (to < spans.length && spans[to].sentence === spans[from].sentence && spans[to].clause === spans[from].clause) to++;
+    const list = spans.slice(from, to);
+    from = to;
     if (list.length < 2) continue;
     for (const inner of list) {
       let nested = false;

@@ -58,16 +58,25 @@ const NOT_WORD = /[^a-z0-9'’-]+/;
 const EDGE_MARK = /^['’-]|['’-]$/;
 const EDGE_MARKS = /^['’-]+|['’-]+$/g;
 
+// Lowercased word → its stem, or '' for a function word: one lookup per word of every sentence.
+const contentCache = new Map<string, string>();
+
 /** The distinct content-word stems of a sentence: the cheap form association statistics need. */
 export function contentStemSet(text: string): string[] {
   const out = new Set<string>();
   for (let w of text.toLowerCase().split(NOT_WORD)) {
     if (!w) continue;
-    if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
-    // Quotes and dashes around a word: 'this → this.
-    if (EDGE_MARK.test(w)) w = w.replace(EDGE_MARKS, '');
-    if (!w) continue;
-    if (!FUNCTION_WORDS.has(w)) out.add(stemCache.get(w) ?? stem(w));
+    let st = contentCache.get(w);
+    if (st === undefined) {
+      const raw = w;
+      if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+      // Quotes and dashes around a word: 'this → this.
+      if (EDGE_MARK.test(w)) w = w.replace(EDGE_MARKS, '');
+      st = !w || FUNCTION_WORDS.has(w) ? '' : stem(w);
+      if (contentCache.size > 200_000) contentCache.clear();
+      contentCache.set(raw, st);
+    }
+    if (st) out.add(st);
   }
   return [...out];
 }
