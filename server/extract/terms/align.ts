@@ -47,6 +47,8 @@ export interface CandidateEvidence {
   phrases: Set<string>;
   /** The glosses' content words unstemmed, for splitting English compounds (cybersecurity). */
   readonly words: Set<string>;
+  /** The first three letters of each of `words`: most long English words start none of them. */
+  readonly wordPrefixes: Set<string>;
 }
 
 const MAX_SPAN_WORDS = 9;
@@ -85,6 +87,7 @@ class EvidenceBuilder {
   readonly index = new Map<string, number[]>();
   private readonly phrases: string[] = [];
   private wordSet: Set<string> | null = null;
+  private prefixSet: Set<string> | null = null;
 
   // Only long English words not otherwise explained ask for these: gathered on first use.
   get words(): Set<string> {
@@ -93,6 +96,14 @@ class EvidenceBuilder {
       for (const phrase of this.phrases) for (const w of phrase.split(/[^a-z0-9-]+/)) if (w.length >= 3) this.wordSet.add(w);
     }
     return this.wordSet;
+  }
+
+  get wordPrefixes(): Set<string> {
+    if (!this.prefixSet) {
+      this.prefixSet = new Set();
+      for (const w of this.words) this.prefixSet.add(w.slice(0, 3));
+    }
+    return this.prefixSet;
   }
 
   /**
@@ -185,6 +196,9 @@ function evidence(
     get words() {
       return b.words;
     },
+    get wordPrefixes() {
+      return b.wordPrefixes;
+    },
   };
 }
 
@@ -270,6 +284,10 @@ function breakBetween(text: string, from: number, to: number): boolean {
 // and the letters (İ, Σ) whose lower case depends on length or context.
 const PLAIN_KEY_BREAKERS = /['’]|\s\s|[^\S ]|[\u0130\u03a3]/;
 
+// Per sentence (its word list, which callers keep while they align in it): whether span keys
+// are plain slices, and the lowercased text they are sliced from.
+const sentenceKeys = new WeakMap<readonly EnWord[], { en: string; plain: boolean; lower: string | undefined }>();
+
 export function spanKey(text: string): string {
   return text
     .toLowerCase()
@@ -336,7 +354,7 @@ export function bestSpan(
     let found = hit(word.stem);
     for (const part of word.parts) if (hit(part)) found = true;
     // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
-    if (!found && word.text.length >= 8) {
+    if (!found && word.text.length >= 8 && ev.wordPrefixes.has(word.text.slice(0, 3).toLowerCase())) {
       const lower = word.text.toLowerCase();
       for (let cut = 3; cut <= lower.length - 3; cut++) {
         const head = lower.slice(0, cut);
@@ -384,8 +402,12 @@ export function bestSpan(
 
   // Without apostrophes, odd spaces or letters whose lower case changes length, a span's key is
   // a slice of the lowercased sentence: no normalization per span.
-  const plain = !PLAIN_KEY_BREAKERS.test(en);
-  let lowerEn: string | undefined;
+  let sentence = sentenceKeys.get(words);
+  if (!sentence || sentence.en !== en) {
+    sentence = { en, plain: !PLAIN_KEY_BREAKERS.test(en), lower: undefined };
+    sentenceKeys.set(words, sentence);
+  }
+  const plain = sentence.plain;
   const unitHits = new Int32Array(localUnits.length);
   const charCov = new Float64Array(ev.chars);
   const needed = ev.chars - ev.silent.size;
@@ -411,7 +433,7 @@ export function bestSpan(
       // A lone adverb renders no term: 大力 "vigorously" is how, not what.
       if (a === b && /ly$/i.test(words[b].text)) continue;
       let key: string;
-      if (plain) key = (lowerEn ??= en.toLowerCase()).slice(words[a].start, end);
+      if (plain) key = (sentence.lower ??= en.toLowerCase()).slice(words[a].start, end);
       else key = spanKey(en.slice(words[a].start, end));
       let score: number;
       let cov = 1;

@@ -31,24 +31,44 @@ export const FUNCTION_WORDS = new Set(
 const WORD = /[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*/g;
 const NO_PARTS: string[] = [];
 
+interface TokenInfo {
+  stem: string;
+  parts: string[];
+  function: boolean;
+  possessive: boolean;
+}
+
+// Everything about a word form but its offsets: the same forms fill every sentence.
+const tokenCache = new Map<string, TokenInfo>();
+
+function tokenInfo(token: string): TokenInfo {
+  let info = tokenCache.get(token);
+  if (info) return info;
+  let raw = token;
+  // Possessive 's belongs to the noun (China's → China) but stays inside the span offsets.
+  const possessive = /['’]s$/i.test(raw);
+  if (possessive) raw = raw.slice(0, -2);
+  const lower = raw.toLowerCase().replace(/’/g, "'");
+  const parts = lower.includes('-') ? lower.split('-').filter((p) => p && !FUNCTION_WORDS.has(p)).map(stem) : NO_PARTS;
+  info = { stem: stem(lower), parts, function: FUNCTION_WORDS.has(lower), possessive };
+  if (tokenCache.size > 200_000) tokenCache.clear();
+  tokenCache.set(token, info);
+  return info;
+}
+
 /** English words of a sentence with their offsets, stems and function-word flags. */
 export function englishWords(text: string): EnWord[] {
   const out: EnWord[] = [];
   for (const m of text.matchAll(WORD)) {
-    let raw = m[0];
-    // Possessive 's belongs to the noun (China's → China) but stays inside the span offsets.
-    const possessive = /['’]s$/i.test(raw);
-    if (possessive) raw = raw.slice(0, -2);
-    const lower = raw.toLowerCase().replace(/’/g, "'");
-    const parts = lower.includes('-') ? lower.split('-').filter((p) => p && !FUNCTION_WORDS.has(p)).map(stem) : NO_PARTS;
+    const info = tokenInfo(m[0]);
     out.push({
       text: m[0],
       start: m.index,
       end: m.index + m[0].length,
-      stem: stem(lower),
-      parts,
-      function: FUNCTION_WORDS.has(lower),
-      possessive,
+      stem: info.stem,
+      parts: info.parts,
+      function: info.function,
+      possessive: info.possessive,
     });
   }
   return out;
