@@ -102,13 +102,15 @@ function recordedResult(db: Db, review: ReviewRecord, now: Date): AnswerResponse
 
 export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerResponse {
   validateAnswer(req);
-  const settings = getSettings(db);
   let after: ViewCache | null = null;
   const response = inTransaction(db, (): AnswerResponse => {
+    // Read under the write lock: one lock for the whole answer, and settings no other
+    // connection can change before it commits.
+    const version = readVersions(db);
+    const settings = settingsAt(db, version.data);
     // The queue as cached before this write, if it is still the database's current state.
     const prior = viewCache.get(db);
-    const priorDay =
-      prior && sameVersions(prior.version, readVersions(db)) && prior.settings === settings ? prior.view.day : undefined;
+    const priorDay = prior && sameVersions(prior.version, version) && prior.settings === settings ? prior.view.day : undefined;
     const seen = reviewsStore.findReview(db, req.reviewId);
     if (seen) {
       if (seen.cardId === req.cardId && seen.rating === req.rating && (req.answer ?? null) === seen.answer)
