@@ -66,3 +66,38 @@ describe('the card as the drill shows it', () => {
     }
   });
 });
+
+describe('the blank of a cloze card', () => {
+  it('blanks the first occurrence by position that has an English span, when the term comes more than once', () => {
+    t = tempDb();
+    const zh = '我们发展经济，经济要高质量发展。';
+    const en = 'We develop the economy; the economy must grow with high quality.';
+    importExtraction(t.db, {
+      title: 'Economy',
+      format: 'tsv',
+      contentHash: 'economy',
+      now,
+      extraction: {
+        sentences: [{ paragraph: 0, sentence: 0, zh, en, score: 0.9 }],
+        terms: [
+          {
+            zh: '经济',
+            en: 'economy',
+            variants: [],
+            pinyin: 'jīng jì',
+            count: 2,
+            score: 0.8,
+            occurrences: [
+              // Listed out of position order; the later one has no English span.
+              { sentence: 0, zhStart: 7, zhEnd: 9, enStart: en.lastIndexOf('economy'), enEnd: en.lastIndexOf('economy') + 7 },
+              { sentence: 0, zhStart: 4, zhEnd: 6, enStart: null, enEnd: null },
+            ],
+          },
+        ],
+      },
+    });
+    const card = cardOf(t.db, 'cloze', 'zh-en', "t.zh = '经济'");
+    expect(card.prompt).toBe('We develop the economy; the ____ must grow with high quality.');
+    expect(card.reference).toBe('economy');
+  });
+});
