@@ -210,6 +210,21 @@ function tagUncached(text: string): TaggedWord[] {
   return out;
 }
 
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+
+/**
+ * The words of `text` that hold no Latin letter or digit, as tag() segments it: what sentence
+ * alignment needs (numbers and Latin tokens it reads from the text itself). Served from tag()'s
+ * cache, so term extraction does not segment the same sentence a second time; jieba keeps runs
+ * of letters and digits apart from Chinese words, so this is the segmentation of the text with
+ * them blanked (1077 of WMT18's 1078 such sentences alike; T恤 is the exception).
+ */
+export function tagWithoutLatin(text: string): readonly TaggedWord[] {
+  const words = tag(text);
+  if (!LATIN_OR_DIGIT.test(text)) return words;
+  return words.filter((t) => !LATIN_OR_DIGIT.test(t.word));
+}
+
 /** Segments Chinese text into words; the concatenation of the words is the input text. */
 export function cut(text: string): string[] {
   return tag(text).map((t) => t.word);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cut, idf, tag } from '../../server/extract/segment.ts';
+import { cut, idf, tag, tagWithoutLatin } from '../../server/extract/segment.ts';
 
 // Dictionaries load once per test file, in seconds on a busy machine: not inside a test's time.
 beforeAll(() => {
@@ -38,6 +38,22 @@ describe('tag', () => {
     expect(tags['中国政法大学']).toBe('nt');
     expect(tags['就']).toBe('d');
     expect(tags['这个']).toBe('r');
+  });
+});
+
+describe('tagWithoutLatin', () => {
+  it.each([
+    // Alignment wants the Chinese words only; numbers and Latin tokens it reads from the text.
+    ['2018年G20峰会在阿根廷举行', ['年', '峰会', '在', '阿根廷', '举行']],
+    ['网络生态治理是一项系统工程', cut('网络生态治理是一项系统工程')],
+  ])('%s', (text, words) => {
+    expect(tagWithoutLatin(text).map((t) => t.word)).toEqual(words);
+  });
+
+  it('gives the words jieba finds in the text with its letters and digits blanked', () => {
+    const text = '中共中央政治局11月28日下午就加强网络生态治理进行第23次集体学习,AI与大数据';
+    const blanked = tag(text.replace(/[A-Za-z0-9]/g, ' ')).filter((t) => /\p{Script=Han}/u.test(t.word));
+    expect(tagWithoutLatin(text).filter((t) => /\p{Script=Han}/u.test(t.word))).toEqual(blanked);
   });
 });
 
