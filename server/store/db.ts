@@ -107,7 +107,8 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
  * Together these change whenever the database content may have changed: `changes` with rows
  * written by this connection (total_changes counts every insert, update and delete, even direct
  * ones), `data` with a commit by another connection (data_version). Lets services cache reads
- * safely. One statement: each statement outside a transaction takes and drops a read lock.
+ * safely. total_changes() reads no table and takes no lock; PRAGMA data_version is cheaper than
+ * the pragma_data_version table (no virtual-table cursor).
  */
 export interface Versions {
   changes: number;
@@ -115,8 +116,7 @@ export interface Versions {
 }
 
 export function readVersions(db: Db): Versions {
-  const [changes, data] = sql(db, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw().get() as [number, number];
-  return { changes, data };
+  return { changes: sql(db, 'SELECT total_changes()').pluck().get() as number, data: externalVersion(db) };
 }
 
 export function sameVersions(a: Versions, b: Versions): boolean {
@@ -131,5 +131,5 @@ export function contentVersion(db: Db): string {
 
 /** Changes when another connection (the CLI beside a running server) commits. */
 export function externalVersion(db: Db): number {
-  return (sql(db, 'SELECT data_version AS v FROM pragma_data_version').get() as { v: number }).v;
+  return sql(db, 'PRAGMA data_version').pluck().get() as number;
 }
