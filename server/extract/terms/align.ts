@@ -49,6 +49,8 @@ export interface CandidateEvidence {
   readonly words: Set<string>;
   /** The first three letters of each of `words`: most long English words start none of them. */
   readonly wordPrefixes: Set<string>;
+  /** bestSpan's scratch: unit → its local number in the sentence being aligned, -1 between calls. */
+  localOf?: Int32Array;
 }
 
 const MAX_SPAN_WORDS = 9;
@@ -199,6 +201,7 @@ function evidence(
     get wordPrefixes() {
       return b.wordPrefixes;
     },
+    localOf: undefined,
   };
 }
 
@@ -322,25 +325,28 @@ export function bestSpan(
   if (n === 0) return null;
   const w = new Float64Array(n);
   const edge = new Uint8Array(n);
-  // Units hit in this sentence, renumbered densely: hitUnit[j] lists [local unit, stem bit].
-  const localOf = new Map<number, number>();
+  // Units hit in this sentence, renumbered densely: wordHits[j] lists local unit × 8 + stem index.
+  // localOf maps the evidence's units to local ones (-1: not hit); it is the evidence's, reset
+  // before returning, so the candidate's occurrences share one.
+  const localOf = (ev.localOf ??= new Int32Array(ev.units.length).fill(-1));
+  const hitIds: number[] = [];
   const localUnits: GlossUnit[] = [];
-  const wordHits: [number, number][][] = new Array(n);
-  let hits: [number, number][] = [];
+  const wordHits: number[][] = new Array(n);
+  let hits: number[] = [];
   let weight = 0;
   const hit = (key: string): boolean => {
     const list = ev.index.get(key);
     if (!list) return false;
     for (const packed of list) {
       const u = packed >> 3;
-      const k = packed & 7;
-      let local = localOf.get(u);
-      if (local === undefined) {
+      let local = localOf[u];
+      if (local < 0) {
         local = localUnits.length;
-        localOf.set(u, local);
+        localOf[u] = local;
+        hitIds.push(u);
         localUnits.push(ev.units[u]);
       }
-      hits.push([local, 1 << k]);
+      hits.push(local * 8 + (packed & 7));
       if (ev.units[u].weight > weight) weight = ev.units[u].weight;
     }
     return true;
@@ -393,7 +399,7 @@ export function bestSpan(
         if (!best || bestD < MIN_DICE || claimed?.().has(word.stem)) continue;
         const local = localUnits.length;
         localUnits.push({ from: best.from, to: best.to, size: 1, weight: Math.min(0.8, bestD) });
-        wordHits[j].push([local, 1]);
+        wordHits[j].push(local * 8);
         w[j] = Math.min(0.8, bestD);
         if (bestD >= EDGE_DICE) edge[j] = 1;
       }
@@ -425,7 +431,7 @@ export function bestSpan(
       if (!words[b].function) {
         content++;
         sumW += w[b];
-        for (const [local, bit] of wordHits[b]) unitHits[local] |= bit;
+        for (const h of wordHits[b]) unitHits[h >> 3] |= 1 << (h & 7);
       } else functionWords++;
       if (!edge[b]) continue;
       let end = words[b].end;
@@ -462,5 +468,6 @@ export function bestSpan(
       }
     }
   }
+  for (const u of hitIds) localOf[u] = -1;
   return best;
 }
