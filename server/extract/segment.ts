@@ -9,6 +9,9 @@ export interface TaggedWord {
   word: string;
   /** jieba's (ICTCLAS-style) part of speech: n, nr, ns, nt, v, vn, a, d, uj, x, m … */
   tag: string;
+  /** Offsets of the word in the segmented text: callers need them, and the words are cached. */
+  start: number;
+  end: number;
 }
 
 // Words jieba's dictionary lacks or cuts wrongly in political and news prose: set phrases it
@@ -48,7 +51,7 @@ const USER_WORDS: [word: string, tag: string][] = [
 
 // Tokens jieba keeps whole although they straddle a word boundary in this register:
 // in "时建中" 建中 is the given name, and elsewhere 建中 is 在建中 "under construction".
-const SPLIT_EXCEPTIONS = new Map<string, TaggedWord[]>([
+const SPLIT_EXCEPTIONS = new Map<string, { word: string; tag: string }[]>([
   ['建中', [{ word: '建', tag: 'v' }, { word: '中', tag: 'f' }]],
 ]);
 
@@ -164,6 +167,7 @@ function tagUncached(text: string): TaggedWord[] {
   ensureLoaded();
   const words = nodejieba.cut(text);
   const out: TaggedWord[] = [];
+  let at = 0;
   // One pass: join runs spelling a user word, split exceptions, glue nominal suffixes.
   for (let i = 0; i < words.length; i++) {
     let word = words[i];
@@ -187,7 +191,10 @@ function tagUncached(text: string): TaggedWord[] {
     if (pos === undefined) {
       const split = SPLIT_EXCEPTIONS.get(word);
       if (split) {
-        for (const t of split) out.push({ word: t.word, tag: t.tag });
+        for (const t of split) {
+          out.push({ word: t.word, tag: t.tag, start: at, end: at + t.word.length });
+          at += t.word.length;
+        }
         continue;
       }
       const prev = out[out.length - 1];
@@ -200,12 +207,14 @@ function tagUncached(text: string): TaggedWord[] {
         HAN.test(prev.word) &&
         !NOMINAL_SUFFIXES.has(prev.word.charAt(1))
       ) {
-        out[out.length - 1] = { word: prev.word + word, tag: word === '化' ? 'vn' : 'n' };
+        out[out.length - 1] = { word: prev.word + word, tag: word === '化' ? 'vn' : 'n', start: prev.start, end: prev.end + word.length };
+        at += word.length;
         continue;
       }
       pos = posOf(word) ?? specialTag(word);
     }
-    out.push({ word, tag: pos });
+    out.push({ word, tag: pos, start: at, end: at + word.length });
+    at += word.length;
   }
   return out;
 }

@@ -30,6 +30,11 @@ describe('cut', () => {
     expect(cut(text).join('')).toBe(text);
     expect(cut('')).toEqual([]);
   });
+
+  it('gives each word its offsets in the text', () => {
+    const text = '精准性、AI与网络生态治理';
+    for (const t of tag(text)) expect(text.slice(t.start, t.end)).toBe(t.word);
+  });
 });
 
 describe('tag', () => {
@@ -52,8 +57,9 @@ describe('tagWithoutLatin', () => {
 
   it('gives the words jieba finds in the text with its letters and digits blanked', () => {
     const text = '中共中央政治局11月28日下午就加强网络生态治理进行第23次集体学习,AI与大数据';
-    const blanked = tag(text.replace(/[A-Za-z0-9]/g, ' ')).filter((t) => /\p{Script=Han}/u.test(t.word));
-    expect(tagWithoutLatin(text).filter((t) => /\p{Script=Han}/u.test(t.word))).toEqual(blanked);
+    const chinese = (words: readonly { word: string; tag: string }[]) =>
+      words.filter((t) => /\p{Script=Han}/u.test(t.word)).map((t) => `${t.word}/${t.tag}`);
+    expect(chinese(tagWithoutLatin(text))).toEqual(chinese(tag(text.replace(/[A-Za-z0-9]/g, ' '))));
   });
 });
 

@@ -73,13 +73,12 @@ const ADVERB_HEADS = /^(积极|充分|不断|认真|深入|大力|坚决|及时|
 /** Segments each sentence once; the token lists are reused by every later stage. */
 export function tokenize(zh: string): Token[] {
   const out: Token[] = [];
-  let at = 0;
   for (const t of tag(zh)) {
     // jieba tags words it does not know "x", like punctuation: 亮剑, 筑牢 may be new terms, while
     // 了吗, 是我 are its HMM gluing particles and pronouns to their neighbours.
-    const pos = t.tag === 'x' && HAN.test(t.word) ? (GLUE_CHARS.test(t.word) ? 'y' : 'nz') : t.tag;
-    out.push({ word: t.word, tag: pos, start: at, end: at + t.word.length });
-    at += t.word.length;
+    if (t.tag === 'x' && HAN.test(t.word)) out.push({ word: t.word, tag: GLUE_CHARS.test(t.word) ? 'y' : 'nz', start: t.start, end: t.end });
+    // The segmenter's word is a token as it stands (shared with its cache, never modified).
+    else out.push(t);
   }
   return out;
 }
@@ -130,8 +129,10 @@ function canEnd(toks: Token[], first: number, last: number): boolean {
 /** Collects candidates over all sentences. `tokens[i]` is the segmentation of sentence i. */
 export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
   const byZh = new Map<string, Candidate>();
-  // Per sentence: the occurrences created, to count nesting once every frequency is known.
-  const spans: { cand: Candidate; first: number; last: number; sentence: number; clause: number }[] = [];
+  // Every occurrence created, in order, beside its candidate: to count nesting once every
+  // frequency is known.
+  const spans: CandidateOccurrence[] = [];
+  const spanCands: Candidate[] = [];
 
   const add = (zh: string, kind: Candidate['kind'], toks: Token[], first: number, last: number, occ: CandidateOccurrence) => {
     let c = byZh.get(zh);
@@ -141,7 +142,8 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
       byZh.set(zh, c);
     } else if (kind === 'name') c.kind = 'name';
     c.occurrences.push(occ);
-    spans.push({ cand: c, first: occ.first, last: occ.last, sentence: occ.sentence, clause: occ.clause });
+    spans.push(occ);
+    spanCands.push(c);
   };
 
   for (let s = 0; s < tokens.length; s++) {
@@ -199,21 +201,24 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
   for (let from = 0; from < spans.length; ) {
     let to = from + 1;
     while (to < spans.length && spans[to].sentence === spans[from].sentence && spans[to].clause === spans[from].clause) to++;
-    const list = spans.slice(from, to);
+    const start = from;
     from = to;
-    if (list.length < 2) continue;
-    for (const inner of list) {
+    if (to - start < 2) continue;
+    for (let a = start; a < to; a++) {
+      const inner = spans[a];
       let nested = false;
       let inFrequent = false;
-      for (const outer of list) {
-        if (outer === inner || outer.cand.kind === 'name') continue;
+      for (let b = start; b < to; b++) {
+        const outer = spans[b];
+        const outerCand = spanCands[b];
+        if (b === a || outerCand.kind === 'name') continue;
         if (outer.first <= inner.first && outer.last >= inner.last && outer.last - outer.first > inner.last - inner.first) {
           nested = true;
-          if (outer.cand.occurrences.length >= 2) inFrequent = true;
+          if (outerCand.occurrences.length >= 2) inFrequent = true;
         }
       }
-      if (nested) inner.cand.nested++;
-      if (inFrequent) inner.cand.nestedInFrequent++;
+      if (nested) spanCands[a].nested++;
+      if (inFrequent) spanCands[a].nestedInFrequent++;
     }
   }
   return byZh;
