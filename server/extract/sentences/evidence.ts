@@ -2,7 +2,7 @@
 // (Arabic or written in Chinese), Latin tokens kept in the Chinese, names read through pinyin, and
 // dictionary glosses found among the English words.
 import { glosses, pinyinPlain } from '../lexicon.ts';
-import { tag } from '../segment.ts';
+import { tagWithoutLatin } from '../segment.ts';
 
 /** One thing in a Chinese sentence that its English should show: any one of `keys` does. */
 export interface Item {
@@ -141,7 +141,7 @@ export function chineseItems(text: string): Item[] {
     const lower = m[0].toLowerCase();
     strong.push({ keys: [lower, stem(lower)], weight: 3, hard: false });
   }
-  for (const { word, tag: pos } of tag(text.replace(/[A-Za-z0-9]/g, ' '))) {
+  for (const { word, tag: pos } of tagWithoutLatin(text)) {
     if (!/[\u3400-\u9fff]/.test(word) || zhStop.has(word)) continue;
     if (nameTags.has(pos) && word.length >= 2) {
       const syllables = pinyinPlain(word).split(' ');
