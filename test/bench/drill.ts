@@ -168,7 +168,8 @@ async function measure(url: string, seconds: number, into: Rate): Promise<void> 
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
-    if (child.exitCode !== null) return done();
+    // A child stopped by a signal has no exit code, only a signal code; its 'exit' has been and gone.
+    if (child.exitCode !== null || child.signalCode !== null) return done();
     child.once('exit', () => done());
     child.kill('SIGTERM');
   });
