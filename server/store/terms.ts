@@ -1,15 +1,8 @@
 import type { CardState, TermRow } from '../http/api-types.ts';
 import { sql, type Db } from './db.ts';
 
-export interface TermRecord {
-  id: number;
-  zh: string;
-  en: string;
-  variants: string[];
-  pinyin: string;
-  status: 'active' | 'ignored';
-  origin: 'extracted' | 'user';
-  note: string;
+/** A stored term: the API's row without the figures derived from its cards and occurrences. */
+export interface TermRecord extends Omit<TermRow, 'count' | 'due' | 'state'> {
   score: number;
 }
 
