@@ -28,7 +28,13 @@ interface ViewCache {
   settings: Settings;
   from: number;
   view: QueueView;
-  card?: { record: CardRecord; drill: DrillCard } | null;
+  card?: { record: CardRecord; drill: DrillCard; json?: CardJson } | null;
+}
+
+/** A card's JSON around its intervals, the only part that changes with the time. */
+interface CardJson {
+  head: string;
+  tail: string;
 }
 const viewCache = new WeakMap<Db, ViewCache>();
 
@@ -62,6 +68,37 @@ export function nextCard(db: Db, now: Date): NextResponse {
   }
   if (!entry.card) return { card: null, counts };
   return { card: { ...entry.card.drill, intervals: previewIntervals(entry.card.record.sched, now, settings) }, counts };
+}
+
+const intervalsKey = '"intervals":0';
+
+/**
+ * `JSON.stringify(nextCard(db, now))`, byte for byte, for GET /api/drill/next: the card's text
+ * (prompt, pinyin, terms, context) is serialised once per cached card rather than per request;
+ * only the intervals, computed for `now`, and the counts are serialised each time.
+ */
+export function nextCardJson(db: Db, now: Date): string {
+  const version = readVersions(db);
+  const settings = settingsAt(db, version.data);
+  const entry = cachedView(db, now, settings, version);
+  const counts = JSON.stringify(entry.view.counts);
+  if (entry.view.cardId === null) return `{"card":null,"counts":${counts}}`;
+  if (entry.card === undefined) {
+    const record = cardsStore.getCard(db, entry.view.cardId);
+    const drill = record ? buildDrillCard(db, record, now, settings) : null;
+    entry.card = record && drill ? { record, drill } : null;
+  }
+  if (!entry.card) return `{"card":null,"counts":${counts}}`;
+  let json = entry.card.json;
+  if (!json) {
+    // The keys before "intervals" are ids and fixed words, so its first occurrence is the key.
+    const whole = JSON.stringify({ ...entry.card.drill, intervals: 0 });
+    const at = whole.indexOf(intervalsKey);
+    json = { head: whole.slice(0, at + intervalsKey.length - 1), tail: whole.slice(at + intervalsKey.length) };
+    entry.card.json = json;
+  }
+  const intervals = JSON.stringify(previewIntervals(entry.card.record.sched, now, settings));
+  return `{"card":${json.head}${intervals}${json.tail},"counts":${counts}}`;
 }
 
 function validateAnswer(req: AnswerRequest): void {

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
-import { answerCard, checkAnswer, nextCard, undoLast } from '../../drill/index.ts';
+import { answerCard, checkAnswer, nextCardJson, undoLast } from '../../drill/index.ts';
 import type { Deps } from '../deps.ts';
 import { answerSchema, checkSchema, requireJson, valid } from '../validation.ts';
 
+const jsonType = { 'Content-Type': 'application/json' };
+
 export function drillRoutes({ db, now }: Deps) {
   return new Hono()
-    .get('/next', (c) => c.json(nextCard(db, now())))
+    .get('/next', (c) => c.body(nextCardJson(db, now()), 200, jsonType))
     .post('/answer', requireJson, valid('json', answerSchema), (c) => c.json(answerCard(db, c.req.valid('json'), now())))
     .post('/check', requireJson, valid('json', checkSchema), (c) => {
       const { cardId, answer } = c.req.valid('json');
