@@ -1,5 +1,17 @@
 // The only module that imports ts-fsrs. Pure: (card, rating, now, settings) -> next card + log.
-import { fsrs, generatorParameters, Rating as FsrsRating, State, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import {
+  BasicLearningStepsStrategy,
+  fsrs,
+  generatorParameters,
+  Rating as FsrsRating,
+  State,
+  StrategyMode,
+  type Card,
+  type FSRS,
+  type Grade,
+  type StepUnit,
+  type TLearningStepsStrategy,
+} from 'ts-fsrs';
 import type { CardState, IntervalPreview, Rating } from '../http/api-types.ts';
 import { intervalLabel } from './labels.ts';
 import type { SchedCard, SchedSettings, Scheduled } from './types.ts';
@@ -37,10 +49,35 @@ function scheduler(settings: SchedSettings): FSRS {
         relearning_steps: settings.relearningSteps as StepUnit[],
         ...(settings.weights ? { w: settings.weights } : {}),
       }),
-    );
+    ).useStrategy(StrategyMode.LEARNING_STEPS, rememberedSteps());
     instances.set(settings, f);
   }
   return f;
+}
+
+/**
+ * ts-fsrs's own learning-steps strategy, remembered per (state, step): it parses the step strings
+ * ("10m") again for every rating of every preview and answer, though an instance's steps never
+ * change. Same results; the parsed table is kept for as long as the steps arrays are the same.
+ */
+function rememberedSteps(): TLearningStepsStrategy {
+  let learning: readonly StepUnit[] | null = null;
+  let relearning: readonly StepUnit[] | null = null;
+  const known = new Map<number, ReturnType<TLearningStepsStrategy>>();
+  return (params, state, step) => {
+    if (params.learning_steps !== learning || params.relearning_steps !== relearning) {
+      known.clear();
+      learning = params.learning_steps;
+      relearning = params.relearning_steps;
+    }
+    const key = state * 1_000_000 + step;
+    let result = known.get(key);
+    if (!result) {
+      result = BasicLearningStepsStrategy(params, state, step);
+      known.set(key, result);
+    }
+    return result;
+  };
 }
 
 export function newCard(now: Date): SchedCard {
