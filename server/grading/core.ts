@@ -6,4 +6,5 @@ export { diffTokens, tokenize } from './diff.ts';
 export { chrf } from './chrf.ts';
 export { gradeTerm, editDistance, pinyinKey, type TermInput } from './term.ts';
 export { gradeTranslation, termCoverage, translationThresholds, type TranslationInput } from './translation.ts';
+export { gradeCard, type GradableCard } from './card.ts';
 export type * from './types.ts';
