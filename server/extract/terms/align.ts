@@ -51,6 +51,8 @@ export interface CandidateEvidence {
   readonly wordPrefixes: Set<string>;
   /** bestSpan's scratch: unit → its local number in the sentence being aligned, -1 between calls. */
   localOf?: Int32Array;
+  /** The lengths of `phrases`, for bestSpan: a span of another length is no whole gloss. */
+  phraseLengths?: Set<number>;
 }
 
 const MAX_SPAN_WORDS = 9;
@@ -202,6 +204,7 @@ function evidence(
       return b.wordPrefixes;
     },
     localOf: undefined,
+    phraseLengths: undefined,
   };
 }
 
@@ -300,6 +303,9 @@ export function spanKey(text: string): string {
     .trim();
 }
 
+// bestSpan's hits, reused from call to call (it never re-enters itself).
+const flatHits: number[] = [];
+
 function popcount(x: number): number {
   let c = 0;
   while (x) {
@@ -331,8 +337,11 @@ export function bestSpan(
   const localOf = (ev.localOf ??= new Int32Array(ev.units.length).fill(-1));
   const hitIds: number[] = [];
   const localUnits: GlossUnit[] = [];
-  const wordHits: number[][] = new Array(n);
-  let hits: number[] = [];
+  // Word j's hits are flatHits[hitStart[j] .. hitStart[j + 1]), local unit × 8 + stem index;
+  // association adds at most one more per word, in assocHit (-1: none).
+  const hitStart = new Int32Array(n + 1);
+  const assocHit = new Int32Array(n).fill(-1);
+  flatHits.length = 0;
   let weight = 0;
   const hit = (key: string): boolean => {
     const list = ev.index.get(key);
@@ -346,21 +355,20 @@ export function bestSpan(
         hitIds.push(u);
         localUnits.push(ev.units[u]);
       }
-      hits.push(local * 8 + (packed & 7));
+      flatHits.push(local * 8 + (packed & 7));
       if (ev.units[u].weight > weight) weight = ev.units[u].weight;
     }
     return true;
   };
   for (let j = 0; j < n; j++) {
     const word = words[j];
-    hits = [];
+    hitStart[j] = flatHits.length;
     weight = 0;
-    wordHits[j] = hits;
     if (word.function) continue;
     let found = hit(word.stem);
     for (const part of word.parts) if (hit(part)) found = true;
     // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
-    if (!found && word.text.length >= 8 && ev.wordPrefixes.has(word.text.slice(0, 3).toLowerCase())) {
+    if (!found && word.head && ev.wordPrefixes.has(word.head)) {
       const lower = word.text.toLowerCase();
       for (let cut = 3; cut <= lower.length - 3; cut++) {
         const head = lower.slice(0, cut);
@@ -375,6 +383,7 @@ export function bestSpan(
     if (weight > 0) edge[j] = 1;
     w[j] = weight;
   }
+  hitStart[n] = flatHits.length;
 
   // Association, second: only for words no dictionary explains ("emphasized" is 强调's, by the
   // dictionary, even if it co-occurs with 网络生态治理), and only towards pieces the dictionary
@@ -399,7 +408,7 @@ export function bestSpan(
         if (!best || bestD < MIN_DICE || claimed?.().has(word.stem)) continue;
         const local = localUnits.length;
         localUnits.push({ from: best.from, to: best.to, size: 1, weight: Math.min(0.8, bestD) });
-        wordHits[j].push(local * 8);
+        assocHit[j] = local * 8;
         w[j] = Math.min(0.8, bestD);
         if (bestD >= EDGE_DICE) edge[j] = 1;
       }
@@ -407,53 +416,67 @@ export function bestSpan(
   }
 
   // Without apostrophes, odd spaces or letters whose lower case changes length, a span's key is
-  // a slice of the lowercased sentence: no normalization per span.
+  // a slice of the lowercased sentence: no normalization per span, and a span whose length no
+  // whole gloss has cannot be one, so most spans are scored without making their key at all.
   let sentence = sentenceKeys.get(words);
   if (!sentence || sentence.en !== en) {
     sentence = { en, plain: !PLAIN_KEY_BREAKERS.test(en), lower: undefined };
     sentenceKeys.set(words, sentence);
   }
   const plain = sentence.plain;
+  const phraseLengths = (ev.phraseLengths ??= lengthsOf(ev.phrases));
   const unitHits = new Int32Array(localUnits.length);
+  // Per character, the best share of one unit's stems the span holds. A span grows word by word
+  // from its start, and a unit's share only grows with it: each word updates the units it hits.
   const charCov = new Float64Array(ev.chars);
+  const silent = ev.silent.size ? new Uint8Array(ev.chars) : null;
+  if (silent) for (const k of ev.silent) silent[k] = 1;
   const needed = ev.chars - ev.silent.size;
-  let best: SpanChoice | null = null;
+  const raise = (h: number) => {
+    const u = h >> 3;
+    const bits = unitHits[u] | (1 << (h & 7));
+    if (bits === unitHits[u]) return;
+    unitHits[u] = bits;
+    const unit = localUnits[u];
+    const c = popcount(bits) / unit.size;
+    for (let k = unit.from; k < unit.to; k++) if (c > charCov[k]) charCov[k] = c;
+  };
+  let bestScore = -1;
+  let bestA = -1;
+  let bestEnd = 0;
+  let bestCov = 1;
   for (let a = 0; a < n; a++) {
     if (!edge[a]) continue;
-    if (taken.some((t) => words[a].start < t.end && words[a].end > t.start)) continue;
+    const start = words[a].start;
+    if (taken.length && overlapsTaken(taken, start, words[a].end)) continue;
     let sumW = 0;
     let content = 0;
     let functionWords = 0;
     unitHits.fill(0);
+    charCov.fill(0);
     for (let b = a; b < n && b < a + MAX_SPAN_WORDS; b++) {
       if (b > a && breakBetween(en, words[b - 1].end, words[b].start)) break;
-      if (taken.some((t) => words[b].start < t.end && words[b].end > t.start)) break;
+      if (taken.length && overlapsTaken(taken, words[b].start, words[b].end)) break;
       if (!words[b].function) {
         content++;
         sumW += w[b];
-        for (const h of wordHits[b]) unitHits[h >> 3] |= 1 << (h & 7);
+        for (let q = hitStart[b]; q < hitStart[b + 1]; q++) raise(flatHits[q]);
+        if (assocHit[b] >= 0) raise(assocHit[b]);
       } else functionWords++;
       if (!edge[b]) continue;
       let end = words[b].end;
       if (words[b].possessive) end -= 2;
       // A lone adverb renders no term: 大力 "vigorously" is how, not what.
-      if (a === b && /ly$/i.test(words[b].text)) continue;
-      let key: string;
-      if (plain) key = (sentence.lower ??= en.toLowerCase()).slice(words[a].start, end);
-      else key = spanKey(en.slice(words[a].start, end));
+      if (a === b && words[b].adverb) continue;
+      let phrase: boolean;
+      if (plain) phrase = phraseLengths.has(end - start) && ev.phrases.has((sentence.lower ??= en.toLowerCase()).slice(start, end));
+      else phrase = ev.phrases.has(spanKey(en.slice(start, end)));
       let score: number;
       let cov = 1;
-      if (ev.phrases.has(key)) score = 1;
+      if (phrase) score = 1;
       else {
-        charCov.fill(0);
-        for (let u = 0; u < localUnits.length; u++) {
-          if (!unitHits[u]) continue;
-          const unit = localUnits[u];
-          const c = popcount(unitHits[u]) / unit.size;
-          for (let k = unit.from; k < unit.to; k++) if (c > charCov[k]) charCov[k] = c;
-        }
         let covered = 0;
-        for (let k = 0; k < ev.chars; k++) if (!ev.silent.has(k)) covered += charCov[k];
+        for (let k = 0; k < ev.chars; k++) if (!silent?.[k]) covered += charCov[k];
         cov = needed > 0 ? covered / needed : 0;
         const precision = sumW / content;
         // Coverage matters a little less than precision: English often drops a redundant
@@ -463,11 +486,28 @@ export function bestSpan(
         score = Math.pow(cov, 0.8) * precision * Math.pow(0.99, b - a + functionWords);
       }
       // On a tie the longer span wins: "systematic nature" over "systematic".
-      if (score >= minScore && (!best || score > best.score + 1e-9 || (score > best.score - 1e-9 && end - words[a].start > best.end - best.start))) {
-        best = { start: words[a].start, end, key, text: en.slice(words[a].start, end), score, coverage: cov, initial: a === 0 };
+      if (score >= minScore && (bestA < 0 || score > bestScore + 1e-9 || (score > bestScore - 1e-9 && end - start > bestEnd - words[bestA].start))) {
+        bestScore = score;
+        bestA = a;
+        bestEnd = end;
+        bestCov = cov;
       }
     }
   }
   for (const u of hitIds) localOf[u] = -1;
-  return best;
+  if (bestA < 0) return null;
+  const start = words[bestA].start;
+  const key = plain ? (sentence.lower ??= en.toLowerCase()).slice(start, bestEnd) : spanKey(en.slice(start, bestEnd));
+  return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0 };
+}
+
+function overlapsTaken(taken: { start: number; end: number }[], start: number, end: number): boolean {
+  for (const t of taken) if (start < t.end && end > t.start) return true;
+  return false;
+}
+
+function lengthsOf(phrases: Set<string>): Set<number> {
+  const out = new Set<number>();
+  for (const p of phrases) out.add(p.length);
+  return out;
 }

@@ -13,6 +13,11 @@ export interface EnWord {
   function: boolean;
   /** Ends in a possessive 's (China's): a span ending here stops before it. */
   possessive: boolean;
+  /** Ends in -ly (vigorously): alone, an adverb renders no term. */
+  adverb: boolean;
+  /** A word of eight letters or more, lowercased, its first three (a compound's head may start
+   * there: cybersecurity); '' for shorter words. */
+  head: string;
 }
 
 export const FUNCTION_WORDS = new Set(
@@ -36,6 +41,8 @@ interface TokenInfo {
   parts: string[];
   function: boolean;
   possessive: boolean;
+  adverb: boolean;
+  head: string;
 }
 
 // Everything about a word form but its offsets: the same forms fill every sentence.
@@ -50,7 +57,7 @@ function tokenInfo(token: string): TokenInfo {
   if (possessive) raw = raw.slice(0, -2);
   const lower = raw.toLowerCase().replace(/’/g, "'");
   const parts = lower.includes('-') ? lower.split('-').filter((p) => p && !FUNCTION_WORDS.has(p)).map(stem) : NO_PARTS;
-  info = { stem: stem(lower), parts, function: FUNCTION_WORDS.has(lower), possessive };
+  info = { stem: stem(lower), parts, function: FUNCTION_WORDS.has(lower), possessive, adverb: /ly$/i.test(token), head: token.length >= 8 ? token.slice(0, 3).toLowerCase() : '' };
   if (tokenCache.size > 200_000) tokenCache.clear();
   tokenCache.set(token, info);
   return info;
@@ -69,6 +76,8 @@ export function englishWords(text: string): EnWord[] {
       parts: info.parts,
       function: info.function,
       possessive: info.possessive,
+      adverb: info.adverb,
+      head: info.head,
     });
   }
   return out;
