@@ -1,8 +1,10 @@
 // The only module that imports ts-fsrs. Pure: (card, rating, now, settings) -> next card + log.
 import {
   BasicLearningStepsStrategy,
+  dateDiffInDays,
   fsrs,
   generatorParameters,
+  get_fuzz_range,
   Rating as FsrsRating,
   State,
   StrategyMode,
@@ -35,13 +37,22 @@ export function stateName(code: number): CardState {
 }
 
 // Building an FSRS instance computes parameter tables; settings objects are replaced, never
-// mutated, so one instance per settings object is safe.
-const instances = new WeakMap<SchedSettings, FSRS>();
+// mutated, so one instance per settings object is safe. The preview reads the instance's
+// parameters through ts-fsrs's Proxy once, here, rather than on every card.
+interface Scheduler {
+  f: FSRS;
+  steps: TLearningStepsStrategy;
+  intervalModifier: number;
+  maximumInterval: number;
+  enableFuzz: boolean;
+}
+const instances = new WeakMap<SchedSettings, Scheduler>();
 
-function scheduler(settings: SchedSettings): FSRS {
-  let f = instances.get(settings);
-  if (!f) {
-    f = fsrs(
+function schedulerOf(settings: SchedSettings): Scheduler {
+  let s = instances.get(settings);
+  if (!s) {
+    const steps = rememberedSteps();
+    const f = fsrs(
       generatorParameters({
         request_retention: settings.desiredRetention,
         enable_fuzz: settings.enableFuzz,
@@ -49,10 +60,16 @@ function scheduler(settings: SchedSettings): FSRS {
         relearning_steps: settings.relearningSteps as StepUnit[],
         ...(settings.weights ? { w: settings.weights } : {}),
       }),
-    ).useStrategy(StrategyMode.LEARNING_STEPS, rememberedSteps());
-    instances.set(settings, f);
+    ).useStrategy(StrategyMode.LEARNING_STEPS, steps);
+    const p = f.parameters;
+    s = { f, steps, intervalModifier: f.interval_modifier, maximumInterval: p.maximum_interval, enableFuzz: p.enable_fuzz };
+    instances.set(settings, s);
   }
-  return f;
+  return s;
+}
+
+function scheduler(settings: SchedSettings): FSRS {
+  return schedulerOf(settings).f;
 }
 
 /**
@@ -147,14 +164,91 @@ export function schedule(card: SchedCard, rating: Rating, now: Date, settings: S
 }
 
 const grades: Rating[] = [FsrsRating.Again, FsrsRating.Hard, FsrsRating.Good, FsrsRating.Easy] as Rating[];
+const minuteMs = 60_000;
+const dayMs = 86_400_000;
 
 /** When the card would be due after each rating, with a short human label. */
 export function previewIntervals(card: SchedCard, now: Date, settings: SchedSettings): IntervalPreview[] {
-  const preview = scheduler(settings).repeat(toFsrs(card), now);
-  return grades.map((rating) => {
-    const due = preview[rating as Grade].card.due;
-    return { rating, due: due.toISOString(), label: intervalLabel(due.getTime() - now.getTime()) };
+  const dues = previewDues(card, now, settings);
+  const t = now.getTime();
+  return grades.map((rating, i) => {
+    const due = dues[i];
+    return { rating, due: new Date(due).toISOString(), label: intervalLabel(due - t) };
   });
+}
+
+/**
+ * The due times (ms) of Again, Hard, Good and Easy, exactly as ts-fsrs's repeat() schedules them
+ * (its short-term BasicScheduler, our learning-steps strategy, its default fuzz seed), using its
+ * own memory-state and fuzz-range arithmetic. The drill shows these on every card, and repeat()
+ * builds a scheduler, copies the card six times, writes four logs and seeds a fresh random
+ * generator for each fuzzed interval, all to yield four dates. Tested against repeat().
+ */
+function previewDues(card: SchedCard, now: Date, settings: SchedSettings): number[] {
+  const { f, steps, intervalModifier, maximumInterval, enableFuzz } = schedulerOf(settings);
+  const t = now.getTime();
+  const state = stateToFsrs[card.state];
+  const elapsed = state !== State.New && card.lastReview ? dateDiffInDays(card.lastReview, now) : 0;
+  // ts-fsrs seeds fuzz from the review time, the repetition count after this answer and D·S,
+  // and draws the first number of a fresh generator for every interval: one draw serves all.
+  const seed = `${t}_${card.reps + 1}_${card.difficulty * card.stability}`;
+  let fuzz: number | undefined;
+  const interval = (stability: number): number => {
+    const ivl = Math.min(Math.max(1, Math.round(stability * intervalModifier)), maximumInterval);
+    if (!enableFuzz || ivl < 2.5) return Math.round(ivl);
+    fuzz ??= firstAleaDraw(seed);
+    const { min_ivl, max_ivl } = get_fuzz_range(ivl, elapsed, maximumInterval);
+    return Math.floor(fuzz * (max_ivl - min_ivl + 1) + min_ivl);
+  };
+  const stepTable = steps(f.parameters, state, card.learningSteps || 0);
+  // A rating with a learning step under a day waits that step; a step of a day or more is kept
+  // in minutes too; without a step the card graduates to an FSRS interval.
+  const stepDue = (grade: Grade, stability: number): number => {
+    const minutes = Math.max(0, stepTable[grade]?.scheduled_minutes ?? 0);
+    return minutes > 0 ? t + Math.round(minutes) * minuteMs : t + interval(stability) * dayMs;
+  };
+  const memory = { difficulty: card.difficulty, stability: card.stability };
+  if (state !== State.Review) {
+    return grades.map((g) => stepDue(g as Grade, f.next_state(memory, elapsed, g as Grade).stability));
+  }
+  const r = f.forgetting_curve(elapsed, card.stability);
+  const again = f.next_state(memory, elapsed, FsrsRating.Again, r);
+  const hardState = f.next_state(memory, elapsed, FsrsRating.Hard, r);
+  const goodState = f.next_state(memory, elapsed, FsrsRating.Good, r);
+  const easyState = f.next_state(memory, elapsed, FsrsRating.Easy, r);
+  // Hard never longer than Good, Good and Easy each at least a day beyond the one before.
+  let hard = interval(hardState.stability);
+  let good = interval(goodState.stability);
+  hard = Math.min(hard, good);
+  good = Math.max(good, hard + 1);
+  const easy = Math.max(interval(easyState.stability), good + 1);
+  return [stepDue(FsrsRating.Again, again.stability), t + hard * dayMs, t + good * dayMs, t + easy * dayMs];
+}
+
+// ts-fsrs's Alea generator (Baagøe): seeding mashes " " three times, then the seed once per
+// state word; the first draw depends only on the first word, so the three " " mashes (always the
+// same) are done once here and the seed is mashed once instead of three times.
+function mashFrom(n: number, data: string): { n: number; value: number } {
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 4294967296;
+  }
+  return { n, value: (n >>> 0) * 23283064365386963e-26 };
+}
+const blank1 = mashFrom(4022871197, ' ');
+const blank3 = mashFrom(mashFrom(blank1.n, ' ').n, ' ');
+
+function firstAleaDraw(seed: string): number {
+  let s0 = blank1.value - mashFrom(blank3.n, seed).value;
+  if (s0 < 0) s0 += 1;
+  const t = 2091639 * s0 + 1 * 23283064365386963e-26;
+  return t - (t | 0);
 }
 
 const stepPattern = /^\d+(\.\d+)?[mhd]$/;

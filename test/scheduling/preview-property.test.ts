@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { default_w, fsrs, generatorParameters, type Card, type Grade, type StepUnit } from 'ts-fsrs';
+import { describe, expect, it } from 'vitest';
+import type { CardState } from '../../server/http/api-types.ts';
+import { previewIntervals, type SchedCard, type SchedSettings } from '../../server/scheduling/index.ts';
+
+const DAY = 86_400_000;
+const states: CardState[] = ['new', 'learning', 'review', 'relearning'];
+
+// The buttons' intervals are computed without ts-fsrs's scheduler objects; they must be the dates
+// plain ts-fsrs repeat() gives, for every state, step, setting and time.
+function plainDues(card: SchedCard, now: Date, s: SchedSettings): string[] {
+  const f = fsrs(
+    generatorParameters({
+      request_retention: s.desiredRetention,
+      enable_fuzz: s.enableFuzz,
+      learning_steps: s.learningSteps as StepUnit[],
+      relearning_steps: s.relearningSteps as StepUnit[],
+      ...(s.weights ? { w: s.weights } : {}),
+    }),
+  );
+  const plain: Card = {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsedDays,
+    scheduled_days: card.scheduledDays,
+    learning_steps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: states.indexOf(card.state),
+    ...(card.lastReview ? { last_review: card.lastReview } : {}),
+  };
+  const log = f.repeat(plain, now);
+  return ([1, 2, 3, 4] as Grade[]).map((g) => log[g].card.due.toISOString());
+}
+
+const step = fc.constantFrom('1m', '3m', '10m', '15m', '30m', '1h', '6h', '23h', '1d', '2d');
+const fitted = default_w.map((w, i) => (i < 4 ? w * 1.7 : i === 20 ? 0.3 : w));
+
+const settingsArb: fc.Arbitrary<SchedSettings> = fc.record({
+  desiredRetention: fc.integer({ min: 70, max: 99 }).map((n) => n / 100),
+  learningSteps: fc.array(step, { maxLength: 4 }),
+  relearningSteps: fc.array(step, { maxLength: 3 }),
+  enableFuzz: fc.boolean(),
+  weights: fc.constantFrom(null, fitted),
+});
+
+const nowArb = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) });
+
+const seenCard = (state: CardState) =>
+  fc.record({
+    difficulty: fc.double({ min: 1, max: 10, noNaN: true }),
+    stability: fc.double({ min: 0.01, max: 5000, noNaN: true }),
+    reps: fc.integer({ min: 1, max: 200 }),
+    lapses: fc.integer({ min: 0, max: 30 }),
+    learningSteps: fc.integer({ min: 0, max: 5 }),
+    // From the same minute to over two years since the last answer, across day boundaries.
+    sinceLast: fc.oneof(fc.integer({ min: 0, max: DAY }), fc.integer({ min: 0, max: 800 * DAY })),
+    dueOffset: fc.integer({ min: -60 * DAY, max: 400 * DAY }),
+    scheduledDays: fc.integer({ min: 0, max: 400 }),
+  }).map((c) => (now: number): SchedCard => ({
+    due: new Date(now + c.dueOffset),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: 0,
+    scheduledDays: state === 'review' ? c.scheduledDays : 0,
+    learningSteps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state,
+    lastReview: new Date(now - c.sinceLast),
+  }));
+
+const newCardArb = fc.constant(
+  (now: number): SchedCard => ({
+    due: new Date(now),
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    state: 'new',
+    lastReview: null,
+  }),
+);
+
+describe('previewIntervals matches plain ts-fsrs repeat()', () => {
+  it.each(states)('for %s cards', (state) => {
+    fc.assert(
+      fc.property(state === 'new' ? newCardArb : seenCard(state), settingsArb, nowArb, (make, settings, t) => {
+        const card = make(t);
+        const now = new Date(t);
+        expect(previewIntervals(card, now, settings).map((p) => p.due)).toEqual(plainDues(card, now, settings));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('for a review card answered minutes ago, long ago, and with fuzz on and off', () => {
+    const base: SchedCard = {
+      due: new Date('2026-03-01T09:00:00Z'),
+      stability: 37.5,
+      difficulty: 5.2,
+      elapsedDays: 0,
+      scheduledDays: 40,
+      learningSteps: 0,
+      reps: 10,
+      lapses: 1,
+      state: 'review',
+      lastReview: new Date('2026-01-20T09:00:00Z'),
+    };
+    const settings: SchedSettings = { desiredRetention: 0.9, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], enableFuzz: true, weights: null };
+    for (const at of ['2026-01-20T09:05:00Z', '2026-03-02T09:00:00Z', '2027-06-01T00:00:00Z']) {
+      for (const enableFuzz of [true, false]) {
+        const now = new Date(at);
+        const s = { ...settings, enableFuzz };
+        expect(previewIntervals(base, now, s).map((p) => p.due)).toEqual(plainDues(base, now, s));
+      }
+    }
+  });
+});
