@@ -177,39 +177,49 @@ export function previewIntervals(card: SchedCard, now: Date, settings: SchedSett
   });
 }
 
+/** One preview's inputs, passed to the helpers below rather than closed over. */
+interface Preview {
+  scheduler: Scheduler;
+  t: number;
+  elapsed: number;
+  seed: string;
+  /** The generator's first draw, once an interval needs it; NaN until then. */
+  fuzz: number;
+  stepTable: ReturnType<TLearningStepsStrategy>;
+}
+
 /**
  * The due times (ms) of Again, Hard, Good and Easy, exactly as ts-fsrs's repeat() schedules them
  * (its short-term BasicScheduler, our learning-steps strategy, its default fuzz seed), using its
  * own memory-state and fuzz-range arithmetic. The drill shows these on every card, and repeat()
  * builds a scheduler, copies the card six times, writes four logs and seeds a fresh random
  * generator for each fuzzed interval, all to yield four dates. Tested against repeat().
+ * No closures here: under tsx each closure made per call also pays for naming it.
  */
 function previewDues(card: SchedCard, now: Date, settings: SchedSettings): number[] {
-  const { f, steps, intervalModifier, maximumInterval, enableFuzz } = schedulerOf(settings);
+  const scheduler = schedulerOf(settings);
+  const f = scheduler.f;
   const t = now.getTime();
   const state = stateToFsrs[card.state];
-  const elapsed = state !== State.New && card.lastReview ? dateDiffInDays(card.lastReview, now) : 0;
-  // ts-fsrs seeds fuzz from the review time, the repetition count after this answer and D·S,
-  // and draws the first number of a fresh generator for every interval: one draw serves all.
-  const seed = `${t}_${card.reps + 1}_${card.difficulty * card.stability}`;
-  let fuzz: number | undefined;
-  const interval = (stability: number): number => {
-    const ivl = Math.min(Math.max(1, Math.round(stability * intervalModifier)), maximumInterval);
-    if (!enableFuzz || ivl < 2.5) return Math.round(ivl);
-    fuzz ??= firstAleaDraw(seed);
-    const { min_ivl, max_ivl } = get_fuzz_range(ivl, elapsed, maximumInterval);
-    return Math.floor(fuzz * (max_ivl - min_ivl + 1) + min_ivl);
-  };
-  const stepTable = steps(f.parameters, state, card.learningSteps || 0);
-  // A rating with a learning step under a day waits that step; a step of a day or more is kept
-  // in minutes too; without a step the card graduates to an FSRS interval.
-  const stepDue = (grade: Grade, stability: number): number => {
-    const minutes = Math.max(0, stepTable[grade]?.scheduled_minutes ?? 0);
-    return minutes > 0 ? t + Math.round(minutes) * minuteMs : t + interval(stability) * dayMs;
+  const p: Preview = {
+    scheduler,
+    t,
+    elapsed: state !== State.New && card.lastReview ? dateDiffInDays(card.lastReview, now) : 0,
+    // ts-fsrs seeds fuzz from the review time, the repetition count after this answer and D·S,
+    // and draws the first number of a fresh generator for every interval: one draw serves all.
+    seed: `${t}_${card.reps + 1}_${card.difficulty * card.stability}`,
+    fuzz: NaN,
+    stepTable: scheduler.steps(f.parameters, state, card.learningSteps || 0),
   };
   const memory = { difficulty: card.difficulty, stability: card.stability };
+  const elapsed = p.elapsed;
   if (state !== State.Review) {
-    return grades.map((g) => stepDue(g as Grade, f.next_state(memory, elapsed, g as Grade).stability));
+    return [
+      stepDue(p, FsrsRating.Again, f.next_state(memory, elapsed, FsrsRating.Again).stability),
+      stepDue(p, FsrsRating.Hard, f.next_state(memory, elapsed, FsrsRating.Hard).stability),
+      stepDue(p, FsrsRating.Good, f.next_state(memory, elapsed, FsrsRating.Good).stability),
+      stepDue(p, FsrsRating.Easy, f.next_state(memory, elapsed, FsrsRating.Easy).stability),
+    ];
   }
   const r = f.forgetting_curve(elapsed, card.stability);
   const again = f.next_state(memory, elapsed, FsrsRating.Again, r);
@@ -217,12 +227,31 @@ function previewDues(card: SchedCard, now: Date, settings: SchedSettings): numbe
   const goodState = f.next_state(memory, elapsed, FsrsRating.Good, r);
   const easyState = f.next_state(memory, elapsed, FsrsRating.Easy, r);
   // Hard never longer than Good, Good and Easy each at least a day beyond the one before.
-  let hard = interval(hardState.stability);
-  let good = interval(goodState.stability);
+  let hard = fuzzedInterval(p, hardState.stability);
+  let good = fuzzedInterval(p, goodState.stability);
   hard = Math.min(hard, good);
   good = Math.max(good, hard + 1);
-  const easy = Math.max(interval(easyState.stability), good + 1);
-  return [stepDue(FsrsRating.Again, again.stability), t + hard * dayMs, t + good * dayMs, t + easy * dayMs];
+  const easy = Math.max(fuzzedInterval(p, easyState.stability), good + 1);
+  return [stepDue(p, FsrsRating.Again, again.stability), t + hard * dayMs, t + good * dayMs, t + easy * dayMs];
+}
+
+/** ts-fsrs's next_interval: days from stability at the requested retention, then fuzz. */
+function fuzzedInterval(p: Preview, stability: number): number {
+  const { intervalModifier, maximumInterval, enableFuzz } = p.scheduler;
+  const ivl = Math.min(Math.max(1, Math.round(stability * intervalModifier)), maximumInterval);
+  if (!enableFuzz || ivl < 2.5) return Math.round(ivl);
+  if (Number.isNaN(p.fuzz)) p.fuzz = firstAleaDraw(p.seed);
+  const { min_ivl, max_ivl } = get_fuzz_range(ivl, p.elapsed, maximumInterval);
+  return Math.floor(p.fuzz * (max_ivl - min_ivl + 1) + min_ivl);
+}
+
+/**
+ * A rating with a learning step waits that step (a step of a day or more is kept in minutes
+ * too); without one the card graduates to an FSRS interval.
+ */
+function stepDue(p: Preview, grade: Grade, stability: number): number {
+  const minutes = Math.max(0, p.stepTable[grade]?.scheduled_minutes ?? 0);
+  return minutes > 0 ? p.t + Math.round(minutes) * minuteMs : p.t + fuzzedInterval(p, stability) * dayMs;
 }
 
 // ts-fsrs's Alea generator (Baagøe): seeding mashes " " three times, then the seed once per
