@@ -70,6 +70,18 @@ const SILENT_CHARS = new Set(['的', '之']);
 interface PreparedGloss {
   stems: string[];
   phrase: string;
+  /** Its words of three letters or more, unstemmed, once something asks (compound splitting). */
+  words?: string[];
+  /** Their first three letters. */
+  prefixes?: string[];
+}
+
+function longWords(p: PreparedGloss): string[] {
+  return (p.words ??= p.phrase.split(/[^a-z0-9-]+/).filter((w) => w.length >= 3));
+}
+
+function wordPrefixes(p: PreparedGloss): string[] {
+  return (p.prefixes ??= longWords(p).map((w) => w.slice(0, 3)));
 }
 
 // A gloss's distinct content stems and longer words, computed once per gloss text: the same
@@ -89,7 +101,7 @@ function prepare(phrase: string): PreparedGloss | null {
 class EvidenceBuilder {
   readonly units: GlossUnit[] = [];
   readonly index = new Map<string, number[]>();
-  private readonly phrases: string[] = [];
+  private readonly glosses: PreparedGloss[] = [];
   private wordSet: Set<string> | null = null;
   private prefixSet: Set<string> | null = null;
 
@@ -97,7 +109,7 @@ class EvidenceBuilder {
   get words(): Set<string> {
     if (!this.wordSet) {
       this.wordSet = new Set();
-      for (const phrase of this.phrases) for (const w of phrase.split(/[^a-z0-9-]+/)) if (w.length >= 3) this.wordSet.add(w);
+      for (const g of this.glosses) for (const w of longWords(g)) this.wordSet.add(w);
     }
     return this.wordSet;
   }
@@ -105,7 +117,7 @@ class EvidenceBuilder {
   get wordPrefixes(): Set<string> {
     if (!this.prefixSet) {
       this.prefixSet = new Set();
-      for (const w of this.words) this.prefixSet.add(w.slice(0, 3));
+      for (const g of this.glosses) for (const w of wordPrefixes(g)) this.prefixSet.add(w);
     }
     return this.prefixSet;
   }
@@ -118,7 +130,7 @@ class EvidenceBuilder {
   addAll(groups: readonly GlossGroup[], at: number): void {
     for (const g of groups) {
       for (const p of g.list) {
-        this.phrases.push(p.phrase);
+        this.glosses.push(p);
         const u = this.units.length;
         this.units.push({ from: at + g.from, to: at + g.to, size: p.stems.length, weight: g.weight });
         for (let k = 0; k < p.stems.length; k++) {
@@ -290,9 +302,48 @@ function breakBetween(text: string, from: number, to: number): boolean {
 // and the letters (İ, Σ) whose lower case depends on length or context.
 const PLAIN_KEY_BREAKERS = /['’]|\s\s|[^\S ]|[\u0130\u03a3]/;
 
+const KEY_BREAKS = new RegExp(PLAIN_KEY_BREAKERS.source, 'g');
+
 // Per sentence (its word list, which callers keep while they align in it): whether span keys
-// are plain slices, and the lowercased text they are sliced from.
-const sentenceKeys = new WeakMap<readonly EnWord[], { en: string; plain: boolean; lower: string | undefined }>();
+// are plain slices, the lowercased text they are sliced from, and otherwise where the
+// characters spanKey would change are (start, end pairs): a span clear of them is plain too.
+interface SentenceKeys {
+  en: string;
+  plain: boolean;
+  lower: string | undefined;
+  breaks: number[] | null;
+}
+const sentenceKeys = new WeakMap<readonly EnWord[], SentenceKeys>();
+
+function sentenceKeysOf(words: readonly EnWord[], en: string): SentenceKeys {
+  let sentence = sentenceKeys.get(words);
+  if (!sentence || sentence.en !== en) {
+    const plain = !PLAIN_KEY_BREAKERS.test(en);
+    let breaks: number[] | null = null;
+    if (!plain) {
+      breaks = [];
+      for (const m of en.matchAll(KEY_BREAKS)) breaks.push(m.index, m.index + m[0].length);
+    }
+    sentence = { en, plain, lower: undefined, breaks };
+    sentenceKeys.set(words, sentence);
+  }
+  return sentence;
+}
+
+/** Whether en[start, end) holds nothing spanKey would change but letter case. */
+function plainSpan(sentence: SentenceKeys, start: number, end: number): boolean {
+  const breaks = sentence.breaks;
+  if (!breaks) return true;
+  for (let i = 0; i < breaks.length; i += 2) if (breaks[i] >= start && breaks[i + 1] <= end) return false;
+  return true;
+}
+
+/** spanKey(en.slice(start, end)), without normalizing a span that needs none. */
+function keyOf(sentence: SentenceKeys, start: number, end: number): string {
+  if (sentence.plain) return (sentence.lower ??= sentence.en.toLowerCase()).slice(start, end);
+  const text = sentence.en.slice(start, end);
+  return plainSpan(sentence, start, end) ? text.toLowerCase() : spanKey(text);
+}
 
 export function spanKey(text: string): string {
   return text
@@ -303,8 +354,32 @@ export function spanKey(text: string): string {
     .trim();
 }
 
-// bestSpan's hits, reused from call to call (it never re-enters itself).
+// bestSpan's working memory, reused from call to call (it never re-enters itself): a typed
+// array costs more to allocate than the scoring of a short sentence.
 const flatHits: number[] = [];
+const scratch = {
+  w: new Float64Array(64),
+  edge: new Uint8Array(64),
+  hitStart: new Int32Array(65),
+  assocHit: new Int32Array(64),
+  unitHits: new Int32Array(64),
+  charCov: new Float64Array(16),
+};
+
+/** Scratch for a sentence of n words: weights and edges zeroed, no association hits. */
+function scratchFor(n: number): { w: Float64Array; edge: Uint8Array; hitStart: Int32Array; assocHit: Int32Array } {
+  if (scratch.w.length < n) {
+    const size = Math.max(n, scratch.w.length * 2);
+    scratch.w = new Float64Array(size);
+    scratch.edge = new Uint8Array(size);
+    scratch.hitStart = new Int32Array(size + 1);
+    scratch.assocHit = new Int32Array(size);
+  }
+  scratch.w.fill(0, 0, n);
+  scratch.edge.fill(0, 0, n);
+  scratch.assocHit.fill(-1, 0, n);
+  return scratch;
+}
 
 function popcount(x: number): number {
   let c = 0;
@@ -329,8 +404,7 @@ export function bestSpan(
 ): SpanChoice | null {
   const n = words.length;
   if (n === 0) return null;
-  const w = new Float64Array(n);
-  const edge = new Uint8Array(n);
+  const { w, edge, hitStart, assocHit } = scratchFor(n);
   // Units hit in this sentence, renumbered densely: wordHits[j] lists local unit × 8 + stem index.
   // localOf maps the evidence's units to local ones (-1: not hit); it is the evidence's, reset
   // before returning, so the candidate's occurrences share one.
@@ -339,8 +413,6 @@ export function bestSpan(
   const localUnits: GlossUnit[] = [];
   // Word j's hits are flatHits[hitStart[j] .. hitStart[j + 1]), local unit × 8 + stem index;
   // association adds at most one more per word, in assocHit (-1: none).
-  const hitStart = new Int32Array(n + 1);
-  const assocHit = new Int32Array(n).fill(-1);
   flatHits.length = 0;
   let weight = 0;
   const hit = (key: string): boolean => {
@@ -389,16 +461,18 @@ export function bestSpan(
   // dictionary, even if it co-occurs with 网络生态治理), and only towards pieces the dictionary
   // found no rendering for in this sentence ("online" is 网络's, not 乱象's).
   if (assoc && ev.pieces.length > 1) {
-    const explained = new Float64Array(ev.chars);
-    for (const u of localUnits) for (let k = u.from; k < u.to; k++) explained[k] = 1;
-    const open = ev.pieces.filter((p) => !explained.subarray(p.from, p.to).some((x) => x > 0));
+    const open = ev.pieces.filter((p) => !localUnits.some((u) => u.from < p.to && u.to > p.from));
     if (open.length) {
+      // Most pairs never co-occur twice (Dice 0): the joint counts rule them out before Dice.
+      const joints = open.map((p) => assoc.cooccurrences(p.word));
       for (let j = 0; j < n; j++) {
         const word = words[j];
         if (word.function || w[j] > 0) continue;
         let bestD = 0;
         let best: (typeof open)[number] | null = null;
-        for (const p of open) {
+        for (let q = 0; q < open.length; q++) {
+          if ((joints[q].get(word.stem) ?? 0) < 2) continue;
+          const p = open[q];
           const d = assoc.dice(p.word, word.stem);
           if (d > bestD) {
             bestD = d;
@@ -418,17 +492,12 @@ export function bestSpan(
   // Without apostrophes, odd spaces or letters whose lower case changes length, a span's key is
   // a slice of the lowercased sentence: no normalization per span, and a span whose length no
   // whole gloss has cannot be one, so most spans are scored without making their key at all.
-  let sentence = sentenceKeys.get(words);
-  if (!sentence || sentence.en !== en) {
-    sentence = { en, plain: !PLAIN_KEY_BREAKERS.test(en), lower: undefined };
-    sentenceKeys.set(words, sentence);
-  }
-  const plain = sentence.plain;
+  const sentence = sentenceKeysOf(words, en);
   const phraseLengths = (ev.phraseLengths ??= lengthsOf(ev.phrases));
-  const unitHits = new Int32Array(localUnits.length);
+  const unitHits = scratch.unitHits.length >= localUnits.length ? scratch.unitHits : (scratch.unitHits = new Int32Array(localUnits.length * 2));
   // Per character, the best share of one unit's stems the span holds. A span grows word by word
   // from its start, and a unit's share only grows with it: each word updates the units it hits.
-  const charCov = new Float64Array(ev.chars);
+  const charCov = scratch.charCov.length >= ev.chars ? scratch.charCov : (scratch.charCov = new Float64Array(ev.chars * 2));
   const silent = ev.silent.size ? new Uint8Array(ev.chars) : null;
   if (silent) for (const k of ev.silent) silent[k] = 1;
   const needed = ev.chars - ev.silent.size;
@@ -452,8 +521,8 @@ export function bestSpan(
     let sumW = 0;
     let content = 0;
     let functionWords = 0;
-    unitHits.fill(0);
-    charCov.fill(0);
+    unitHits.fill(0, 0, localUnits.length);
+    charCov.fill(0, 0, ev.chars);
     for (let b = a; b < n && b < a + MAX_SPAN_WORDS; b++) {
       if (b > a && breakBetween(en, words[b - 1].end, words[b].start)) break;
       if (taken.length && overlapsTaken(taken, words[b].start, words[b].end)) break;
@@ -468,9 +537,9 @@ export function bestSpan(
       if (words[b].possessive) end -= 2;
       // A lone adverb renders no term: 大力 "vigorously" is how, not what.
       if (a === b && words[b].adverb) continue;
-      let phrase: boolean;
-      if (plain) phrase = phraseLengths.has(end - start) && ev.phrases.has((sentence.lower ??= en.toLowerCase()).slice(start, end));
-      else phrase = ev.phrases.has(spanKey(en.slice(start, end)));
+      const phrase = plainSpan(sentence, start, end)
+        ? phraseLengths.has(end - start) && ev.phrases.has(keyOf(sentence, start, end))
+        : ev.phrases.has(keyOf(sentence, start, end));
       let score: number;
       let cov = 1;
       if (phrase) score = 1;
@@ -497,7 +566,7 @@ export function bestSpan(
   for (const u of hitIds) localOf[u] = -1;
   if (bestA < 0) return null;
   const start = words[bestA].start;
-  const key = plain ? (sentence.lower ??= en.toLowerCase()).slice(start, bestEnd) : spanKey(en.slice(start, bestEnd));
+  const key = keyOf(sentence, start, bestEnd);
   return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0 };
 }
 

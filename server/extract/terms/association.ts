@@ -41,6 +41,11 @@ export class Association {
     return (2 * joint) / (sampled + fe * scale);
   }
 
+  /** English stem → sentence pairs (of the sample) holding both it and the word. */
+  cooccurrences(zhWord: string): ReadonlyMap<string, number> {
+    return this.table(zhWord);
+  }
+
   private table(zhWord: string): Map<string, number> {
     let table = this.tables.get(zhWord);
     if (table) return table;
