@@ -2,7 +2,7 @@
 // applied in order at start-up and recorded so each runs once. A committed migration is never
 // edited; a change to the schema is a new file.
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,7 +48,7 @@ export function migrate(db: Db): void {
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  const journal = db.pragma('journal_mode = WAL', { simple: true });
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -57,6 +57,7 @@ export function openDatabase(path: string): Db {
   // is only a backstop for a process whose timers never get a turn.
   db.pragma(`wal_autocheckpoint = ${backstopPages}`);
   migrate(db);
+  if (journal === 'wal' && !db.memory) watchWalIndex(db, resolve(path));
   return db;
 }
 
@@ -131,5 +132,52 @@ export function contentVersion(db: Db): string {
 
 /** Changes when another connection (the CLI beside a running server) commits. */
 export function externalVersion(db: Db): number {
+  const watch = walWatches.get(db);
+  if (!watch) return dataVersion(db);
+  // The header is read before the pragma: a commit landing between the two then shows as a
+  // header change on the next call, rather than being hidden behind a header already newer
+  // than the version read with it.
+  readSync(watch.fd, watch.header, 0, walIndexHeaderBytes, 0);
+  if (watch.data !== null && watch.header.equals(watch.seen)) return watch.data;
+  watch.header.copy(watch.seen);
+  watch.data = dataVersion(db);
+  return watch.data;
+}
+
+function dataVersion(db: Db): number {
   return sql(db, 'PRAGMA data_version').pluck().get() as number;
+}
+
+/**
+ * Every commit to a WAL database, by any connection in any process, rewrites the WAL-index
+ * header at the start of the -shm file (frame count, checksums, and new salts when the WAL
+ * starts over), and SQLite compares this same header to tell whether its own cache is stale.
+ * Reading its 48 bytes is one pread; PRAGMA data_version opens and closes a read transaction
+ * (shared-memory locks, a file size check), which was most of answering GET /api/drill/next when
+ * nothing had changed. The pragma stays the version; it is asked again only when the header
+ * moved. The -shm file lasts as long as any connection has the database open, this one included.
+ */
+interface WalWatch {
+  fd: number;
+  header: Buffer;
+  seen: Buffer;
+  /** data_version read after `seen`; null until the first read. */
+  data: number | null;
+}
+const walIndexHeaderBytes = 48;
+const walWatches = new WeakMap<Db, WalWatch>();
+
+function watchWalIndex(db: Db, path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(`${path}-shm`, 'r');
+  } catch {
+    return; // No shared-memory file (another VFS or locking mode): the pragma on every call.
+  }
+  walWatches.set(db, { fd, header: Buffer.alloc(walIndexHeaderBytes), seen: Buffer.alloc(walIndexHeaderBytes), data: null });
+  const close = db.close;
+  db.close = function closeWithWatch(this: Db) {
+    if (walWatches.delete(db)) closeSync(fd);
+    return close.call(this);
+  };
 }

@@ -318,6 +318,19 @@ describe('nextCard stays current', () => {
     expect(nextCard(db, now).card!.id).not.toBe(first.id);
   });
 
+  it('sees a change committed by another process on the very next call', async () => {
+    const db = setup('UTC', now);
+    const first = nextCard(db, now).card!;
+    expect(nextCard(db, now).card!.id).toBe(first.id);
+    const { spawnSync } = await import('node:child_process');
+    const script = `const db = new (require('better-sqlite3'))(${JSON.stringify(t.path)});
+      db.prepare('UPDATE cards SET suspended = 1 WHERE id = ?').run(${first.id});
+      db.close();`;
+    const child = spawnSync(process.execPath, ['-e', script], { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(nextCard(db, now).card!.id).not.toBe(first.id);
+  });
+
   it('applies settings changed through another connection (the CLI beside the server)', async () => {
     const db = setup('UTC', now, { newCardsPerDay: 20 });
     expect(nextCard(db, now).counts.new).toBeGreaterThan(2);

@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/store/index.ts';
+import { externalVersion, openDatabase, readVersions, sameVersions, type Db } from '../../server/store/index.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -52,5 +54,63 @@ describe('openDatabase', () => {
       expect(plan).not.toMatch(/TEMP B-TREE/);
     }
     db.close();
+  });
+});
+
+describe('the versions caches are checked against', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const titles = (db: Db) => (db.prepare('SELECT title FROM sources ORDER BY id').pluck().all() as string[]).join(',');
+  const addSource = (db: Db, title: string) =>
+    db.prepare("INSERT INTO sources (title, format, imported_at, content_hash) VALUES (?, 'tsv', 0, ?)").run(title, title);
+
+  it('change with every commit by another connection, also after the WAL is emptied and starts over, and only then', () => {
+    const path = join(tempDir(), 'duizhao.db');
+    const server = openDatabase(path);
+    const cli = openDatabase(path);
+    let before = readVersions(server);
+    const step = (change: () => void, expected: string) => {
+      change();
+      const after = readVersions(server);
+      expect(sameVersions(after, before)).toBe(false);
+      expect(titles(server)).toBe(expected);
+      // Nothing committed since: the same versions, so caches hold.
+      expect(sameVersions(readVersions(server), after)).toBe(true);
+      before = after;
+    };
+    step(() => addSource(cli, 'a'), 'a');
+    step(() => addSource(cli, 'b'), 'a,b');
+    step(() => {
+      cli.pragma('wal_checkpoint(TRUNCATE)');
+      addSource(cli, 'c');
+    }, 'a,b,c');
+    step(() => {
+      cli.pragma('wal_checkpoint(RESTART)');
+      cli.prepare("UPDATE sources SET title = 'C' WHERE title = 'c'").run();
+    }, 'a,b,C');
+    step(() => cli.prepare("DELETE FROM sources WHERE title = 'a'").run(), 'b,C');
+    // A checkpoint alone commits nothing.
+    server.pragma('wal_checkpoint(TRUNCATE)');
+    expect(sameVersions(readVersions(server), before)).toBe(true);
+    // This connection's own writes move the versions too.
+    addSource(server, 'd');
+    expect(sameVersions(readVersions(server), before)).toBe(false);
+    cli.close();
+    server.close();
+    server.close();
+  });
+
+  it('change when another process commits (the CLI beside a running server)', () => {
+    const path = join(tempDir(), 'duizhao.db');
+    const server = openDatabase(path);
+    const before = externalVersion(server);
+    const script = `const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(path)});
+      db.prepare("INSERT INTO sources (title, format, imported_at, content_hash) VALUES ('cli', 'tsv', 0, 'x')").run();
+      db.close();`;
+    const child = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(externalVersion(server)).not.toBe(before);
+    expect(titles(server)).toBe('cli');
+    server.close();
   });
 });
