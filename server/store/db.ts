@@ -2,7 +2,7 @@
 // applied in order at start-up and recorded so each runs once. A committed migration is never
 // edited; a change to the schema is a new file.
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -170,7 +170,8 @@ const walWatches = new WeakMap<Db, WalWatch>();
 function watchWalIndex(db: Db, path: string): void {
   let fd: number;
   try {
-    fd = openSync(`${path}-shm`, 'r');
+    // SQLite names it after the database file with symbolic links resolved.
+    fd = openSync(`${realpathSync(path)}-shm`, 'r');
   } catch {
     return; // No shared-memory file (another VFS or locking mode): the pragma on every call.
   }
