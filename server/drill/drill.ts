@@ -1,7 +1,7 @@
 // The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AnswerRequest, AnswerResponse, CardState, DrillCard, NextResponse, Rating, Settings, UndoResponse } from '../http/api-types.ts';
-import { dayWindow, previewIntervals, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
+import { dayWindow, previewIntervals, previewIntervalsJson, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings, settingsAt } from '../settings/index.ts';
 import { cardsStore, inTransaction, readVersions, reviewsStore, sameVersions, type Db, type Versions } from '../store/index.ts';
 import type { CardRecord } from '../store/cards.ts';
@@ -28,6 +28,8 @@ interface ViewCache {
   settings: Settings;
   from: number;
   view: QueueView;
+  /** The view's counts as JSON, once asked for. */
+  countsJson?: string;
   card?: { record: CardRecord; drill: DrillCard; json?: CardJson } | null;
 }
 
@@ -81,7 +83,7 @@ export function nextCardJson(db: Db, now: Date): string {
   const version = readVersions(db);
   const settings = settingsAt(db, version.data);
   const entry = cachedView(db, now, settings, version);
-  const counts = JSON.stringify(entry.view.counts);
+  const counts = (entry.countsJson ??= JSON.stringify(entry.view.counts));
   if (entry.view.cardId === null) return `{"card":null,"counts":${counts}}`;
   if (entry.card === undefined) {
     const record = cardsStore.getCard(db, entry.view.cardId);
@@ -97,7 +99,7 @@ export function nextCardJson(db: Db, now: Date): string {
     json = { head: whole.slice(0, at + intervalsKey.length - 1), tail: whole.slice(at + intervalsKey.length) };
     entry.card.json = json;
   }
-  const intervals = JSON.stringify(previewIntervals(entry.card.record.sched, now, settings));
+  const intervals = previewIntervalsJson(entry.card.record.sched, now, settings);
   return `{"card":${json.head}${intervals}${json.tail},"counts":${counts}}`;
 }
 

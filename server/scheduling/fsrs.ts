@@ -15,6 +15,7 @@ import {
   type TLearningStepsStrategy,
 } from 'ts-fsrs';
 import type { CardState, IntervalPreview, Rating } from '../http/api-types.ts';
+import { isoTime } from './iso-time.ts';
 import { intervalLabel } from './labels.ts';
 import type { SchedCard, SchedSettings, Scheduled } from './types.ts';
 
@@ -171,10 +172,22 @@ const dayMs = 86_400_000;
 export function previewIntervals(card: SchedCard, now: Date, settings: SchedSettings): IntervalPreview[] {
   const dues = previewDues(card, now, settings);
   const t = now.getTime();
-  return grades.map((rating, i) => {
-    const due = dues[i];
-    return { rating, due: new Date(due).toISOString(), label: intervalLabel(due - t) };
-  });
+  return grades.map((rating, i) => ({ rating, due: isoTime(dues[i]), label: intervalLabel(dues[i] - t) }));
+}
+
+/**
+ * `JSON.stringify(previewIntervals(card, now, settings))`, written directly for GET
+ * /api/drill/next. Labels and ISO times are letters, digits and punctuation JSON never escapes.
+ */
+export function previewIntervalsJson(card: SchedCard, now: Date, settings: SchedSettings): string {
+  const dues = previewDues(card, now, settings);
+  const t = now.getTime();
+  return (
+    `[{"rating":1,"due":"${isoTime(dues[0])}","label":"${intervalLabel(dues[0] - t)}"},` +
+    `{"rating":2,"due":"${isoTime(dues[1])}","label":"${intervalLabel(dues[1] - t)}"},` +
+    `{"rating":3,"due":"${isoTime(dues[2])}","label":"${intervalLabel(dues[2] - t)}"},` +
+    `{"rating":4,"due":"${isoTime(dues[3])}","label":"${intervalLabel(dues[3] - t)}"}]`
+  );
 }
 
 /** One preview's inputs, passed to the helpers below rather than closed over. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { default_w, fsrs, generatorParameters, type Card, type Grade, type StepUnit } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import type { CardState } from '../../server/http/api-types.ts';
-import { previewIntervals, type SchedCard, type SchedSettings } from '../../server/scheduling/index.ts';
+import { previewIntervals, previewIntervalsJson, type SchedCard, type SchedSettings } from '../../server/scheduling/index.ts';
 
 const DAY = 86_400_000;
 const states: CardState[] = ['new', 'learning', 'review', 'relearning'];
@@ -93,7 +93,10 @@ describe('previewIntervals matches plain ts-fsrs repeat()', () => {
       fc.property(state === 'new' ? newCardArb : seenCard(state), settingsArb, nowArb, (make, settings, t) => {
         const card = make(t);
         const now = new Date(t);
-        expect(previewIntervals(card, now, settings).map((p) => p.due)).toEqual(plainDues(card, now, settings));
+        const preview = previewIntervals(card, now, settings);
+        expect(preview.map((p) => p.due)).toEqual(plainDues(card, now, settings));
+        // The drill's response writes the same JSON itself.
+        expect(previewIntervalsJson(card, now, settings)).toBe(JSON.stringify(preview));
       }),
       { numRuns: 400 },
     );
