@@ -117,7 +117,20 @@ export interface Versions {
 }
 
 export function readVersions(db: Db): Versions {
-  return { changes: sql(db, 'SELECT total_changes()').pluck().get() as number, data: externalVersion(db) };
+  return { changes: totalChanges(db), data: externalVersion(db) };
+}
+
+// Its own statement, plucked once: asked on every drill request, so without the statement
+// cache's two lookups and a mode switch per call.
+const totalChangesStatements = new WeakMap<Db, Database.Statement>();
+
+function totalChanges(db: Db): number {
+  let statement = totalChangesStatements.get(db);
+  if (!statement) {
+    statement = db.prepare('SELECT total_changes()').pluck();
+    totalChangesStatements.set(db, statement);
+  }
+  return statement.get() as number;
 }
 
 export function sameVersions(a: Versions, b: Versions): boolean {
