@@ -109,24 +109,34 @@ function stripParentheticals(s: string): string {
   return s;
 }
 
-/** One CC-CEDICT definition → zero or more clean glosses. Exported for tests. */
+// References and metadata, not renderings: "surname shi", "variant of 時|时", "see …".
+const REFERENCE = /^(surname|old variant|variant of|also written|see |used in|abbr\. for|erhua variant|pr\.|taiwan pr\.)/;
+const HEDGE = /^(lit\.|fig\.|also|esp\.|usu\.|sb's|sth)\s+/;
+const PLACE_NOTE = /,\s*(located|founded|based) in .*$/;
+
+/**
+ * One CC-CEDICT definition → zero or more clean glosses. Exported for tests. Thousands of
+ * definitions are cleaned on a large import, so each rewrite runs only where its pattern can
+ * match: most definitions are a plain word or two.
+ */
 export function cleanDefinition(def: string): string[] {
   const out: string[] = [];
-  for (let part of stripParentheticals(def).split(/[;/]/)) {
+  const text = def.includes('(') || def.includes('[') ? stripParentheticals(def) : def;
+  for (let part of text.split(/[;/]/)) {
     part = part.trim().toLowerCase();
     if (!part || part.startsWith('cl:')) continue;
-    // References and metadata, not renderings: "surname shi", "variant of 時|时", "see …".
-    if (/^(surname|old variant|variant of|also written|see |used in|abbr\. for|erhua variant|pr\.|taiwan pr\.)/.test(part)) continue;
+    if (REFERENCE.test(part)) continue;
     if (HAN.test(part)) continue;
-    part = part
-      .replace(/^(lit\.|fig\.|also|esp\.|usu\.|sb's|sth)\s+/, '')
-      // Infinitive marker: a translator types "govern", not "to govern".
-      .replace(/^to\s+(?=\S)/, '')
-      .replace(/\betc\.?$/, '')
-      .replace(/,\s*(located|founded|based) in .*$/, '')
-      .replace(/[.,:]+$/, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    if (HEDGE.test(part)) part = part.replace(HEDGE, '');
+    // Infinitive marker: a translator types "govern", not "to govern".
+    if (part.startsWith('to')) part = part.replace(/^to\s+(?=\S)/, '');
+    if (part.includes('etc')) part = part.replace(/\betc\.?$/, '');
+    if (part.includes(' in ')) part = part.replace(PLACE_NOTE, '');
+    const last = part.charCodeAt(part.length - 1);
+    // . , :
+    if (last === 46 || last === 44 || last === 58) part = part.replace(/[.,:]+$/, '');
+    if (/\s\s|[^\S ]/.test(part)) part = part.replace(/\s+/g, ' ');
+    part = part.trim();
     if (part && part.length <= 100) out.push(part);
   }
   return out;

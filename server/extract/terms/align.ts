@@ -92,7 +92,7 @@ function prepare(phrase: string): PreparedGloss | null {
   let p = prepared.get(phrase);
   if (p !== undefined) return p;
   const stems = [...new Set(contentStems(phrase))];
-  p = stems.length && stems.length <= MAX_UNIT_STEMS ? { stems, phrase } : null;
+  p = stems.length && stems.length <= MAX_UNIT_STEMS ? { stems, phrase, words: undefined, prefixes: undefined } : null;
   if (prepared.size > 200_000) prepared.clear();
   prepared.set(phrase, p);
   return p;
