@@ -155,9 +155,12 @@ export function contentStems(phrase: string): string[] {
   let out = phraseCache.get(phrase);
   if (out) return out;
   out = [];
-  for (const w of englishWords(phrase)) {
-    if (w.function) continue;
-    out.push(w.stem, ...w.parts);
+  // englishWords' reading of the phrase, without the offsets and word objects a gloss never needs.
+  for (const m of phrase.matchAll(WORD)) {
+    const info = tokenInfo(m[0]);
+    if (info.function) continue;
+    out.push(info.stem);
+    for (const part of info.parts) out.push(part);
   }
   if (phraseCache.size > 100_000) phraseCache.clear();
   phraseCache.set(phrase, out);
