@@ -33,10 +33,14 @@ interface ViewCache {
   card?: { record: CardRecord; drill: DrillCard; json?: CardJson } | null;
 }
 
-/** A card's JSON around its intervals, the only part that changes with the time. */
+/**
+ * The response around a card's intervals, the only part that changes with the time, as UTF-8:
+ * `{"card":…"intervals":` and `…,"counts":`. Encoded once: the card's Chinese text makes the
+ * whole response a two-byte string, which costs more to join, measure and encode than to copy.
+ */
 interface CardJson {
-  head: string;
-  tail: string;
+  head: Buffer;
+  tail: Buffer;
 }
 const viewCache = new WeakMap<Db, ViewCache>();
 
@@ -75,32 +79,42 @@ export function nextCard(db: Db, now: Date): NextResponse {
 const intervalsKey = '"intervals":0';
 
 /**
- * `JSON.stringify(nextCard(db, now))`, byte for byte, for GET /api/drill/next: the card's text
- * (prompt, pinyin, terms, context) is serialised once per cached card rather than per request;
- * only the intervals, computed for `now`, and the counts are serialised each time.
+ * `JSON.stringify(nextCard(db, now))` as UTF-8, byte for byte, for GET /api/drill/next: the
+ * card's text (prompt, pinyin, terms, context) is serialised and encoded once per cached card
+ * rather than per request; only the intervals, computed for `now`, and the counts (both plain
+ * ASCII, where latin1 and UTF-8 bytes agree) are written each time.
  */
-export function nextCardJson(db: Db, now: Date): string {
+export function nextCardBody(db: Db, now: Date): Uint8Array<ArrayBuffer> {
   const version = readVersions(db);
   const settings = settingsAt(db, version.data);
   const entry = cachedView(db, now, settings, version);
   const counts = (entry.countsJson ??= JSON.stringify(entry.view.counts));
-  if (entry.view.cardId === null) return `{"card":null,"counts":${counts}}`;
+  if (entry.view.cardId === null) return Buffer.from(`{"card":null,"counts":${counts}}`);
   if (entry.card === undefined) {
     const record = cardsStore.getCard(db, entry.view.cardId);
     const drill = record ? buildDrillCard(db, record, now, settings) : null;
     entry.card = record && drill ? { record, drill } : null;
   }
-  if (!entry.card) return `{"card":null,"counts":${counts}}`;
+  if (!entry.card) return Buffer.from(`{"card":null,"counts":${counts}}`);
   let json = entry.card.json;
   if (!json) {
     // The keys before "intervals" are ids and fixed words, so its first occurrence is the key.
     const whole = JSON.stringify({ ...entry.card.drill, intervals: 0 });
     const at = whole.indexOf(intervalsKey);
-    json = { head: whole.slice(0, at + intervalsKey.length - 1), tail: whole.slice(at + intervalsKey.length) };
+    json = {
+      head: Buffer.from(`{"card":${whole.slice(0, at + intervalsKey.length - 1)}`),
+      tail: Buffer.from(`${whole.slice(at + intervalsKey.length)},"counts":`),
+    };
     entry.card.json = json;
   }
   const intervals = previewIntervalsJson(entry.card.record.sched, now, settings);
-  return `{"card":${json.head}${intervals}${json.tail},"counts":${counts}}`;
+  const body = Buffer.allocUnsafe(json.head.length + intervals.length + json.tail.length + counts.length + 1);
+  let at = json.head.copy(body, 0);
+  at += body.write(intervals, at, 'latin1');
+  at += json.tail.copy(body, at);
+  at += body.write(counts, at, 'latin1');
+  body[at] = 0x7d; // }
+  return body;
 }
 
 function validateAnswer(req: AnswerRequest): void {

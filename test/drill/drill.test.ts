@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerCard, nextCard, queueCounts, setSuspended, undoLast } from '../../server/drill/index.ts';
+import { answerCard, nextCard, nextCardBody, queueCounts, setSuspended, undoLast } from '../../server/drill/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
 import type { AnswerRequest, DrillCard, Rating } from '../../server/http/api-types.ts';
 import { importExtraction } from '../../server/library/index.ts';
@@ -355,6 +355,23 @@ describe('nextCard stays current', () => {
     expect(due.card!.intervals[0].due).toBe(new Date(now.getTime() + 121_000).toISOString());
     // Back at the earlier time, the earlier answer again.
     expect(nextCard(db, new Date(now.getTime() + 30_000)).card?.id).toBe(waiting.card?.id);
+  });
+});
+
+describe('nextCardBody', () => {
+  it('is the UTF-8 of the next card as JSON through a whole day, and once nothing is left', () => {
+    const start = new Date('2026-03-02T01:00:00Z');
+    const db = setup('UTC', start, { newCardsPerDay: 3 });
+    let now = start;
+    for (let i = 0; i < 100; i++) {
+      const body = nextCardBody(db, now);
+      const next = nextCard(db, now);
+      expect(Buffer.from(body).equals(Buffer.from(JSON.stringify(next)))).toBe(true);
+      if (!next.card) return;
+      answer(db, next.card, i < 4 ? 1 : 4, now);
+      now = new Date(now.getTime() + 41_000);
+    }
+    throw new Error('the day never ended');
   });
 });
 

@@ -14,7 +14,7 @@ async function served(): Promise<string> {
   const res = await t.app.request('/api/drill/next');
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-  return res.text();
+  return new TextDecoder('utf-8', { fatal: true }).decode(await res.arrayBuffer());
 }
 
 /** What a connection that has cached nothing serves at the app's current time. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { answerCard, checkAnswer, nextCardJson, undoLast } from '../../drill/index.ts';
+import { answerCard, checkAnswer, nextCardBody, undoLast } from '../../drill/index.ts';
 import type { Deps } from '../deps.ts';
 import { answerSchema, checkSchema, requireJson, valid } from '../validation.ts';
 
@@ -7,7 +7,7 @@ const jsonType = { 'Content-Type': 'application/json' };
 
 export function drillRoutes({ db, now }: Deps) {
   return new Hono()
-    .get('/next', (c) => c.body(nextCardJson(db, now()), 200, jsonType))
+    .get('/next', (c) => c.body(nextCardBody(db, now()), 200, jsonType))
     .post('/answer', requireJson, valid('json', answerSchema), (c) => c.json(answerCard(db, c.req.valid('json'), now())))
     .post('/check', requireJson, valid('json', checkSchema), (c) => {
       const { cardId, answer } = c.req.valid('json');
