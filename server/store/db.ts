@@ -150,8 +150,8 @@ export function externalVersion(db: Db): number {
   // The header is read before the pragma: a commit landing between the two then shows as a
   // header change on the next call, rather than being hidden behind a header already newer
   // than the version read with it.
-  readSync(watch.fd, watch.header, 0, walIndexHeaderBytes, 0);
-  if (watch.data !== null && watch.header.equals(watch.seen)) return watch.data;
+  const read = readSync(watch.fd, watch.header, 0, walIndexHeaderBytes, 0);
+  if (read === walIndexHeaderBytes && watch.data !== null && watch.header.equals(watch.seen)) return watch.data;
   watch.header.copy(watch.seen);
   watch.data = dataVersion(db);
   return watch.data;
