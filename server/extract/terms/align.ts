@@ -355,30 +355,62 @@ export function spanKey(text: string): string {
 }
 
 // bestSpan's working memory, reused from call to call (it never re-enters itself): a typed
-// array costs more to allocate than the scoring of a short sentence.
-const flatHits: number[] = [];
-const scratch = {
+// array costs more to allocate than the scoring of a short sentence. Its three phases are
+// separate functions over this state, without closures: each is compiled on its own, small,
+// and a phase seeing a new kind of input no longer throws away the optimized code of the others
+// (bestSpan whole was recompiled six times in one large import).
+interface SpanScratch {
+  /** Explanation weight of each word, and whether a span may start or end on it. */
+  w: Float64Array;
+  edge: Uint8Array;
+  /** Word j's hits are flatHits[hitStart[j] .. hitStart[j + 1]), local unit × 8 + stem index. */
+  hitStart: Int32Array;
+  flatHits: number[];
+  /** Association adds at most one hit per word (-1: none). */
+  assocHit: Int32Array;
+  /** The evidence's units hit in this sentence, numbered densely in order of first hit. */
+  localUnits: GlossUnit[];
+  /** Their numbers in the evidence, to reset its localOf afterwards. */
+  hitIds: number[];
+  /** Highest weight among the units of the word being looked up. */
+  weight: number;
+  unitHits: Int32Array;
+  charCov: Float64Array;
+  /** Characters that need no rendering, when the candidate has any. */
+  silent: Uint8Array;
+}
+
+const scratch: SpanScratch = {
   w: new Float64Array(64),
   edge: new Uint8Array(64),
   hitStart: new Int32Array(65),
+  flatHits: [],
   assocHit: new Int32Array(64),
+  localUnits: [],
+  hitIds: [],
+  weight: 0,
   unitHits: new Int32Array(64),
   charCov: new Float64Array(16),
+  silent: new Uint8Array(16),
 };
 
-/** Scratch for a sentence of n words: weights and edges zeroed, no association hits. */
-function scratchFor(n: number): { w: Float64Array; edge: Uint8Array; hitStart: Int32Array; assocHit: Int32Array } {
-  if (scratch.w.length < n) {
-    const size = Math.max(n, scratch.w.length * 2);
-    scratch.w = new Float64Array(size);
-    scratch.edge = new Uint8Array(size);
-    scratch.hitStart = new Int32Array(size + 1);
-    scratch.assocHit = new Int32Array(size);
+/** The scratch, ready for a sentence of n words: weights and edges zeroed, no hits. */
+function scratchFor(n: number): SpanScratch {
+  const s = scratch;
+  if (s.w.length < n) {
+    const size = Math.max(n, s.w.length * 2);
+    s.w = new Float64Array(size);
+    s.edge = new Uint8Array(size);
+    s.hitStart = new Int32Array(size + 1);
+    s.assocHit = new Int32Array(size);
   }
-  scratch.w.fill(0, 0, n);
-  scratch.edge.fill(0, 0, n);
-  scratch.assocHit.fill(-1, 0, n);
-  return scratch;
+  s.w.fill(0, 0, n);
+  s.edge.fill(0, 0, n);
+  s.assocHit.fill(-1, 0, n);
+  s.flatHits.length = 0;
+  s.localUnits.length = 0;
+  s.hitIds.length = 0;
+  return s;
 }
 
 function popcount(x: number): number {
@@ -404,41 +436,46 @@ export function bestSpan(
 ): SpanChoice | null {
   const n = words.length;
   if (n === 0) return null;
-  const { w, edge, hitStart, assocHit } = scratchFor(n);
-  // Units hit in this sentence, renumbered densely: wordHits[j] lists local unit × 8 + stem index.
+  const s = scratchFor(n);
   // localOf maps the evidence's units to local ones (-1: not hit); it is the evidence's, reset
   // before returning, so the candidate's occurrences share one.
   const localOf = (ev.localOf ??= new Int32Array(ev.units.length).fill(-1));
-  const hitIds: number[] = [];
-  const localUnits: GlossUnit[] = [];
-  // Word j's hits are flatHits[hitStart[j] .. hitStart[j + 1]), local unit × 8 + stem index;
-  // association adds at most one more per word, in assocHit (-1: none).
-  flatHits.length = 0;
-  let weight = 0;
-  const hit = (key: string): boolean => {
-    const list = ev.index.get(key);
-    if (!list) return false;
-    for (const packed of list) {
-      const u = packed >> 3;
-      let local = localOf[u];
-      if (local < 0) {
-        local = localUnits.length;
-        localOf[u] = local;
-        hitIds.push(u);
-        localUnits.push(ev.units[u]);
-      }
-      flatHits.push(local * 8 + (packed & 7));
-      if (ev.units[u].weight > weight) weight = ev.units[u].weight;
+  dictionaryHits(ev, words, s, localOf);
+  if (assoc && ev.pieces.length > 1) associationHits(ev, words, assoc, claimed, s);
+  const best = scoreSpans(ev, en, words, minScore, taken, s);
+  for (const u of s.hitIds) localOf[u] = -1;
+  return best;
+}
+
+/** Records the evidence's units containing `key` as hits of the current word; false if none. */
+function hit(ev: CandidateEvidence, key: string, s: SpanScratch, localOf: Int32Array): boolean {
+  const list = ev.index.get(key);
+  if (!list) return false;
+  for (const packed of list) {
+    const u = packed >> 3;
+    let local = localOf[u];
+    if (local < 0) {
+      local = s.localUnits.length;
+      localOf[u] = local;
+      s.hitIds.push(u);
+      s.localUnits.push(ev.units[u]);
     }
-    return true;
-  };
+    s.flatHits.push(local * 8 + (packed & 7));
+    if (ev.units[u].weight > s.weight) s.weight = ev.units[u].weight;
+  }
+  return true;
+}
+
+/** First, the dictionary: which words of the sentence the candidate's glosses explain. */
+function dictionaryHits(ev: CandidateEvidence, words: EnWord[], s: SpanScratch, localOf: Int32Array): void {
+  const n = words.length;
   for (let j = 0; j < n; j++) {
     const word = words[j];
-    hitStart[j] = flatHits.length;
-    weight = 0;
+    s.hitStart[j] = s.flatHits.length;
+    s.weight = 0;
     if (word.function) continue;
-    let found = hit(word.stem);
-    for (const part of word.parts) if (hit(part)) found = true;
+    let found = hit(ev, word.stem, s, localOf);
+    for (const part of word.parts) if (hit(ev, part, s, localOf)) found = true;
     // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
     if (!found && word.head && ev.wordPrefixes.has(word.head)) {
       const lower = word.text.toLowerCase();
@@ -447,69 +484,92 @@ export function bestSpan(
         if (!ev.words.has(head)) continue;
         const tail = stem(lower.slice(cut));
         if (!ev.index.has(tail)) continue;
-        hit(stem(head));
-        hit(tail);
+        hit(ev, stem(head), s, localOf);
+        hit(ev, tail, s, localOf);
         break;
       }
     }
-    if (weight > 0) edge[j] = 1;
-    w[j] = weight;
+    if (s.weight > 0) s.edge[j] = 1;
+    s.w[j] = s.weight;
   }
-  hitStart[n] = flatHits.length;
+  s.hitStart[n] = s.flatHits.length;
+}
 
-  // Association, second: only for words no dictionary explains ("emphasized" is 强调's, by the
-  // dictionary, even if it co-occurs with 网络生态治理), and only towards pieces the dictionary
-  // found no rendering for in this sentence ("online" is 网络's, not 乱象's).
-  if (assoc && ev.pieces.length > 1) {
-    const open = ev.pieces.filter((p) => !localUnits.some((u) => u.from < p.to && u.to > p.from));
-    if (open.length) {
-      // Most pairs never co-occur twice (Dice 0): the joint counts rule them out before Dice.
-      const joints = open.map((p) => assoc.cooccurrences(p.word));
-      for (let j = 0; j < n; j++) {
-        const word = words[j];
-        if (word.function || w[j] > 0) continue;
-        let bestD = 0;
-        let best: (typeof open)[number] | null = null;
-        for (let q = 0; q < open.length; q++) {
-          if ((joints[q].get(word.stem) ?? 0) < 2) continue;
-          const p = open[q];
-          const d = assoc.dice(p.word, word.stem);
-          if (d > bestD) {
-            bestD = d;
-            best = p;
-          }
-        }
-        if (!best || bestD < MIN_DICE || claimed?.().has(word.stem)) continue;
-        const local = localUnits.length;
-        localUnits.push({ from: best.from, to: best.to, size: 1, weight: Math.min(0.8, bestD) });
-        assocHit[j] = local * 8;
-        w[j] = Math.min(0.8, bestD);
-        if (bestD >= EDGE_DICE) edge[j] = 1;
+/**
+ * Association, second: only for words no dictionary explains ("emphasized" is 强调's, by the
+ * dictionary, even if it co-occurs with 网络生态治理), and only towards pieces the dictionary
+ * found no rendering for in this sentence ("online" is 网络's, not 乱象's).
+ */
+function associationHits(ev: CandidateEvidence, words: EnWord[], assoc: Association, claimed: (() => Set<string>) | null, s: SpanScratch): void {
+  const units = s.localUnits;
+  const open = ev.pieces.filter((p) => !units.some((u) => u.from < p.to && u.to > p.from));
+  if (!open.length) return;
+  // Most pairs never co-occur twice (Dice 0): the joint counts rule them out before Dice.
+  const joints = open.map((p) => assoc.cooccurrences(p.word));
+  for (let j = 0; j < words.length; j++) {
+    const word = words[j];
+    if (word.function || s.w[j] > 0) continue;
+    let bestD = 0;
+    let best: (typeof open)[number] | null = null;
+    for (let q = 0; q < open.length; q++) {
+      if ((joints[q].get(word.stem) ?? 0) < 2) continue;
+      const p = open[q];
+      const d = assoc.dice(p.word, word.stem);
+      if (d > bestD) {
+        bestD = d;
+        best = p;
       }
     }
+    if (!best || bestD < MIN_DICE || claimed?.().has(word.stem)) continue;
+    const local = units.length;
+    units.push({ from: best.from, to: best.to, size: 1, weight: Math.min(0.8, bestD) });
+    s.assocHit[j] = local * 8;
+    s.w[j] = Math.min(0.8, bestD);
+    if (bestD >= EDGE_DICE) s.edge[j] = 1;
   }
+}
 
+/** Adds a hit to the span being grown: its unit's share of stems, and the characters it covers. */
+function raise(h: number, s: SpanScratch): void {
+  const u = h >> 3;
+  const bits = s.unitHits[u] | (1 << (h & 7));
+  if (bits === s.unitHits[u]) return;
+  s.unitHits[u] = bits;
+  const unit = s.localUnits[u];
+  const c = popcount(bits) / unit.size;
+  const charCov = s.charCov;
+  for (let k = unit.from; k < unit.to; k++) if (c > charCov[k]) charCov[k] = c;
+}
+
+/** Last, every span that starts and ends on an explained word, scored; the best, or null. */
+function scoreSpans(
+  ev: CandidateEvidence,
+  en: string,
+  words: EnWord[],
+  minScore: number,
+  taken: { start: number; end: number }[],
+  s: SpanScratch,
+): SpanChoice | null {
+  const n = words.length;
+  const { w, edge, hitStart, flatHits, assocHit } = s;
   // Without apostrophes, odd spaces or letters whose lower case changes length, a span's key is
   // a slice of the lowercased sentence: no normalization per span, and a span whose length no
   // whole gloss has cannot be one, so most spans are scored without making their key at all.
   const sentence = sentenceKeysOf(words, en);
   const phraseLengths = (ev.phraseLengths ??= lengthsOf(ev.phrases));
-  const unitHits = scratch.unitHits.length >= localUnits.length ? scratch.unitHits : (scratch.unitHits = new Int32Array(localUnits.length * 2));
+  const units = s.localUnits.length;
+  if (s.unitHits.length < units) s.unitHits = new Int32Array(units * 2);
   // Per character, the best share of one unit's stems the span holds. A span grows word by word
   // from its start, and a unit's share only grows with it: each word updates the units it hits.
-  const charCov = scratch.charCov.length >= ev.chars ? scratch.charCov : (scratch.charCov = new Float64Array(ev.chars * 2));
-  const silent = ev.silent.size ? new Uint8Array(ev.chars) : null;
-  if (silent) for (const k of ev.silent) silent[k] = 1;
+  if (s.charCov.length < ev.chars) s.charCov = new Float64Array(ev.chars * 2);
+  const { unitHits, charCov } = s;
+  let silent: Uint8Array | null = null;
+  if (ev.silent.size) {
+    if (s.silent.length < ev.chars) s.silent = new Uint8Array(ev.chars * 2);
+    silent = s.silent.fill(0, 0, ev.chars);
+    for (const k of ev.silent) silent[k] = 1;
+  }
   const needed = ev.chars - ev.silent.size;
-  const raise = (h: number) => {
-    const u = h >> 3;
-    const bits = unitHits[u] | (1 << (h & 7));
-    if (bits === unitHits[u]) return;
-    unitHits[u] = bits;
-    const unit = localUnits[u];
-    const c = popcount(bits) / unit.size;
-    for (let k = unit.from; k < unit.to; k++) if (c > charCov[k]) charCov[k] = c;
-  };
   let bestScore = -1;
   let bestA = -1;
   let bestEnd = 0;
@@ -521,7 +581,7 @@ export function bestSpan(
     let sumW = 0;
     let content = 0;
     let functionWords = 0;
-    unitHits.fill(0, 0, localUnits.length);
+    unitHits.fill(0, 0, units);
     charCov.fill(0, 0, ev.chars);
     for (let b = a; b < n && b < a + MAX_SPAN_WORDS; b++) {
       if (b > a && breakBetween(en, words[b - 1].end, words[b].start)) break;
@@ -529,8 +589,8 @@ export function bestSpan(
       if (!words[b].function) {
         content++;
         sumW += w[b];
-        for (let q = hitStart[b]; q < hitStart[b + 1]; q++) raise(flatHits[q]);
-        if (assocHit[b] >= 0) raise(assocHit[b]);
+        for (let q = hitStart[b]; q < hitStart[b + 1]; q++) raise(flatHits[q], s);
+        if (assocHit[b] >= 0) raise(assocHit[b], s);
       } else functionWords++;
       if (!edge[b]) continue;
       let end = words[b].end;
@@ -563,7 +623,6 @@ export function bestSpan(
       }
     }
   }
-  for (const u of hitIds) localOf[u] = -1;
   if (bestA < 0) return null;
   const start = words[bestA].start;
   const key = keyOf(sentence, start, bestEnd);
