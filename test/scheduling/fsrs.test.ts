@@ -1,7 +1,8 @@
-import { fsrs, generatorParameters, type Grade, type StepUnit } from 'ts-fsrs';
+import type { Grade } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import type { Rating } from '../../server/http/api-types.ts';
 import { intervalLabel, newCard, previewIntervals, schedule, type SchedSettings } from '../../server/scheduling/index.ts';
+import { plainCard, plainScheduler } from './plain-fsrs.ts';
 
 const settings: SchedSettings = {
   desiredRetention: 0.9,
@@ -92,42 +93,19 @@ describe('intervalLabel', () => {
 describe('the scheduler matches plain ts-fsrs', () => {
   // The learning steps are parsed once per scheduler; every state and step must still come out
   // exactly as ts-fsrs schedules them on its own.
-  const plain = (s: SchedSettings) =>
-    fsrs(
-      generatorParameters({
-        request_retention: s.desiredRetention,
-        enable_fuzz: s.enableFuzz,
-        learning_steps: s.learningSteps as StepUnit[],
-        relearning_steps: s.relearningSteps as StepUnit[],
-      }),
-    );
   it.each([
     { learningSteps: ['1m', '10m'], relearningSteps: ['10m'] },
     { learningSteps: ['2m', '15m', '1h', '1d'], relearningSteps: ['5m', '30m'] },
     { learningSteps: ['30m'], relearningSteps: [] },
   ])('for steps $learningSteps / $relearningSteps, through learning, review and lapses', (steps) => {
     const s: SchedSettings = { ...settings, ...steps };
-    const reference = plain(s);
+    const reference = plainScheduler(s);
     let card = newCard(now);
     let t = now;
     // Again, Good, Good, …: walks the learning steps, graduates, lapses and relearns.
     for (const rating of [1, 3, 2, 3, 3, 3, 1, 2, 3, 4, 1, 1, 3, 3] as Rating[]) {
       const preview = previewIntervals(card, t, s);
-      const expected = reference.repeat(
-        {
-          due: card.due,
-          stability: card.stability,
-          difficulty: card.difficulty,
-          elapsed_days: card.elapsedDays,
-          scheduled_days: card.scheduledDays,
-          learning_steps: card.learningSteps,
-          reps: card.reps,
-          lapses: card.lapses,
-          state: ['new', 'learning', 'review', 'relearning'].indexOf(card.state),
-          ...(card.lastReview ? { last_review: card.lastReview } : {}),
-        },
-        t,
-      );
+      const expected = reference.repeat(plainCard(card), t);
       expect(preview.map((p) => p.due)).toEqual(([1, 2, 3, 4] as Grade[]).map((g) => expected[g].card.due.toISOString()));
       card = schedule(card, rating, t, s).card;
       expect(card.due.toISOString()).toBe(expected[rating as Grade].card.due.toISOString());

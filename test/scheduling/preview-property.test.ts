@@ -1,39 +1,15 @@
 import fc from 'fast-check';
-import { default_w, fsrs, generatorParameters, type Card, type Grade, type StepUnit } from 'ts-fsrs';
+import { default_w } from 'ts-fsrs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CardState } from '../../server/http/api-types.ts';
-import { previewIntervals, previewIntervalsJson, type SchedCard, type SchedSettings } from '../../server/scheduling/index.ts';
+import { newCard, previewIntervals, previewIntervalsJson, type SchedCard, type SchedSettings } from '../../server/scheduling/index.ts';
+import { plainDues } from './plain-fsrs.ts';
 
 const DAY = 86_400_000;
 const states: CardState[] = ['new', 'learning', 'review', 'relearning'];
 
 // The buttons' intervals are computed without ts-fsrs's scheduler objects; they must be the dates
-// plain ts-fsrs repeat() gives, for every state, step, setting and time.
-function plainDues(card: SchedCard, now: Date, s: SchedSettings): string[] {
-  const f = fsrs(
-    generatorParameters({
-      request_retention: s.desiredRetention,
-      enable_fuzz: s.enableFuzz,
-      learning_steps: s.learningSteps as StepUnit[],
-      relearning_steps: s.relearningSteps as StepUnit[],
-      ...(s.weights ? { w: s.weights } : {}),
-    }),
-  );
-  const plain: Card = {
-    due: card.due,
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: card.elapsedDays,
-    scheduled_days: card.scheduledDays,
-    learning_steps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: states.indexOf(card.state),
-    ...(card.lastReview ? { last_review: card.lastReview } : {}),
-  };
-  const log = f.repeat(plain, now);
-  return ([1, 2, 3, 4] as Grade[]).map((g) => log[g].card.due.toISOString());
-}
+// plain ts-fsrs repeat() gives (plainDues), for every state, step, setting and time.
 
 const step = fc.constantFrom('1m', '3m', '10m', '15m', '30m', '1h', '6h', '23h', '1d', '2d');
 const fitted = default_w.map((w, i) => (i < 4 ? w * 1.7 : i === 20 ? 0.3 : w));
@@ -75,20 +51,7 @@ const seenCard = (state: CardState) =>
     lastReview: new Date(now - c.sinceLast),
   }));
 
-const newCardArb = fc.constant(
-  (now: number): SchedCard => ({
-    due: new Date(now),
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: 'new',
-    lastReview: null,
-  }),
-);
+const newCardArb = fc.constant((now: number): SchedCard => newCard(new Date(now)));
 
 describe('previewIntervals matches plain ts-fsrs repeat()', () => {
   // ts-fsrs announces each migration of a 17- or 19-parameter list with console.debug.
