@@ -338,11 +338,15 @@ function plainSpan(sentence: SentenceKeys, start: number, end: number): boolean 
   return true;
 }
 
+/** spanKey of a plain span (plainSpan): its text lowercased, nothing else to normalize. */
+function plainKey(sentence: SentenceKeys, start: number, end: number): string {
+  if (sentence.plain) return (sentence.lower ??= sentence.en.toLowerCase()).slice(start, end);
+  return sentence.en.slice(start, end).toLowerCase();
+}
+
 /** spanKey(en.slice(start, end)), without normalizing a span that needs none. */
 function keyOf(sentence: SentenceKeys, start: number, end: number): string {
-  if (sentence.plain) return (sentence.lower ??= sentence.en.toLowerCase()).slice(start, end);
-  const text = sentence.en.slice(start, end);
-  return plainSpan(sentence, start, end) ? text.toLowerCase() : spanKey(text);
+  return plainSpan(sentence, start, end) ? plainKey(sentence, start, end) : spanKey(sentence.en.slice(start, end));
 }
 
 export function spanKey(text: string): string {
@@ -372,8 +376,6 @@ interface SpanScratch {
   localUnits: GlossUnit[];
   /** Their numbers in the evidence, to reset its localOf afterwards. */
   hitIds: number[];
-  /** Highest weight among the units of the word being looked up. */
-  weight: number;
   unitHits: Int32Array;
   charCov: Float64Array;
   /** Characters that need no rendering, when the candidate has any. */
@@ -388,7 +390,6 @@ const scratch: SpanScratch = {
   assocHit: new Int32Array(64),
   localUnits: [],
   hitIds: [],
-  weight: 0,
   unitHits: new Int32Array(64),
   charCov: new Float64Array(16),
   silent: new Uint8Array(16),
@@ -447,10 +448,14 @@ export function bestSpan(
   return best;
 }
 
-/** Records the evidence's units containing `key` as hits of the current word; false if none. */
-function hit(ev: CandidateEvidence, key: string, s: SpanScratch, localOf: Int32Array): boolean {
+/**
+ * Records the evidence's units containing `key` as hits of the current word. Returns the highest
+ * weight among them, 0 when there are none (every unit weighs more than 0).
+ */
+function hit(ev: CandidateEvidence, key: string, s: SpanScratch, localOf: Int32Array): number {
   const list = ev.index.get(key);
-  if (!list) return false;
+  if (!list) return 0;
+  let weight = 0;
   for (const packed of list) {
     const u = packed >> 3;
     let local = localOf[u];
@@ -461,9 +466,9 @@ function hit(ev: CandidateEvidence, key: string, s: SpanScratch, localOf: Int32A
       s.localUnits.push(ev.units[u]);
     }
     s.flatHits.push(local * 8 + (packed & 7));
-    if (ev.units[u].weight > s.weight) s.weight = ev.units[u].weight;
+    if (ev.units[u].weight > weight) weight = ev.units[u].weight;
   }
-  return true;
+  return weight;
 }
 
 /** First, the dictionary: which words of the sentence the candidate's glosses explain. */
@@ -472,25 +477,23 @@ function dictionaryHits(ev: CandidateEvidence, words: EnWord[], s: SpanScratch, 
   for (let j = 0; j < n; j++) {
     const word = words[j];
     s.hitStart[j] = s.flatHits.length;
-    s.weight = 0;
     if (word.function) continue;
-    let found = hit(ev, word.stem, s, localOf);
-    for (const part of word.parts) if (hit(ev, part, s, localOf)) found = true;
+    let weight = hit(ev, word.stem, s, localOf);
+    for (const part of word.parts) weight = Math.max(weight, hit(ev, part, s, localOf));
     // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
-    if (!found && word.head && ev.wordPrefixes.has(word.head)) {
+    if (weight === 0 && word.head && ev.wordPrefixes.has(word.head)) {
       const lower = word.text.toLowerCase();
       for (let cut = 3; cut <= lower.length - 3; cut++) {
         const head = lower.slice(0, cut);
         if (!ev.words.has(head)) continue;
         const tail = stem(lower.slice(cut));
         if (!ev.index.has(tail)) continue;
-        hit(ev, stem(head), s, localOf);
-        hit(ev, tail, s, localOf);
+        weight = Math.max(hit(ev, stem(head), s, localOf), hit(ev, tail, s, localOf));
         break;
       }
     }
-    if (s.weight > 0) s.edge[j] = 1;
-    s.w[j] = s.weight;
+    if (weight > 0) s.edge[j] = 1;
+    s.w[j] = weight;
   }
   s.hitStart[n] = s.flatHits.length;
 }
@@ -598,8 +601,8 @@ function scoreSpans(
       // A lone adverb renders no term: 大力 "vigorously" is how, not what.
       if (a === b && words[b].adverb) continue;
       const phrase = plainSpan(sentence, start, end)
-        ? phraseLengths.has(end - start) && ev.phrases.has(keyOf(sentence, start, end))
-        : ev.phrases.has(keyOf(sentence, start, end));
+        ? phraseLengths.has(end - start) && ev.phrases.has(plainKey(sentence, start, end))
+        : ev.phrases.has(spanKey(en.slice(start, end)));
       let score: number;
       let cov = 1;
       if (phrase) score = 1;
