@@ -60,20 +60,24 @@ function cachedView(db: Db, now: Date, settings: Settings, version: Versions): V
   return fresh;
 }
 
+/** The view's card, built (and kept with the view) the first time it is asked for. */
+function cachedCard(db: Db, entry: ViewCache, now: Date, settings: Settings): ViewCache['card'] {
+  if (entry.card === undefined && entry.view.cardId !== null) {
+    const record = cardsStore.getCard(db, entry.view.cardId);
+    const drill = record ? buildDrillCard(db, record, now, settings) : null;
+    entry.card = record && drill ? { record, drill } : null;
+  }
+  return entry.card;
+}
+
 export function nextCard(db: Db, now: Date): NextResponse {
   const version = readVersions(db);
   const settings = settingsAt(db, version.data);
   const entry = cachedView(db, now, settings, version);
   const counts = { ...entry.view.counts };
-  if (entry.view.cardId === null) return { card: null, counts };
-  if (entry.card === undefined) {
-    const record = cardsStore.getCard(db, entry.view.cardId);
-    const drill = record ? buildDrillCard(db, record, now, settings) : null;
-    entry.card = record && drill ? { record, drill } : null;
-    if (entry.card) return { card: { ...drill! }, counts };
-  }
-  if (!entry.card) return { card: null, counts };
-  return { card: { ...entry.card.drill, intervals: previewIntervals(entry.card.record.sched, now, settings) }, counts };
+  const card = cachedCard(db, entry, now, settings);
+  if (!card) return { card: null, counts };
+  return { card: { ...card.drill, intervals: previewIntervals(card.record.sched, now, settings) }, counts };
 }
 
 const intervalsKey = '"intervals":0';
@@ -89,25 +93,20 @@ export function nextCardBody(db: Db, now: Date): Uint8Array<ArrayBuffer> {
   const settings = settingsAt(db, version.data);
   const entry = cachedView(db, now, settings, version);
   const counts = (entry.countsJson ??= JSON.stringify(entry.view.counts));
-  if (entry.view.cardId === null) return Buffer.from(`{"card":null,"counts":${counts}}`);
-  if (entry.card === undefined) {
-    const record = cardsStore.getCard(db, entry.view.cardId);
-    const drill = record ? buildDrillCard(db, record, now, settings) : null;
-    entry.card = record && drill ? { record, drill } : null;
-  }
-  if (!entry.card) return Buffer.from(`{"card":null,"counts":${counts}}`);
-  let json = entry.card.json;
+  const card = cachedCard(db, entry, now, settings);
+  if (!card) return Buffer.from(`{"card":null,"counts":${counts}}`);
+  let json = card.json;
   if (!json) {
     // The keys before "intervals" are ids and fixed words, so its first occurrence is the key.
-    const whole = JSON.stringify({ ...entry.card.drill, intervals: 0 });
+    const whole = JSON.stringify({ ...card.drill, intervals: 0 });
     const at = whole.indexOf(intervalsKey);
     json = {
       head: Buffer.from(`{"card":${whole.slice(0, at + intervalsKey.length - 1)}`),
       tail: Buffer.from(`${whole.slice(at + intervalsKey.length)},"counts":`),
     };
-    entry.card.json = json;
+    card.json = json;
   }
-  const intervals = previewIntervalsJson(entry.card.record.sched, now, settings);
+  const intervals = previewIntervalsJson(card.record.sched, now, settings);
   const body = Buffer.allocUnsafe(json.head.length + intervals.length + json.tail.length + counts.length + 1);
   let at = json.head.copy(body, 0);
   at += body.write(intervals, at, 'latin1');
