@@ -1,4 +1,4 @@
-import type { CardState, TermRow } from '../http/api-types.ts';
+import type { CardState, Occurrence, TermRow } from '../http/api-types.ts';
 import { sql, type Db } from './db.ts';
 
 /** A stored term: the API's row without the figures derived from its cards and occurrences. */
@@ -82,16 +82,9 @@ export function insertOccurrence(
   ).run(o.termId, o.segmentId, o.zhStart, o.zhEnd, o.enStart, o.enEnd);
 }
 
-export interface OccurrenceRecord {
-  segmentId: number;
+/** An occurrence as the API shows it, with the source it belongs to. */
+export interface OccurrenceRecord extends Occurrence {
   sourceId: number;
-  sourceTitle: string;
-  zh: string;
-  en: string;
-  zhStart: number;
-  zhEnd: number;
-  enStart: number | null;
-  enEnd: number | null;
 }
 
 export function termOccurrences(db: Db, termId: number): OccurrenceRecord[] {

@@ -36,16 +36,8 @@ export const FUNCTION_WORDS = new Set(
 const WORD = /[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*/g;
 const NO_PARTS: string[] = [];
 
-interface TokenInfo {
-  stem: string;
-  parts: string[];
-  function: boolean;
-  possessive: boolean;
-  adverb: boolean;
-  head: string;
-}
-
 // Everything about a word form but its offsets: the same forms fill every sentence.
+type TokenInfo = Omit<EnWord, 'text' | 'start' | 'end'>;
 const tokenCache = new Map<string, TokenInfo>();
 
 function tokenInfo(token: string): TokenInfo {
