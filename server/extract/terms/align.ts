@@ -41,14 +41,10 @@ export interface CandidateEvidence {
   /** Characters that need no rendering (的 in 党的领导). */
   silent: Set<number>;
   units: GlossUnit[];
-  /** stem → the units containing it, each as unit × 8 + the stem's index in the unit. */
-  index: Map<string, number[]>;
+  /** Each unit's gloss (same index as units): what the shared stem index is built from. */
+  glosses: PreparedGloss[];
   /** Whole glosses as phrases: a span equal to one is a perfect rendering. */
   phrases: Set<string>;
-  /** The glosses' content words unstemmed, for splitting English compounds (cybersecurity). */
-  readonly words: Set<string>;
-  /** The first three letters of each of `words`: most long English words start none of them. */
-  readonly wordPrefixes: Set<string>;
   /** bestSpan's scratch: unit → its local number in the sentence being aligned, -1 between calls. */
   localOf?: Int32Array;
   /** The lengths of `phrases`, for bestSpan: a span of another length is no whole gloss. */
@@ -70,18 +66,35 @@ const SILENT_CHARS = new Set(['的', '之']);
 interface PreparedGloss {
   stems: string[];
   phrase: string;
-  /** Its words of three letters or more, unstemmed, once something asks (compound splitting). */
-  words?: string[];
-  /** Their first three letters. */
-  prefixes?: string[];
+  /** The stems as interned ids (same order), numbered in `epoch`. */
+  stemIds: Int32Array;
+  epoch: number;
+  /** Ids of its words of three letters or more, unstemmed, and of their first three letters:
+   * what splitting English compounds (cybersecurity) looks for. */
+  wordIds: Int32Array;
+  prefixIds: Int32Array;
 }
 
-function longWords(p: PreparedGloss): string[] {
-  return (p.words ??= p.phrase.split(/[^a-z0-9-]+/).filter((w) => w.length >= 3));
+// Stems, gloss words and their prefixes as small integers, one number per distinct string: a
+// candidate's evidence is then an index over typed arrays, rebuilt in place for each candidate,
+// instead of a Map and its arrays allocated for each of thousands of candidates. Numbering
+// starts over (a new epoch) when a long-running server has seen too many distinct words.
+const ids = new Map<string, number>();
+const MAX_IDS = 1_000_000;
+let epoch = 0;
+
+function idOf(text: string): number {
+  let id = ids.get(text);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(text, id);
+  }
+  return id;
 }
 
-function wordPrefixes(p: PreparedGloss): string[] {
-  return (p.prefixes ??= longWords(p).map((w) => w.slice(0, 3)));
+/** The id of a string something has interned already, or -1: no gloss can contain it. */
+function knownId(text: string): number {
+  return ids.get(text) ?? -1;
 }
 
 // A gloss's distinct content stems and longer words, computed once per gloss text: the same
@@ -92,7 +105,17 @@ function prepare(phrase: string): PreparedGloss | null {
   let p = prepared.get(phrase);
   if (p !== undefined) return p;
   const stems = [...new Set(contentStems(phrase))];
-  p = stems.length && stems.length <= MAX_UNIT_STEMS ? { stems, phrase, words: undefined, prefixes: undefined } : null;
+  if (stems.length && stems.length <= MAX_UNIT_STEMS) {
+    const words = phrase.split(/[^a-z0-9-]+/).filter((w) => w.length >= 3);
+    p = {
+      stems,
+      phrase,
+      stemIds: Int32Array.from(stems, idOf),
+      epoch,
+      wordIds: Int32Array.from(words, idOf),
+      prefixIds: Int32Array.from(words, (w) => idOf(w.slice(0, 3))),
+    };
+  } else p = null;
   if (prepared.size > 200_000) prepared.clear();
   prepared.set(phrase, p);
   return p;
@@ -100,27 +123,7 @@ function prepare(phrase: string): PreparedGloss | null {
 
 class EvidenceBuilder {
   readonly units: GlossUnit[] = [];
-  readonly index = new Map<string, number[]>();
-  private readonly glosses: PreparedGloss[] = [];
-  private wordSet: Set<string> | null = null;
-  private prefixSet: Set<string> | null = null;
-
-  // Only long English words not otherwise explained ask for these: gathered on first use.
-  get words(): Set<string> {
-    if (!this.wordSet) {
-      this.wordSet = new Set();
-      for (const g of this.glosses) for (const w of longWords(g)) this.wordSet.add(w);
-    }
-    return this.wordSet;
-  }
-
-  get wordPrefixes(): Set<string> {
-    if (!this.prefixSet) {
-      this.prefixSet = new Set();
-      for (const g of this.glosses) for (const w of wordPrefixes(g)) this.prefixSet.add(w);
-    }
-    return this.prefixSet;
-  }
+  readonly glosses: PreparedGloss[] = [];
 
   /**
    * Adds groups of prepared glosses, offsets relative to `at`. No range repeats a phrase: a
@@ -131,13 +134,7 @@ class EvidenceBuilder {
     for (const g of groups) {
       for (const p of g.list) {
         this.glosses.push(p);
-        const u = this.units.length;
         this.units.push({ from: at + g.from, to: at + g.to, size: p.stems.length, weight: g.weight });
-        for (let k = 0; k < p.stems.length; k++) {
-          const list = this.index.get(p.stems[k]);
-          if (list) list.push(u * 8 + k);
-          else this.index.set(p.stems[k], [u * 8 + k]);
-        }
       }
     }
   }
@@ -170,8 +167,22 @@ function preparedGlosses(word: string): readonly PreparedGloss[] {
   return out;
 }
 
+// pieceGlosses by its two flags (bit 1: own glosses, bit 0: characters): the same words are
+// pieces of many candidates.
+const pieceCache = [new Map<string, GlossGroup[]>(), new Map<string, GlossGroup[]>(), new Map<string, GlossGroup[]>(), new Map<string, GlossGroup[]>()];
+
 /** What a jieba word contributes to a candidate it is a piece of, offsets relative to the word. */
 function pieceGlosses(word: string, ownGlosses: boolean, chars: boolean): GlossGroup[] {
+  const cache = pieceCache[(ownGlosses ? 2 : 0) + (chars ? 1 : 0)];
+  let out = cache.get(word);
+  if (out) return out;
+  out = wordGlossGroups(word, ownGlosses, chars);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(word, out);
+  return out;
+}
+
+function wordGlossGroups(word: string, ownGlosses: boolean, chars: boolean): GlossGroup[] {
   const out: GlossGroup[] = [];
   const add = (list: readonly PreparedGloss[], from: number, to: number, weight: number) => {
     if (list.length) out.push({ list, from, to, weight });
@@ -202,22 +213,114 @@ function evidence(
   silent: Set<number>,
   phrases: Set<string>,
 ): CandidateEvidence {
-  return {
-    pieces,
-    chars,
-    silent,
-    units: b.units,
-    index: b.index,
-    phrases,
-    get words() {
-      return b.words;
-    },
-    get wordPrefixes() {
-      return b.wordPrefixes;
-    },
-    localOf: undefined,
-    phraseLengths: undefined,
-  };
+  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined };
+}
+
+/**
+ * The stem index of one candidate's evidence, in typed arrays shared by all candidates: stem id
+ * → its entries (unit × 8 + the stem's index in the unit) as a linked list in insertion order,
+ * valid where the id's stamp equals the current build's. Candidates are aligned one after
+ * another, so the index is rebuilt only when bestSpan is given another candidate's evidence.
+ */
+interface StemIndex {
+  ev: CandidateEvidence | null;
+  build: number;
+  stamp: Int32Array;
+  head: Int32Array;
+  tail: Int32Array;
+  /** Gloss words and prefixes present, by the same stamp. */
+  wordStamp: Int32Array;
+  prefixStamp: Int32Array;
+  next: Int32Array;
+  entry: Int32Array;
+}
+
+const stemIndex: StemIndex = {
+  ev: null,
+  build: 0,
+  stamp: new Int32Array(1024),
+  head: new Int32Array(1024),
+  tail: new Int32Array(1024),
+  wordStamp: new Int32Array(1024),
+  prefixStamp: new Int32Array(1024),
+  next: new Int32Array(256),
+  entry: new Int32Array(256),
+};
+
+/**
+ * Starts the numbering of stems over, with the caches that hold numbers; evidence built before
+ * is numbered again when next aligned. Exported for tests: it runs by itself only after a
+ * million distinct stems and words.
+ */
+export function renumberStems(): void {
+  ids.clear();
+  prepared.clear();
+  wordGlossCache.clear();
+  for (const cache of pieceCache) cache.clear();
+  epoch++;
+}
+
+function indexOf(ev: CandidateEvidence): StemIndex {
+  const x = stemIndex;
+  if (x.ev === ev && ev.glosses[0]?.epoch === epoch) return x;
+  x.ev = ev;
+  if (ids.size > MAX_IDS) renumberStems();
+  // Evidence built in an earlier epoch has its glosses numbered again.
+  for (let u = 0; u < ev.glosses.length; u++) if (ev.glosses[u].epoch !== epoch) ev.glosses[u] = prepare(ev.glosses[u].phrase)!;
+  const build = ++x.build;
+  if (x.stamp.length < ids.size) {
+    const size = Math.max(ids.size, x.stamp.length * 2);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    x.stamp = grow(x.stamp);
+    x.head = new Int32Array(size);
+    x.tail = new Int32Array(size);
+    x.wordStamp = grow(x.wordStamp);
+    x.prefixStamp = grow(x.prefixStamp);
+  }
+  let entries = 0;
+  for (const g of ev.glosses) entries += g.stemIds.length;
+  if (x.entry.length < entries) {
+    x.entry = new Int32Array(entries * 2);
+    x.next = new Int32Array(entries * 2);
+  }
+  const { stamp, head, tail, next, entry, wordStamp, prefixStamp } = x;
+  let e = 0;
+  for (let u = 0; u < ev.glosses.length; u++) {
+    const g = ev.glosses[u];
+    for (let k = 0; k < g.stemIds.length; k++) {
+      const id = g.stemIds[k];
+      entry[e] = u * 8 + k;
+      next[e] = -1;
+      if (stamp[id] !== build) {
+        stamp[id] = build;
+        head[id] = e;
+      } else next[tail[id]] = e;
+      tail[id] = e;
+      e++;
+    }
+    for (let k = 0; k < g.wordIds.length; k++) {
+      wordStamp[g.wordIds[k]] = build;
+      prefixStamp[g.prefixIds[k]] = build;
+    }
+  }
+  return x;
+}
+
+// Per sentence (its word list, which callers keep while they align in it): each word's stem id.
+const sentenceStemIds = new WeakMap<readonly EnWord[], { ids: Int32Array; epoch: number }>();
+
+function stemIdsOf(words: readonly EnWord[]): Int32Array {
+  let cached = sentenceStemIds.get(words);
+  if (!cached || cached.epoch !== epoch) {
+    cached = { ids: new Int32Array(words.length), epoch };
+    for (let j = 0; j < words.length; j++) cached.ids[j] = idOf(words[j].stem);
+    sentenceStemIds.set(words, cached);
+  }
+  return cached.ids;
 }
 
 // A word's gloss stems, for the sentences association visits: the same words recur in thousands.
@@ -441,7 +544,7 @@ export function bestSpan(
   // localOf maps the evidence's units to local ones (-1: not hit); it is the evidence's, reset
   // before returning, so the candidate's occurrences share one.
   const localOf = (ev.localOf ??= new Int32Array(ev.units.length).fill(-1));
-  dictionaryHits(ev, words, s, localOf);
+  dictionaryHits(ev, indexOf(ev), words, s, localOf);
   if (assoc && ev.pieces.length > 1) associationHits(ev, words, assoc, claimed, s);
   const best = scoreSpans(ev, en, words, minScore, taken, s);
   for (const u of s.hitIds) localOf[u] = -1;
@@ -449,14 +552,14 @@ export function bestSpan(
 }
 
 /**
- * Records the evidence's units containing `key` as hits of the current word. Returns the highest
- * weight among them, 0 when there are none (every unit weighs more than 0).
+ * Records the evidence's units containing the stem `id` as hits of the current word. Returns the
+ * highest weight among them, 0 when there are none (every unit weighs more than 0).
  */
-function hit(ev: CandidateEvidence, key: string, s: SpanScratch, localOf: Int32Array): number {
-  const list = ev.index.get(key);
-  if (!list) return 0;
+function hit(ev: CandidateEvidence, x: StemIndex, id: number, s: SpanScratch, localOf: Int32Array): number {
+  if (!has(x.stamp, x.build, id)) return 0;
   let weight = 0;
-  for (const packed of list) {
+  for (let e = x.head[id]; e >= 0; e = x.next[e]) {
+    const packed = x.entry[e];
     const u = packed >> 3;
     let local = localOf[u];
     if (local < 0) {
@@ -471,24 +574,29 @@ function hit(ev: CandidateEvidence, key: string, s: SpanScratch, localOf: Int32A
   return weight;
 }
 
+/** Whether the index's current build stamped `id` (ids interned after the build never were). */
+function has(stamps: Int32Array, build: number, id: number): boolean {
+  return id >= 0 && id < stamps.length && stamps[id] === build;
+}
+
 /** First, the dictionary: which words of the sentence the candidate's glosses explain. */
-function dictionaryHits(ev: CandidateEvidence, words: EnWord[], s: SpanScratch, localOf: Int32Array): void {
+function dictionaryHits(ev: CandidateEvidence, x: StemIndex, words: EnWord[], s: SpanScratch, localOf: Int32Array): void {
   const n = words.length;
+  const stemIds = stemIdsOf(words);
   for (let j = 0; j < n; j++) {
     const word = words[j];
     s.hitStart[j] = s.flatHits.length;
     if (word.function) continue;
-    let weight = hit(ev, word.stem, s, localOf);
-    for (const part of word.parts) weight = Math.max(weight, hit(ev, part, s, localOf));
+    let weight = hit(ev, x, stemIds[j], s, localOf);
+    for (const part of word.parts) weight = Math.max(weight, hit(ev, x, knownId(part), s, localOf));
     // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
-    if (weight === 0 && word.head && ev.wordPrefixes.has(word.head)) {
+    if (weight === 0 && word.head && has(x.prefixStamp, x.build, knownId(word.head))) {
       const lower = word.text.toLowerCase();
       for (let cut = 3; cut <= lower.length - 3; cut++) {
-        const head = lower.slice(0, cut);
-        if (!ev.words.has(head)) continue;
-        const tail = stem(lower.slice(cut));
-        if (!ev.index.has(tail)) continue;
-        weight = Math.max(hit(ev, stem(head), s, localOf), hit(ev, tail, s, localOf));
+        if (!has(x.wordStamp, x.build, knownId(lower.slice(0, cut)))) continue;
+        const tail = knownId(stem(lower.slice(cut)));
+        if (!has(x.stamp, x.build, tail)) continue;
+        weight = Math.max(hit(ev, x, knownId(stem(lower.slice(0, cut))), s, localOf), hit(ev, x, tail, s, localOf));
         break;
       }
     }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bestSpan, candidateEvidence } from '../../../server/extract/terms/align.ts';
+import { bestSpan, candidateEvidence, renumberStems } from '../../../server/extract/terms/align.ts';
 import { collectCandidates, tokenize } from '../../../server/extract/terms/candidates.ts';
 import { englishWords, FUNCTION_WORDS } from '../../../server/extract/terms/english.ts';
 
@@ -55,6 +55,32 @@ describe('bestSpan', () => {
       expect(FUNCTION_WORDS.has(words[words.length - 1])).toBe(false);
       expect(span).not.toContain(',');
     }
+  });
+
+  // Candidates share one stem index, rebuilt when bestSpan is handed another's evidence.
+  it('aligns two candidates alike when their occurrences interleave', () => {
+    const cands = collectCandidates([tokenize('筑牢网络安全和数据安全防线')]);
+    const network = candidateEvidence(cands.get('网络安全')!);
+    const data = candidateEvidence(cands.get('数据安全')!);
+    const en = 'to fortify the defenses of cybersecurity and data security';
+    const words = englishWords(en);
+    for (let round = 0; round < 2; round++) {
+      expect(bestSpan(network, en, words, null, 0.3)?.text).toBe('cybersecurity');
+      expect(bestSpan(data, en, words, null, 0.3)?.text).toBe('data security');
+    }
+  });
+
+  it('aligns evidence built before the stems were numbered again', () => {
+    const cand = collectCandidates([tokenize('健全网络综合治理格局')]).get('网络综合治理格局')!;
+    const en = 'we must improve the comprehensive online governance framework and form a concerted effort';
+    const words = englishWords(en);
+    const ev = candidateEvidence(cand);
+    expect(bestSpan(ev, en, words, null, 0.3)?.text).toBe('comprehensive online governance framework');
+    renumberStems();
+    // The same evidence and the same sentence's words, both numbered in the old epoch.
+    expect(bestSpan(ev, en, words, null, 0.3)?.text).toBe('comprehensive online governance framework');
+    const fresh = candidateEvidence(cand);
+    expect(bestSpan(fresh, en, englishWords(en), null, 0.3)?.text).toBe('comprehensive online governance framework');
   });
 
   it('gives a second occurrence in the same sentence a different span', () => {
