@@ -54,21 +54,14 @@ export function extractTerms(
   const assoc = new Association(tokens.map((t) => t.map((x) => x.word)), stems);
   // What the dictionary explains in a sentence, per sentence and lazily: a word another Chinese
   // word of the sentence accounts for ("emphasized" is 强调's) is not the candidate's by association.
-  const claimedCache = new Map<number, Set<string>>();
+  // (Arrays indexed by sentence, not Maps: a lookup per aligned occurrence.)
+  const claimedCache: (Set<string> | undefined)[] = new Array(total);
   // The candidate's own words are in the set too, harmlessly: what they explain never reaches
   // association in the first place.
-  const claimedIn = (i: number) => () => {
-    let set = claimedCache.get(i);
-    if (!set) claimedCache.set(i, (set = dictionaryStems(tokens[i].map((t) => t.word))));
-    return set;
-  };
+  const claimedIn = (i: number) => () => (claimedCache[i] ??= dictionaryStems(tokens[i].map((t) => t.word)));
   // Full English words (offsets, hyphen parts) only for the sentences an alignment visits.
-  const enCache = new Map<number, EnWord[]>();
-  const enWords = (i: number) => {
-    let w = enCache.get(i);
-    if (!w) enCache.set(i, (w = englishWords(sentences[i].en)));
-    return w;
-  };
+  const enCache: (EnWord[] | undefined)[] = new Array(total);
+  const enWords = (i: number) => (enCache[i] ??= englishWords(sentences[i].en));
 
   // Names first, outside the budget, but only those whose surname the English spells somewhere
   // (谢谢 and 汤姆 are tagged names too; neither "Xie" nor "Tang" is in their sentences).
@@ -126,10 +119,13 @@ export function extractTerms(
     const term = toTerm(s, won, sentences);
     if (term) terms.push(term);
   }
-  terms.sort((a, b) => b.score - a.score || b.count - a.count || a.zh.localeCompare(b.zh));
+  terms.sort((a, b) => b.score - a.score || b.count - a.count || byZh.compare(a.zh, b.zh));
   progress?.(total, total);
   return terms;
 }
+
+// localeCompare's order, from one collator instead of one looked up for every comparison.
+const byZh = new Intl.Collator();
 
 /** Whether the English has the name's surname as a capitalized word: 时建中 → "Shi". */
 function spellsSurname(zh: string, en: string): boolean {
@@ -171,11 +167,15 @@ function termhood(c: Candidate): number {
 function resolveOverlaps(scored: Scored[]): Map<Scored, number[]> {
   const compositional = findCompositional(scored);
   type Item = { s: Scored; k: number; o: CandidateOccurrence; value: number };
-  const byClause = new Map<string, Item[]>();
+  // Clauses numbered sentence × (most clauses in a sentence) + clause: a number, not a string
+  // made for each of tens of thousands of occurrences.
+  let clauses = 1;
+  for (const s of scored) for (const o of s.cand.occurrences) if (o.clause >= clauses) clauses = o.clause + 1;
+  const byClause = new Map<number, Item[]>();
   for (const s of scored) {
     if (s.score < MIN_TERM_SCORE) continue;
     s.cand.occurrences.forEach((o, k) => {
-      const key = `${o.sentence}:${o.clause}`;
+      const key = o.sentence * clauses + o.clause;
       // Only the characters the English renders count: 数据安全防线 aligned to "data security"
       // is worth no more than 数据安全, and loses to it on score.
       const len = (o.zhEnd - o.zhStart) * (s.spans[k]?.coverage ?? 0.5);
