@@ -310,17 +310,29 @@ function indexOf(ev: CandidateEvidence): StemIndex {
   return x;
 }
 
-// Per sentence (its word list, which callers keep while they align in it): each word's stem id.
-const sentenceStemIds = new WeakMap<readonly EnWord[], { ids: Int32Array; epoch: number }>();
+/** A sentence's words numbered: each word's stem, and the head of each long word (-1: none). */
+interface SentenceIds {
+  stems: Int32Array;
+  heads: Int32Array;
+  epoch: number;
+}
 
-function stemIdsOf(words: readonly EnWord[]): Int32Array {
-  let cached = sentenceStemIds.get(words);
+// Per sentence (its word list, which callers keep while they align in it).
+const sentenceIds = new WeakMap<readonly EnWord[], SentenceIds>();
+
+function idsOf(words: readonly EnWord[]): SentenceIds {
+  let cached = sentenceIds.get(words);
   if (!cached || cached.epoch !== epoch) {
-    cached = { ids: new Int32Array(words.length), epoch };
-    for (let j = 0; j < words.length; j++) cached.ids[j] = idOf(words[j].stem);
-    sentenceStemIds.set(words, cached);
+    const stems = new Int32Array(words.length);
+    const heads = new Int32Array(words.length);
+    for (let j = 0; j < words.length; j++) {
+      stems[j] = idOf(words[j].stem);
+      heads[j] = words[j].head ? idOf(words[j].head) : -1;
+    }
+    cached = { stems, heads, epoch };
+    sentenceIds.set(words, cached);
   }
-  return cached.ids;
+  return cached;
 }
 
 // A word's gloss stems, for the sentences association visits: the same words recur in thousands.
@@ -582,15 +594,15 @@ function has(stamps: Int32Array, build: number, id: number): boolean {
 /** First, the dictionary: which words of the sentence the candidate's glosses explain. */
 function dictionaryHits(ev: CandidateEvidence, x: StemIndex, words: EnWord[], s: SpanScratch, localOf: Int32Array): void {
   const n = words.length;
-  const stemIds = stemIdsOf(words);
+  const { stems, heads } = idsOf(words);
   for (let j = 0; j < n; j++) {
     const word = words[j];
     s.hitStart[j] = s.flatHits.length;
     if (word.function) continue;
-    let weight = hit(ev, x, stemIds[j], s, localOf);
+    let weight = hit(ev, x, stems[j], s, localOf);
     for (const part of word.parts) weight = Math.max(weight, hit(ev, x, knownId(part), s, localOf));
     // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
-    if (weight === 0 && word.head && has(x.prefixStamp, x.build, knownId(word.head))) {
+    if (weight === 0 && has(x.prefixStamp, x.build, heads[j])) {
       const lower = word.text.toLowerCase();
       for (let cut = 3; cut <= lower.length - 3; cut++) {
         if (!has(x.wordStamp, x.build, knownId(lower.slice(0, cut)))) continue;
