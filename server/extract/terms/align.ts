@@ -107,14 +107,15 @@ function prepare(phrase: string): PreparedGloss | null {
   const stems = [...new Set(contentStems(phrase))];
   if (stems.length && stems.length <= MAX_UNIT_STEMS) {
     const words = phrase.split(/[^a-z0-9-]+/).filter((w) => w.length >= 3);
-    p = {
-      stems,
-      phrase,
-      stemIds: Int32Array.from(stems, idOf),
-      epoch,
-      wordIds: Int32Array.from(words, idOf),
-      prefixIds: Int32Array.from(words, (w) => idOf(w.slice(0, 3))),
-    };
+    const stemIds = new Int32Array(stems.length);
+    for (let k = 0; k < stems.length; k++) stemIds[k] = idOf(stems[k]);
+    const wordIds = new Int32Array(words.length);
+    const prefixIds = new Int32Array(words.length);
+    for (let k = 0; k < words.length; k++) {
+      wordIds[k] = idOf(words[k]);
+      prefixIds[k] = idOf(words[k].slice(0, 3));
+    }
+    p = { stems, phrase, stemIds, epoch, wordIds, prefixIds };
   } else p = null;
   if (prepared.size > 200_000) prepared.clear();
   prepared.set(phrase, p);
@@ -257,6 +258,7 @@ export function renumberStems(): void {
   prepared.clear();
   wordGlossCache.clear();
   for (const cache of pieceCache) cache.clear();
+  wordStemCache.clear();
   epoch++;
 }
 
@@ -325,9 +327,11 @@ function idsOf(words: readonly EnWord[]): SentenceIds {
   if (!cached || cached.epoch !== epoch) {
     const stems = new Int32Array(words.length);
     const heads = new Int32Array(words.length);
+    // Function words are never evidence: no number needed.
     for (let j = 0; j < words.length; j++) {
-      stems[j] = idOf(words[j].stem);
-      heads[j] = words[j].head ? idOf(words[j].head) : -1;
+      const w = words[j];
+      stems[j] = w.function ? -1 : idOf(w.stem);
+      heads[j] = w.head && !w.function ? idOf(w.head) : -1;
     }
     cached = { stems, heads, epoch };
     sentenceIds.set(words, cached);
@@ -335,32 +339,37 @@ function idsOf(words: readonly EnWord[]): SentenceIds {
   return cached;
 }
 
-// A word's gloss stems, for the sentences association visits: the same words recur in thousands.
-const wordStemCache = new Map<string, readonly string[]>();
-const NO_STEMS: readonly string[] = [];
+// A word's gloss stems as ids, for the sentences association visits: the same words recur in
+// thousands.
+const wordStemCache = new Map<string, Int32Array>();
 
-function glossStems(word: string): readonly string[] {
+function glossStemIds(word: string): Int32Array {
   let out = wordStemCache.get(word);
   if (out) return out;
-  const set = new Set<string>();
+  const list: number[] = [];
   for (const g of glosses(word)) {
     const p = prepare(g);
-    if (p) for (const st of p.stems) set.add(st);
+    if (p) for (const id of p.stemIds) list.push(id);
   }
-  out = set.size ? [...set] : NO_STEMS;
+  out = Int32Array.from(list);
   if (wordStemCache.size > 100_000) wordStemCache.clear();
   wordStemCache.set(word, out);
   return out;
 }
 
-/** The stems the dictionary explains for a sentence's words (of two characters or more). */
-export function dictionaryStems(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const w of words) {
-    if (w.length < 2) continue;
-    for (const st of glossStems(w)) out.add(st);
+// Per sentence (its Chinese words, which callers keep while they align in it), once asked.
+const claimedStems = new WeakMap<readonly string[], { ids: Set<number>; epoch: number }>();
+
+/** Whether the dictionary explains the stem by one of a sentence's words (of two characters or more). */
+function claimedBy(words: readonly string[], stemId: number): boolean {
+  let claimed = claimedStems.get(words);
+  if (!claimed || claimed.epoch !== epoch) {
+    const ids = new Set<number>();
+    for (const w of words) if (w.length >= 2) for (const id of glossStemIds(w)) ids.add(id);
+    claimed = { ids, epoch };
+    claimedStems.set(words, claimed);
   }
-  return out;
+  return claimed.ids.has(stemId);
 }
 
 export function candidateEvidence(c: Candidate): CandidateEvidence {
@@ -548,7 +557,8 @@ export function bestSpan(
   /** Character ranges already taken by another occurrence of the same candidate. */
   taken: { start: number; end: number }[] = [],
   /** Stems the dictionary gives to the sentence's other words: association may not take them. */
-  claimed: (() => Set<string>) | null = null,
+  /** The sentence's Chinese words: a stem the dictionary gives one of them is not association's. */
+  claimed: readonly string[] | null = null,
 ): SpanChoice | null {
   const n = words.length;
   if (n === 0) return null;
@@ -623,7 +633,7 @@ function dictionaryHits(ev: CandidateEvidence, x: StemIndex, words: EnWord[], s:
  * dictionary, even if it co-occurs with 网络生态治理), and only towards pieces the dictionary
  * found no rendering for in this sentence ("online" is 网络's, not 乱象's).
  */
-function associationHits(ev: CandidateEvidence, words: EnWord[], assoc: Association, claimed: (() => Set<string>) | null, s: SpanScratch): void {
+function associationHits(ev: CandidateEvidence, words: EnWord[], assoc: Association, claimed: readonly string[] | null, s: SpanScratch): void {
   const units = s.localUnits;
   const open = ev.pieces.filter((p) => !units.some((u) => u.from < p.to && u.to > p.from));
   if (!open.length) return;
@@ -643,7 +653,7 @@ function associationHits(ev: CandidateEvidence, words: EnWord[], assoc: Associat
         best = p;
       }
     }
-    if (!best || bestD < MIN_DICE || claimed?.().has(word.stem)) continue;
+    if (!best || bestD < MIN_DICE || (claimed && claimedBy(claimed, idsOf(words).stems[j]))) continue;
     const local = units.length;
     units.push({ from: best.from, to: best.to, size: 1, weight: Math.min(0.8, bestD) });
     s.assocHit[j] = local * 8;

@@ -4,7 +4,7 @@ import type { ExtractedTerm, TermOccurrence } from '../types.ts';
 import { idf } from '../segment.ts';
 import { isKnownWord, nameInPinyin, pinyinOf } from '../lexicon.ts';
 import { Association } from './association.ts';
-import { bestSpan, candidateEvidence, dictionaryStems, spanKey, type SpanChoice } from './align.ts';
+import { bestSpan, candidateEvidence, spanKey, type SpanChoice } from './align.ts';
 import { collectCandidates, tokenize, type Candidate, type CandidateOccurrence, type Token } from './candidates.ts';
 import { contentStemSet, englishWords, type EnWord } from './english.ts';
 
@@ -51,15 +51,14 @@ export function extractTerms(
     if (progress && i % 500 === 499) progress(Math.floor((i + 1) * SEGMENT_SHARE), total);
   }
   const candidates = [...collectCandidates(tokens).values()];
-  const assoc = new Association(tokens.map((t) => t.map((x) => x.word)), stems);
-  // What the dictionary explains in a sentence, per sentence and lazily: a word another Chinese
-  // word of the sentence accounts for ("emphasized" is 强调's) is not the candidate's by association.
-  // (Arrays indexed by sentence, not Maps: a lookup per aligned occurrence.)
-  const claimedCache: (Set<string> | undefined)[] = new Array(total);
-  // The candidate's own words are in the set too, harmlessly: what they explain never reaches
+  const zhWords = tokens.map((t) => t.map((x) => x.word));
+  const assoc = new Association(zhWords, stems);
+  // A word another Chinese word of the sentence accounts for by the dictionary ("emphasized" is
+  // 强调's) is not the candidate's by association: bestSpan is given the sentence's words. The
+  // candidate's own words are among them, harmlessly: what they explain never reaches
   // association in the first place.
-  const claimedIn = (i: number) => () => (claimedCache[i] ??= dictionaryStems(tokens[i].map((t) => t.word)));
   // Full English words (offsets, hyphen parts) only for the sentences an alignment visits.
+  // (Arrays indexed by sentence, not Maps: a lookup per aligned occurrence.)
   const enCache: (EnWord[] | undefined)[] = new Array(total);
   const enWords = (i: number) => (enCache[i] ??= englishWords(sentences[i].en));
 
@@ -94,7 +93,7 @@ export function extractTerms(
         const t = spans[q];
         if (t) taken.push(t);
       }
-      let span = bestSpan(ev, sentences[o.sentence].en, enWords(o.sentence), assoc, MIN_SPAN_SCORE, taken, claimedIn(o.sentence));
+      let span = bestSpan(ev, sentences[o.sentence].en, enWords(o.sentence), assoc, MIN_SPAN_SCORE, taken, zhWords[o.sentence]);
       // A span rendering less than half of the candidate is a fragment's rendering, not the term's.
       if (span && span.coverage < MIN_COVERAGE) span = null;
       spans.push(span);
