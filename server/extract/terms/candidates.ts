@@ -72,8 +72,13 @@ const ADVERB_HEADS = /^(积极|充分|不断|认真|深入|大力|坚决|及时|
 
 /** Segments each sentence once; the token lists are reused by every later stage. */
 export function tokenize(zh: string): Token[] {
-  const out: Token[] = [];
-  for (const t of tag(zh)) {
+  const tagged = tag(zh);
+  let k = 0;
+  while (k < tagged.length && !(tagged[k].tag === 'x' && HAN.test(tagged[k].word))) k++;
+  // Most sentences have no unknown Chinese word: a copy of the segmenter's list is their tokens.
+  const out: Token[] = tagged.slice(0, k);
+  for (; k < tagged.length; k++) {
+    const t = tagged[k];
     // jieba tags words it does not know "x", like punctuation: 亮剑, 筑牢 may be new terms, while
     // 了吗, 是我 are its HMM gluing particles and pronouns to their neighbours.
     if (t.tag === 'x' && HAN.test(t.word)) out.push({ word: t.word, tag: GLUE_CHARS.test(t.word) ? 'y' : 'nz', start: t.start, end: t.end });
@@ -83,45 +88,107 @@ export function tokenize(zh: string): Token[] {
   return out;
 }
 
-function isSeparator(t: Token): boolean {
-  return !LETTER_OR_HAN.test(t.word);
+// A token's facts as bits, from its word (computed once per distinct word of a collection) and its
+// tag (once per tag): a run of up to MAX_TOKENS tests each token again from every earlier start,
+// and regex tests and Set lookups per test were a measured share of the collection's time.
+// Word facts:
+const SEPARATOR = 1 << 0; // no letter, digit or Han character: ends a clause
+const HAS_HAN = 1 << 1;
+// One Han character other than a gluing particle: may follow a surname, or be cut off a word.
+const HAN_CHAR = 1 << 2;
+// One character other than a gluing particle: may be a surname.
+const SINGLE = 1 << 3;
+const STOP_WORD = 1 << 4;
+const ADVERB_HEAD = 1 << 5;
+// Tag facts:
+const BREAKS = 1 << 6;
+const NOMINAL_TAG = 1 << 7;
+const NAME_TAG = 1 << 8;
+const FULL_NAME_TAG = 1 << 9;
+const NR = 1 << 10; // exactly "nr"
+const VERB = 1 << 11; // exactly "v"
+const OTHER_VERB = 1 << 12; // other v-tags than v and vn
+const MODIFIER = 1 << 13; // a, d, ag
+const IDIOM = 1 << 14; // i
+const SET_PHRASE = 1 << 15; // i or l
+const ADVERB = 1 << 16; // d
+const DISTINGUISHER = 1 << 17; // b
+// Token facts, from both:
+const STARTS = 1 << 18;
+const CONTINUES = 1 << 19;
+
+function wordFactsOf(word: string): number {
+  if (!LETTER_OR_HAN.test(word)) return SEPARATOR;
+  let f = 0;
+  if (HAN.test(word)) f |= HAS_HAN;
+  if (word.length === 1 && !GLUE_CHARS.test(word)) {
+    f |= SINGLE;
+    if (f & HAS_HAN) f |= HAN_CHAR;
+  }
+  if (VERB_STOP.has(word)) f |= STOP_WORD;
+  if (ADVERB_HEADS.test(word)) f |= ADVERB_HEAD;
+  return f;
 }
 
-function canStart(t: Token): boolean {
-  if (BREAKING.has(t.tag) || VERB_STOP.has(t.word)) return false;
-  if ((t.tag === 'i' || t.tag === 'l') && ADVERB_HEADS.test(t.word)) return false;
+const tagFacts = new Map<string, number>();
+
+function tagFactsOf(tag: string): number {
+  let f = tagFacts.get(tag);
+  if (f !== undefined) return f;
+  f = 0;
+  if (BREAKING.has(tag)) f |= BREAKS;
+  if (NOMINAL.has(tag)) f |= NOMINAL_TAG;
+  if (NAME_TAGS.has(tag)) f |= NAME_TAG;
+  if (FULL_NAME_TAGS.has(tag)) f |= FULL_NAME_TAG;
+  if (tag === 'nr') f |= NR;
+  if (tag === 'v') f |= VERB;
+  else if (tag.startsWith('v') && tag !== 'vn') f |= OTHER_VERB;
+  if (tag === 'a' || tag === 'd' || tag === 'ag') f |= MODIFIER;
+  if (tag === 'i') f |= IDIOM;
+  if (tag === 'i' || tag === 'l') f |= SET_PHRASE;
+  if (tag === 'd') f |= ADVERB;
+  if (tag === 'b') f |= DISTINGUISHER;
+  tagFacts.set(tag, f);
+  return f;
+}
+
+function tokenFacts(t: Token, words: Map<string, number>): number {
+  let w = words.get(t.word);
+  if (w === undefined) words.set(t.word, (w = wordFactsOf(t.word)));
+  if (w & SEPARATOR) return w;
+  const f = w | tagFactsOf(t.tag);
+  return f | (canStart(f, t.word.length) ? STARTS : 0) | (canContinue(f, t.word.length) ? CONTINUES : 0);
+}
+
+function canStart(f: number, length: number): boolean {
+  if (f & (BREAKS | STOP_WORD)) return false;
+  if (f & SET_PHRASE && f & ADVERB_HEAD) return false;
   // A two-character verb may modify a noun (治理合力, 突出问题); termhood discounts it.
-  if (t.tag === 'v') return t.word.length === 2;
-  if (t.tag.startsWith('v') && t.tag !== 'vn') return false;
-  if (t.tag === 'a' || t.tag === 'd' || t.tag === 'ag') return false;
-  return true;
+  if (f & VERB) return length === 2;
+  return !(f & (OTHER_VERB | MODIFIER));
 }
 
-function canContinue(t: Token): boolean {
-  if (BREAKING.has(t.tag) || VERB_STOP.has(t.word)) return false;
-  if (t.tag === 'd' && t.word.length < 2) return false;
-  return true;
+function canContinue(f: number, length: number): boolean {
+  if (f & (BREAKS | STOP_WORD)) return false;
+  return !(f & ADVERB && length < 2);
 }
 
-/** Whether a one-character token and the next word spell a dictionary word of three or more. */
-function gluedAt(toks: Token[], i: number): boolean {
-  if (i < 0 || i + 1 >= toks.length) return false;
-  const a = toks[i].word;
-  const b = toks[i + 1].word;
-  return a.length === 1 && b.length >= 2 && HAN.test(a) && !GLUE_CHARS.test(a) && !isSeparator(toks[i + 1]) && isKnownWord(a + b);
+/** Whether a one-character token (facts `f`) and the next word spell a dictionary word of three or more. */
+function gluesTo(a: string, f: number, b: Token | undefined, g: number): boolean {
+  return (f & HAN_CHAR) !== 0 && b !== undefined && b.word.length >= 2 && !(g & SEPARATOR) && isKnownWord(a + b.word);
 }
 
-/** Whether toks[first..last] (inclusive) may end there. */
-function canEnd(toks: Token[], first: number, last: number): boolean {
-  const end = toks[last];
+/** Whether the run toks[first..last] (inclusive) may end there; `facts` are the tokens'. */
+function canEnd(toks: Token[], facts: Int32Array, first: number, last: number): boolean {
+  const end = facts[last];
   const length = last - first + 1;
   // An idiom (不断涌现) after other words is the clause's predicate, not the head of a term.
-  if (length > 1 && end.tag === 'i') return false;
-  if (NOMINAL.has(end.tag)) return !(length === 1 && end.tag === 'b');
+  if (length > 1 && end & IDIOM) return false;
+  if (end & NOMINAL_TAG) return !(length === 1 && end & DISTINGUISHER);
   // 治理, 护航, 传承 after a noun are nominal in this register: 网络生态治理, 文化传承.
-  if (end.tag === 'v' && length >= 2 && end.word.length >= 2) {
-    const prev = toks[last - 1];
-    return NOMINAL.has(prev.tag) && prev.tag !== 'b';
+  if (end & VERB && length >= 2 && toks[last].word.length >= 2) {
+    const prev = facts[last - 1];
+    return (prev & NOMINAL_TAG) !== 0 && !(prev & DISTINGUISHER);
   }
   return false;
 }
@@ -133,12 +200,19 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
   // frequency is known.
   const spans: CandidateOccurrence[] = [];
   const spanCands: Candidate[] = [];
+  const wordFacts = new Map<string, number>();
+  let facts = new Int32Array(256);
 
   const add = (zh: string, kind: Candidate['kind'], toks: Token[], first: number, last: number, occ: CandidateOccurrence) => {
     let c = byZh.get(zh);
     if (!c) {
-      const run = toks.slice(first, last);
-      c = { zh, kind, pieces: run.map((t) => t.word), tags: run.map((t) => t.tag), occurrences: [], nestedInFrequent: 0, nested: 0 };
+      const pieces: string[] = [];
+      const tags: string[] = [];
+      for (let k = first; k < last; k++) {
+        pieces.push(toks[k].word);
+        tags.push(toks[k].tag);
+      }
+      c = { zh, kind, pieces, tags, occurrences: [], nestedInFrequent: 0, nested: 0 };
       byZh.set(zh, c);
     } else if (kind === 'name') c.kind = 'name';
     c.occurrences.push(occ);
@@ -148,46 +222,61 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
 
   for (let s = 0; s < tokens.length; s++) {
     const toks = tokens[s];
+    const n = toks.length;
+    if (n > facts.length) facts = new Int32Array(n * 2);
+    for (let i = 0; i < n; i++) facts[i] = tokenFacts(toks[i], wordFacts);
     let clause = 0;
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (isSeparator(t)) {
+    // Whether the previous token glues to this one (元/宇宙): no run starts inside the word.
+    let gluedBefore = false;
+    for (let i = 0; i < n; i++) {
+      const f = facts[i];
+      if (f & SEPARATOR) {
         clause++;
+        gluedBefore = false;
         continue;
       }
+      const t = toks[i];
       // Names: a tagged personal name, or a surname followed by one or two single-character
       // tokens (时/建/中) — jieba cuts unknown names into characters; English confirms them later.
-      if (NAME_TAGS.has(t.tag) && t.word.length >= 2 && t.word.length <= 4) {
+      // The surname is asked last: a character's dictionary entries are decoded on first use.
+      if (f & NAME_TAG && t.word.length >= 2 && t.word.length <= 4) {
         add(t.word, 'name', toks, i, i + 1, occurrence(s, toks, i, i + 1, clause));
-      } else if (t.word.length === 1 && !GLUE_CHARS.test(t.word) && isSurname(t.word)) {
+      } else if (f & SINGLE && i + 1 < n && facts[i + 1] & HAN_CHAR && isSurname(t.word)) {
         let text = t.word;
-        for (let j = i + 1; j < toks.length && j <= i + 2; j++) {
-          if (toks[j].word.length !== 1 || !HAN.test(toks[j].word) || GLUE_CHARS.test(toks[j].word)) break;
+        for (let j = i + 1; j < n && j <= i + 2; j++) {
+          if (!(facts[j] & HAN_CHAR)) break;
           text += toks[j].word;
           add(text, 'name', toks, i, j + 1, occurrence(s, toks, i, j + 1, clause));
         }
       }
       // A dictionary word jieba cut off its first character (元/宇宙 for 元宇宙 "metaverse"):
       // a run may start at the character, and not inside the word.
-      const glued = gluedAt(toks, i);
-      if (!glued && (!canStart(t) || gluedAt(toks, i - 1))) continue;
+      const glued = gluesTo(t.word, f, toks[i + 1], facts[i + 1]);
+      const inWord = gluedBefore;
+      gluedBefore = glued;
+      if (!glued && (!(f & STARTS) || inWord)) continue;
       let chars = 0;
+      let han = false;
+      // The run's text, built only as far as a run is offered (most runs end elsewhere first).
       let zh = '';
-      for (let j = i; j < toks.length && j < i + MAX_TOKENS; j++) {
-        const u = toks[j];
-        if (isSeparator(u) || (j > i && !(glued && j === i + 1) && !canContinue(u))) break;
-        // A name or an organization stands alone (中国政法大学, 党中央), never inside a longer run.
-        if (FULL_NAME_TAGS.has(u.tag) && j > i) break;
-        if (FULL_NAME_TAGS.has(t.tag) && j > i) break;
-        // jieba's "nr" covers real names (汤姆) and common words it mistags (道德, 弘扬).
-        if (j > i && (t.tag === 'nr' || u.tag === 'nr') && !hasCommonSense(t.tag === 'nr' ? t.word : u.word)) break;
-        chars += u.word.length;
+      let built = i;
+      for (let j = i; j < n && j < i + MAX_TOKENS; j++) {
+        const g = facts[j];
+        if (g & SEPARATOR || (j > i && !(glued && j === i + 1) && !(g & CONTINUES))) break;
+        if (j > i) {
+          // A name or an organization stands alone (中国政法大学, 党中央), never inside a longer run.
+          if ((f | g) & FULL_NAME_TAG) break;
+          // jieba's "nr" covers real names (汤姆) and common words it mistags (道德, 弘扬).
+          if ((f | g) & NR && !hasCommonSense(f & NR ? t.word : toks[j].word)) break;
+        }
+        chars += toks[j].word.length;
         if (chars > MAX_CHARS) break;
-        zh += u.word;
-        if (!canEnd(toks, i, j)) continue;
-        if (t.tag === 'v' && (j === i || !NOMINAL.has(toks[i + 1].tag))) continue;
+        if (g & HAS_HAN) han = true;
+        if (!canEnd(toks, facts, i, j)) continue;
+        if (f & VERB && (j === i || !(facts[i + 1] & NOMINAL_TAG))) continue;
         // Single characters are too ambiguous to drill alone.
-        if (zh.length < 2 || !HAN.test(zh)) continue;
+        if (chars < 2 || !han) continue;
+        while (built <= j) zh += toks[built++].word;
         // Verb complements (嫁给, 写信给) and counted things (两辆车, 第十课) are no terms.
         if ((COMPLEMENT_END.test(zh) || COUNTED.test(zh)) && !isKnownWord(zh)) continue;
         add(zh, 'term', toks, i, j + 1, occurrence(s, toks, i, j + 1, clause));

@@ -66,3 +66,15 @@ describe('collectCandidates', () => {
     expect(found.get('时建中')!.kind).toBe('name');
   });
 });
+
+describe('tokenize', () => {
+  // The segmenter caches its word lists by sentence: a caller's list must not be that cache.
+  it('gives each call its own token list', () => {
+    const a = tokenize('网络生态治理是一项系统工程');
+    const b = tokenize('网络生态治理是一项系统工程');
+    expect(a).not.toBe(b);
+    expect(a).toEqual(b);
+    a.pop();
+    expect(tokenize('网络生态治理是一项系统工程')).toEqual(b);
+  });
+});
