@@ -205,17 +205,21 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
 
   const add = (zh: string, kind: Candidate['kind'], toks: Token[], first: number, last: number, occ: CandidateOccurrence) => {
     let c = byZh.get(zh);
+    // Arrays made at their final size: pushing to an empty array reserves room for 17 elements,
+    // and most candidates occur once (25,000 types on WMT18, 50,000 occurrences).
     if (!c) {
-      const pieces: string[] = [];
-      const tags: string[] = [];
+      const pieces = new Array<string>(last - first);
+      const tags = new Array<string>(last - first);
       for (let k = first; k < last; k++) {
-        pieces.push(toks[k].word);
-        tags.push(toks[k].tag);
+        pieces[k - first] = toks[k].word;
+        tags[k - first] = toks[k].tag;
       }
-      c = { zh, kind, pieces, tags, occurrences: [], nestedInFrequent: 0, nested: 0 };
+      c = { zh, kind, pieces, tags, occurrences: [occ], nestedInFrequent: 0, nested: 0 };
       byZh.set(zh, c);
-    } else if (kind === 'name') c.kind = 'name';
-    c.occurrences.push(occ);
+    } else {
+      if (kind === 'name') c.kind = 'name';
+      c.occurrences.push(occ);
+    }
     spans.push(occ);
     spanCands.push(c);
   };
@@ -285,30 +289,27 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
   }
 
   // Nesting: which occurrences lie inside a longer candidate occurrence (and a frequent one).
-  // Candidates never cross a clause, so only occurrences of one clause are compared; they were
-  // recorded sentence by sentence, clause by clause, so each clause's are one run of `spans`.
-  for (let from = 0; from < spans.length; ) {
-    let to = from + 1;
-    while (to < spans.length && spans[to].sentence === spans[from].sentence && spans[to].clause === spans[from].clause) to++;
-    const start = from;
-    from = to;
-    if (to - start < 2) continue;
-    for (let a = start; a < to; a++) {
-      const inner = spans[a];
-      let nested = false;
-      let inFrequent = false;
-      for (let b = start; b < to; b++) {
-        const outer = spans[b];
-        const outerCand = spanCands[b];
-        if (b === a || outerCand.kind === 'name') continue;
-        if (outer.first <= inner.first && outer.last >= inner.last && outer.last - outer.first > inner.last - inner.first) {
-          nested = true;
-          if (outerCand.occurrences.length >= 2) inFrequent = true;
-        }
+  // `spans` run sentence by sentence and, in a sentence, by first token; no occurrence is longer
+  // than MAX_TOKENS tokens or crosses a clause. So those that may contain one are its neighbours in
+  // `spans` starting at most MAX_TOKENS tokens before its end and no later than it does (comparing
+  // a clause's occurrences all with all made 420,000 comparisons on WMT18).
+  for (let a = 0; a < spans.length; a++) {
+    const inner = spans[a];
+    let nested = false;
+    let inFrequent = false;
+    let b = a;
+    while (b > 0 && spans[b - 1].sentence === inner.sentence && spans[b - 1].first >= inner.last - MAX_TOKENS) b--;
+    for (; b < spans.length && spans[b].sentence === inner.sentence && spans[b].first <= inner.first; b++) {
+      const outer = spans[b];
+      const outerCand = spanCands[b];
+      if (b === a || outerCand.kind === 'name') continue;
+      if (outer.last >= inner.last && outer.last - outer.first > inner.last - inner.first) {
+        nested = true;
+        if (outerCand.occurrences.length >= 2) inFrequent = true;
       }
-      if (nested) spanCands[a].nested++;
-      if (inFrequent) spanCands[a].nestedInFrequent++;
     }
+    if (nested) spanCands[a].nested++;
+    if (inFrequent) spanCands[a].nestedInFrequent++;
   }
   return byZh;
 }
