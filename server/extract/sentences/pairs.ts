@@ -4,7 +4,7 @@
 // a neighbour (a card needs both languages).
 import type { SentencePair } from '../types.ts';
 import type { BitextPair } from '../formats/types.ts';
-import { alignUnits, estimateModel, measure, toUnits, type Bead, type LengthModel } from './align.ts';
+import { alignUnits, estimateModel, lengthCost, measure, toUnits, type Bead } from './align.ts';
 import { splitEn, splitZh } from './split.ts';
 
 export interface AlignPairsOptions {
@@ -12,50 +12,56 @@ export interface AlignPairsOptions {
 }
 
 export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {}): SentencePair[] {
-  const model = estimateModel(pairs.map((p) => [measure(p.zh), measure(p.en)]));
-  const split = pairs.map((p) => ({ zh: splitZh(p.zh), en: splitEn(p.en) }));
+  const lengths = pairs.map((p): [zh: number, en: number] => [measure(p.zh), measure(p.en)]);
+  const model = estimateModel(lengths);
   const out: SentencePair[] = [];
   const every = Math.max(1, Math.floor(pairs.length / 100));
-  split.forEach((s, paragraph) => {
-    const beads = alignInside(s.zh, s.en, model);
-    beads.forEach((b, sentence) => {
-      out.push({
-        paragraph,
-        sentence,
-        zh: joinZh(s.zh.slice(b.zh[0], b.zh[1])),
-        en: s.en.slice(b.en[0], b.en[1]).join(' '),
-        score: b.score,
-      });
-    });
+  for (let paragraph = 0; paragraph < pairs.length; paragraph++) {
+    const zh = splitZh(pairs[paragraph].zh);
+    const en = splitEn(pairs[paragraph].en);
+    if (zh.length === 1 || en.length === 1) {
+      // One sentence on either side: after folding omissions, whatever the aligner found is one
+      // bead, so the work (segmentation for lexical evidence above all) is skipped. Splitting
+      // drops only whitespace, which measure() does not count, so the pair's lengths are its
+      // bead's, and the score is the aligner's for one unit against one.
+      if (zh.length && en.length) {
+        const score = Math.exp(-lengthCost(lengths[paragraph][0], lengths[paragraph][1], model));
+        out.push({
+          paragraph,
+          sentence: 0,
+          zh: joinZh(zh, 0, zh.length),
+          en: en.length === 1 ? en[0] : en.join(' '),
+          score: zh.length === en.length ? score : Math.min(score, 0.9),
+        });
+      }
+    } else {
+      const beads = foldEmpty(alignUnits(toUnits(zh), toUnits(en), model));
+      for (let sentence = 0; sentence < beads.length; sentence++) {
+        const b = beads[sentence];
+        out.push({
+          paragraph,
+          sentence,
+          zh: joinZh(zh, b.zh[0], b.zh[1]),
+          en: b.en[1] - b.en[0] === 1 ? en[b.en[0]] : en.slice(b.en[0], b.en[1]).join(' '),
+          score: b.score,
+        });
+      }
+    }
     if (options.onProgress && (paragraph % every === 0 || paragraph === pairs.length - 1)) {
       options.onProgress(paragraph + 1, pairs.length);
     }
-  });
+  }
   return out;
 }
 
-function alignInside(zh: string[], en: string[], model: LengthModel): Bead[] {
-  // One sentence on either side: after folding omissions, whatever the aligner found is one bead,
-  // so the work (segmentation for lexical evidence above all) is skipped.
-  if (zh.length === 1 || en.length === 1) {
-    if (zh.length === 0 || en.length === 0) return [];
-    const [bead] = alignUnits([{ text: '', length: sumLengths(zh) }], [{ text: '', length: sumLengths(en) }], model);
-    return [{ zh: [0, zh.length], en: [0, en.length], score: zh.length === en.length ? bead.score : Math.min(bead.score, 0.9) }];
-  }
-  return foldEmpty(alignUnits(toUnits(zh), toUnits(en), model));
-}
-
-function sumLengths(texts: string[]): number {
-  let total = 0;
-  for (const t of texts) total += measure(t);
-  return total;
-}
-
 /** Chinese sentences join without a space, unless Latin text meets at the seam. */
-function joinZh(parts: string[]): string {
-  if (parts.length === 1) return parts[0];
+function joinZh(parts: string[], from: number, to: number): string {
+  if (to - from === 1) return parts[from];
   let out = '';
-  for (const p of parts) out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(p) ? ' ' + p : p;
+  for (let k = from; k < to; k++) {
+    const p = parts[k];
+    out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(p) ? ' ' + p : p;
+  }
   return out;
 }
 

@@ -12,7 +12,9 @@ const zhEnders = '。！？!?';
  */
 export function splitZh(text: string): string[] {
   const out: string[] = [];
-  for (const line of text.split('\n')) splitZhLine(line, out);
+  // A row of a TSV or CSV is one line: no array of lines to build for it.
+  if (!text.includes('\n')) splitZhLine(text, out);
+  else for (const line of text.split('\n')) splitZhLine(line, out);
   return out;
 }
 
@@ -91,7 +93,8 @@ const sentenceOpeners = new Set(
 /** English: ends at . ! ? … followed by a space and a capital, a digit or an opening quote. */
 export function splitEn(text: string): string[] {
   const out: string[] = [];
-  for (const line of text.split('\n')) splitEnLine(line, out);
+  if (!text.includes('\n')) splitEnLine(text, out);
+  else for (const line of text.split('\n')) splitEnLine(line, out);
   return out;
 }
 
