@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { detectFormat, readBitext } from '../../../server/extract/formats/index.ts';
-import { parseCsv } from '../../../server/extract/formats/delimited.ts';
+import { parseCsv, parseTsv } from '../../../server/extract/formats/delimited.ts';
 import { InvalidInputError } from '../../../server/errors.ts';
 
 const seedText = readFileSync(new URL('../../../seeds/cyber-ecosystem-governance.en-zh.txt', import.meta.url), 'utf8');
@@ -121,6 +121,15 @@ describe('TSV and CSV', () => {
     const err = errorOf(() => readBitext('Hi.\t嗨。\nBye.\t\nOK.\t好。', undefined, 'tsv'));
     expect(err.line).toBe(2);
     expect(err.message).toMatch(/no Chinese text in column 2/);
+  });
+
+  it.each([
+    ['a\tb\n\n c\td \n', [[['a', 'b'], 1], [[' c', 'd '], 3]]],
+    // Blank means white space only, tabs and U+3000 included; a line without a tab is one field.
+    ['\t\t\n\u3000\nno tab here\nx\t\ty', [[['no tab here'], 3], [['x', '', 'y'], 4]]],
+    ['one\ntwo\nthree\tfields\n\t', [[['one'], 1], [['two'], 2], [['three', 'fields'], 3]]],
+  ])('splits TSV rows and fields, skipping blank lines: %j', (text, rows) => {
+    expect(parseTsv(text).map((r) => [r.fields, r.line])).toEqual(rows);
   });
 
   it('names the line of a quote that never closes', () => {
