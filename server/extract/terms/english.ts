@@ -285,33 +285,41 @@ const SUFFIXES = [
   'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
 ];
 
-// Suffixes grouped by their last letter, keeping their order: one short list per word.
-const SUFFIXES_BY_LAST = new Map<string, string[]>();
-for (const s of SUFFIXES) {
-  const last = s.charAt(s.length - 1);
-  const list = SUFFIXES_BY_LAST.get(last);
-  if (list) list.push(s);
-  else SUFFIXES_BY_LAST.set(last, [s]);
-}
+// Suffixes grouped by the code of their last letter, keeping their order: one short list per word.
+const SUFFIXES_BY_LAST: (string[] | undefined)[] = [];
+for (const s of SUFFIXES) (SUFFIXES_BY_LAST[s.charCodeAt(s.length - 1)] ??= []).push(s);
 
 /** A light stemmer: governance/governing/govern → govern, innovation/innovating → innov. */
 export function stem(word: string): string {
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
   let w = word.toLowerCase();
-  if (w.length > 3 && !/^\d/.test(w)) {
+  const first = w.charCodeAt(0);
+  // Character tests and loops rather than regular expressions and a closure: every new word form
+  // of an import comes through here once, in a cold pass.
+  if (w.length > 3 && !(first >= 48 && first <= 57)) {
     for (let round = 0; round < 2; round++) {
-      const bucket = SUFFIXES_BY_LAST.get(w.charAt(w.length - 1));
-      const suffix = bucket?.find((s) => w.endsWith(s) && w.length - s.length >= 3);
-      if (!suffix) break;
+      const suffix = suffixOf(w);
+      if (suffix === undefined) break;
       w = w.slice(0, -suffix.length);
       if (suffix === 'ies' || suffix === 'ied') w += 'y';
-      if (/(.)\1$/.test(w) && !/(ss|ll)$/.test(w)) w = w.slice(0, -1);
+      // A doubled final letter (planned → plann → plan), except ss and ll.
+      const n = w.length;
+      const last = w.charCodeAt(n - 1);
+      if (n >= 2 && last === w.charCodeAt(n - 2) && last !== 115 && last !== 108) w = w.slice(0, -1);
     }
   }
   if (stemCache.size > 200_000) stemCache.clear();
   stemCache.set(word, w);
   return w;
+}
+
+/** The longest listed suffix the word ends with that leaves at least three letters. */
+function suffixOf(w: string): string | undefined {
+  const bucket = SUFFIXES_BY_LAST[w.charCodeAt(w.length - 1)];
+  if (!bucket) return undefined;
+  for (const s of bucket) if (w.length - s.length >= 3 && w.endsWith(s)) return s;
+  return undefined;
 }
 
 const phraseCache = new Map<string, string[]>();

@@ -70,3 +70,49 @@ describe('contentStems', () => {
     expect(contentStems('the long-term governance of cyberspace')).toEqual(['long-term', 'long', 'term', 'govern', 'cyberspac']);
   });
 });
+
+// The stemmer as it was written with regular expressions: the specification its loop follows.
+const SUFFIXES_SPEC = [
+  'izations', 'ization', 'isms', 'ism', 'ists', 'ist', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment',
+  'nesses', 'ness', 'iety', 'ially', 'ial', 'ities', 'ity', 'ances', 'ance', 'ences', 'ence', 'ings', 'ing', 'ives', 'ive',
+  'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
+];
+
+function stemByRegex(word: string): string {
+  let w = word.toLowerCase();
+  if (w.length > 3 && !/^\d/.test(w)) {
+    for (let round = 0; round < 2; round++) {
+      const suffix = SUFFIXES_SPEC.find((s) => w.endsWith(s) && w.length - s.length >= 3);
+      if (!suffix) break;
+      w = w.slice(0, -suffix.length);
+      if (suffix === 'ies' || suffix === 'ied') w += 'y';
+      if (/(.)\1$/.test(w) && !/(ss|ll)$/.test(w)) w = w.slice(0, -1);
+    }
+  }
+  return w;
+}
+
+describe('stem', () => {
+  it.each([
+    ['governance', 'govern'],
+    ['governing', 'govern'],
+    ['innovation', 'innov'],
+    ['policies', 'polic'],
+    ['planned', 'plan'],
+    ['installed', 'install'],
+    ['2018s', '2018s'],
+    ['Cybersecurity', 'cybersecur'],
+  ])('%s → %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it('reads every word as the regular expressions did', () => {
+    const letters = 'aeilnostyzdgcmr1';
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 5000; k++) {
+      const word = Array.from({ length: 1 + Math.floor(next() * 12) }, () => letters[Math.floor(next() * letters.length)]).join('');
+      expect(stem(word), word).toBe(stemByRegex(word));
+    }
+  });
+});
