@@ -278,8 +278,9 @@ export function contentStemSet(text: string): string[] {
 
 const stemCache = new Map<string, string>();
 
-// Ordered longest first; the stem keeps at least three letters so "uses"/"used" meet at "us".
-const SUFFIXES = [
+// Tried in this order, the first that fits wins; a stem keeps at least three letters. Exported
+// for the test that holds stem() to its regular-expression specification.
+export const SUFFIXES = [
   'izations', 'ization', 'isms', 'ism', 'ists', 'ist', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment',
   'nesses', 'ness', 'iety', 'ially', 'ial', 'ities', 'ity', 'ances', 'ance', 'ences', 'ence', 'ings', 'ing', 'ives', 'ive',
   'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
