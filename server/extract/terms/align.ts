@@ -75,10 +75,11 @@ interface PreparedGloss {
   prefixIds: Int32Array;
 }
 
-// Stems, gloss words and their prefixes as small integers, one number per distinct string: a
-// candidate's evidence is then an index over typed arrays, rebuilt in place for each candidate,
-// instead of a Map and its arrays allocated for each of thousands of candidates. Numbering
-// starts over (a new epoch) when a long-running server has seen too many distinct words.
+// Stems (of glosses and of the sentences aligned), gloss words and word prefixes as small
+// integers, one number per distinct string: a candidate's evidence is then an index over typed
+// arrays, rebuilt in place for each candidate, instead of a Map and its arrays allocated for each
+// of thousands of candidates. Numbering starts over (a new epoch) when a long-running server has
+// seen too many distinct words.
 const ids = new Map<string, number>();
 const MAX_IDS = 1_000_000;
 let epoch = 0;
@@ -347,10 +348,7 @@ function glossStemIds(word: string): Int32Array {
   let out = wordStemCache.get(word);
   if (out) return out;
   const list: number[] = [];
-  for (const g of glosses(word)) {
-    const p = prepare(g);
-    if (p) for (const id of p.stemIds) list.push(id);
-  }
+  for (const p of preparedGlosses(word)) for (const id of p.stemIds) list.push(id);
   out = Int32Array.from(list);
   if (wordStemCache.size > 100_000) wordStemCache.clear();
   wordStemCache.set(word, out);
@@ -556,7 +554,6 @@ export function bestSpan(
   minScore: number,
   /** Character ranges already taken by another occurrence of the same candidate. */
   taken: { start: number; end: number }[] = [],
-  /** Stems the dictionary gives to the sentence's other words: association may not take them. */
   /** The sentence's Chinese words: a stem the dictionary gives one of them is not association's. */
   claimed: readonly string[] | null = null,
 ): SpanChoice | null {
@@ -566,8 +563,9 @@ export function bestSpan(
   // localOf maps the evidence's units to local ones (-1: not hit); it is the evidence's, reset
   // before returning, so the candidate's occurrences share one.
   const localOf = (ev.localOf ??= new Int32Array(ev.units.length).fill(-1));
-  dictionaryHits(ev, indexOf(ev), words, s, localOf);
-  if (assoc && ev.pieces.length > 1) associationHits(ev, words, assoc, claimed, s);
+  const sentence = idsOf(words);
+  dictionaryHits(ev, indexOf(ev), words, sentence, s, localOf);
+  if (assoc && ev.pieces.length > 1) associationHits(ev, words, sentence.stems, assoc, claimed, s);
   const best = scoreSpans(ev, en, words, minScore, taken, s);
   for (const u of s.hitIds) localOf[u] = -1;
   return best;
@@ -602,9 +600,8 @@ function has(stamps: Int32Array, build: number, id: number): boolean {
 }
 
 /** First, the dictionary: which words of the sentence the candidate's glosses explain. */
-function dictionaryHits(ev: CandidateEvidence, x: StemIndex, words: EnWord[], s: SpanScratch, localOf: Int32Array): void {
+function dictionaryHits(ev: CandidateEvidence, x: StemIndex, words: EnWord[], { stems, heads }: SentenceIds, s: SpanScratch, localOf: Int32Array): void {
   const n = words.length;
-  const { stems, heads } = idsOf(words);
   for (let j = 0; j < n; j++) {
     const word = words[j];
     s.hitStart[j] = s.flatHits.length;
@@ -633,7 +630,14 @@ function dictionaryHits(ev: CandidateEvidence, x: StemIndex, words: EnWord[], s:
  * dictionary, even if it co-occurs with 网络生态治理), and only towards pieces the dictionary
  * found no rendering for in this sentence ("online" is 网络's, not 乱象's).
  */
-function associationHits(ev: CandidateEvidence, words: EnWord[], assoc: Association, claimed: readonly string[] | null, s: SpanScratch): void {
+function associationHits(
+  ev: CandidateEvidence,
+  words: EnWord[],
+  stems: Int32Array,
+  assoc: Association,
+  claimed: readonly string[] | null,
+  s: SpanScratch,
+): void {
   const units = s.localUnits;
   const open = ev.pieces.filter((p) => !units.some((u) => u.from < p.to && u.to > p.from));
   if (!open.length) return;
@@ -653,7 +657,7 @@ function associationHits(ev: CandidateEvidence, words: EnWord[], assoc: Associat
         best = p;
       }
     }
-    if (!best || bestD < MIN_DICE || (claimed && claimedBy(claimed, idsOf(words).stems[j]))) continue;
+    if (!best || bestD < MIN_DICE || (claimed && claimedBy(claimed, stems[j]))) continue;
     const local = units.length;
     units.push({ from: best.from, to: best.to, size: 1, weight: Math.min(0.8, bestD) });
     s.assocHit[j] = local * 8;

@@ -315,7 +315,7 @@ export function stem(word: string): string {
   return w;
 }
 
-/** The longest listed suffix the word ends with that leaves at least three letters. */
+/** The first suffix in SUFFIXES the word ends with that leaves at least three letters. */
 function suffixOf(w: string): string | undefined {
   const bucket = SUFFIXES_BY_LAST[w.charCodeAt(w.length - 1)];
   if (!bucket) return undefined;
