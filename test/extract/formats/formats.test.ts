@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { detectFormat, readBitext } from '../../../server/extract/formats/index.ts';
 import { parseCsv, parseTsv } from '../../../server/extract/formats/delimited.ts';
+import { hanCount, latinCount, scriptOf } from '../../../server/extract/formats/script.ts';
 import { InvalidInputError } from '../../../server/errors.ts';
 
 const seedText = readFileSync(new URL('../../../seeds/cyber-ecosystem-governance.en-zh.txt', import.meta.url), 'utf8');
@@ -187,5 +188,22 @@ describe('two monolingual files', () => {
 
   it('refuses two files in one language', () => {
     expect(() => readBitext(en, en, 'two-files')).toThrow(/both files are English/);
+  });
+});
+
+// scriptOf counts both scripts in one pass, with hanCount's and latinCount's tests written out
+// again for speed: it must still say what those two counts say.
+describe('scriptOf', () => {
+  it('agrees with hanCount and latinCount', () => {
+    const alphabet = ['a', 'Z', 'é', 'ſ', '×', '1', ' ', '。', '网', '㐀', '豈', '𠀀', 'ア', '가', 'Ω'];
+    let seed = 99;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const han = hanCount(text);
+      const latin = latinCount(text);
+      const expected = han === 0 && latin === 0 ? 'none' : han * 4 >= latin ? 'zh' : 'en';
+      expect(scriptOf(text), text).toBe(expected);
+    }
   });
 });
