@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../../../server/extract/index.ts';
-import { extractTerms } from '../../../server/extract/terms/index.ts';
+import { bestFirst, extractTerms } from '../../../server/extract/terms/index.ts';
 import { FUNCTION_WORDS } from '../../../server/extract/terms/english.ts';
 import type { Extraction, ExtractedTerm } from '../../../server/extract/types.ts';
 
@@ -167,5 +167,26 @@ describe('association learned on the import', () => {
     const t = thrice.find((x) => x.zh === '双碳目标');
     expect(t?.en).toBe('dual carbon goals');
     expect(t?.count).toBe(3);
+  });
+});
+
+describe('bestFirst (which candidates the alignment budget goes to)', () => {
+  // Seeded, so a failure reproduces; few distinct values, so the limit often falls among ties.
+  let seed = 4242;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+  it('keeps the head of a stable sort, ties at the limit in their given order', () => {
+    for (let round = 0; round < 300; round++) {
+      const items = Array.from({ length: Math.floor(next() * 60) }, (_, id) => ({ id, v: Math.floor(next() * 6) / 4 }));
+      const limit = Math.floor(next() * 70);
+      const expected = [...items].sort((a, b) => b.v - a.v).slice(0, limit);
+      expect(bestFirst(items, (x) => x.v, limit).map((x) => x.id)).toEqual(expected.map((x) => x.id));
+    }
+  });
+
+  it('leaves the items it was given in their order', () => {
+    const items = [{ v: 1 }, { v: 3 }, { v: 2 }];
+    bestFirst(items, (x) => x.v, 2);
+    expect(items.map((x) => x.v)).toEqual([1, 3, 2]);
   });
 });
