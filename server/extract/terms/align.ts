@@ -607,7 +607,8 @@ function dictionaryHits(ev: CandidateEvidence, x: StemIndex, words: EnWord[], { 
     s.hitStart[j] = s.flatHits.length;
     if (word.function) continue;
     let weight = hit(ev, x, stems[j], s, localOf);
-    for (const part of word.parts) weight = Math.max(weight, hit(ev, x, knownId(part), s, localOf));
+    const parts = word.parts;
+    for (let p = 0; p < parts.length; p++) weight = Math.max(weight, hit(ev, x, knownId(parts[p]), s, localOf));
     // English compounds of two glosses: cybersecurity = cyber + security, cyberspace, cybercrime.
     if (weight === 0 && has(x.prefixStamp, x.build, heads[j])) {
       const lower = word.text.toLowerCase();

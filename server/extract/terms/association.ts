@@ -13,9 +13,16 @@ export class Association {
   /** `enStems[i]`: the distinct content stems of English sentence i. */
   constructor(zhWords: string[][], enStems: string[][]) {
     this.enStems = enStems;
-    for (const set of enStems) for (const s of set) this.enFreq.set(s, (this.enFreq.get(s) ?? 0) + 1);
+    // Index loops: these run once per import, mostly before the compiler has optimized them,
+    // and an unoptimized for-of allocates an iterator result per element.
+    for (let i = 0; i < enStems.length; i++) {
+      const set = enStems[i];
+      for (let k = 0; k < set.length; k++) this.enFreq.set(set[k], (this.enFreq.get(set[k]) ?? 0) + 1);
+    }
     for (let i = 0; i < zhWords.length; i++) {
-      for (const w of zhWords[i]) {
+      const words = zhWords[i];
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k];
         const list = this.postings.get(w);
         if (!list) this.postings.set(w, [i]);
         // Sentences are visited in order: a repeat of the word in sentence i ends its list.

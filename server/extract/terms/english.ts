@@ -262,7 +262,8 @@ export function contentStemSet(text: string): string[] {
     if (!length) continue;
     let number = contentCache.get(codes, length, hash);
     if (number === undefined) {
-      const word = String.fromCharCode(...codes.subarray(0, length));
+      // apply, not a spread: spreading a typed array walks an iterator, an object per code.
+      const word = String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
       number = contentStemNumber(word);
       contentCache.add(word, hash, number);
     }

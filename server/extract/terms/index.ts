@@ -121,7 +121,8 @@ export function extractTerms(
 /** The candidates (names aside) of term-hood above 0, the `limit` best, best first. */
 function mostTermLike(candidates: Candidate[], limit: number): { cand: Candidate; termhood: number }[] {
   const all: { cand: Candidate; termhood: number }[] = [];
-  for (const cand of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const cand = candidates[i];
     if (cand.kind === 'name') continue;
     const th = termhood(cand);
     if (th > 0) all.push({ cand, termhood: th });
@@ -138,11 +139,13 @@ function mostTermLike(candidates: Candidate[], limit: number): { cand: Candidate
 export function bestFirst<T>(items: T[], value: (item: T) => number, limit: number): T[] {
   let kept = items;
   if (items.length > limit) {
-    const values = Float64Array.from(items, value).sort();
+    const values = new Float64Array(items.length);
+    for (let i = 0; i < items.length; i++) values[i] = value(items[i]);
+    values.sort();
     const threshold = values[values.length - limit];
     // All above the threshold, and of those at it the first ones, as many as still fit.
     let room = limit;
-    for (const x of items) if (value(x) > threshold) room--;
+    for (let i = 0; i < items.length; i++) if (value(items[i]) > threshold) room--;
     kept = items.filter((x) => {
       const v = value(x);
       return v > threshold || (v === threshold && room-- > 0);
