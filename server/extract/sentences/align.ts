@@ -161,21 +161,31 @@ function gatherEvidence(zh: Unit[], en: Unit[]): Evidence {
   for (const set of keys) for (const k of set) df.set(k, (df.get(k) ?? 0) + 1);
   const norm = Math.log(en.length + 1);
   // "boy" for 男孩 matches half the sentences of a story and tells little about which one.
-  const weights = items.map((list) =>
-    Float64Array.from(list, (item) => {
+  const weights = items.map((list) => {
+    // A loop rather than Float64Array.from(list, fn), which walks the list with an iterator.
+    const out = new Float64Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const item = list[k];
       let most = 0;
-      for (const k of item.keys) most = Math.max(most, df.get(k) ?? 0);
+      for (let q = 0; q < item.keys.length; q++) most = Math.max(most, df.get(item.keys[q]) ?? 0);
       const specificity = most ? Math.min(1, Math.max(0.1, Math.log((en.length + 1) / most) / norm)) : 1;
-      return item.weight * specificity;
-    }),
-  );
+      out[k] = item.weight * specificity;
+    }
+    return out;
+  });
   return { items, weights, keys, masks: new Int32Array(0) };
 }
 
 function matchMask(items: Item[], keys: Set<string>): number {
   let mask = 0;
   for (let k = 0; k < items.length; k++) {
-    if (items[k].keys.some((key) => keys.has(key))) mask |= 1 << k;
+    const itemKeys = items[k].keys;
+    for (let q = 0; q < itemKeys.length; q++) {
+      if (keys.has(itemKeys[q])) {
+        mask |= 1 << k;
+        break;
+      }
+    }
   }
   return mask;
 }
@@ -192,7 +202,7 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
   const priors = options.priors ?? defaultPriors;
   const beadShapes = options.shapes ?? allShapes;
   const lexicalWeight = options.lexicalWeight ?? defaultLexicalWeight;
-  const priorCost = beadShapes.map(([a, b]) => -Math.log(priors[`${a}-${b}`] ?? 1e-4));
+  const priorCost = beadShapes.map((shape) => -Math.log(priors[`${shape[0]}-${shape[1]}`] ?? 1e-4));
   const evidence: Evidence | null =
     options.lexical === false
       ? null
@@ -201,7 +211,7 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
   const zhPrefix = prefixSums(zh);
   // Running totals of item weights: the most lexical evidence a bead could hold.
   const weightPrefix = new Float64Array(nz + 1);
-  if (evidence) for (let k = 0; k < nz; k++) weightPrefix[k + 1] = weightPrefix[k] + evidence.weights[k].reduce((x, y) => x + y, 0);
+  if (evidence) for (let k = 0; k < nz; k++) weightPrefix[k + 1] = weightPrefix[k] + sum(evidence.weights[k]);
   const enPrefix = prefixSums(en);
   const longest = Math.max(nz, ne);
   // Small inputs get the full table; long ones a band around the diagonal (translations drift
@@ -262,7 +272,8 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
 
   /** Claims the key an English unit of the bead offers; true when it was claimed already. */
   const claimKey = (keys: string[], j0: number, j1: number, claimed: Set<string>): boolean => {
-    for (const key of keys) {
+    for (let q = 0; q < keys.length; q++) {
+      const key = keys[q];
       for (let j = j0; j < j1; j++) {
         if (!evidence!.keys[j].has(key)) continue;
         if (claimed.has(key)) return true;
@@ -273,6 +284,8 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
     return false;
   };
 
+  // Shapes and beadLex's results are read by index, not destructured: destructuring steps an
+  // iterator, and alignUnits runs a few hundred times per import, mostly before it is optimized.
   for (let i = 0; i <= nz; i++) {
     const jFrom = Math.max(0, lo[i]);
     const jTo = Math.min(ne, lo[i] + width - 1);
@@ -282,7 +295,8 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
       let best = Infinity;
       let bestShape = -1;
       for (let s = 0; s < beadShapes.length; s++) {
-        const [a, b] = beadShapes[s];
+        const a = beadShapes[s][0];
+        const b = beadShapes[s][1];
         if (a > i || b > j) continue;
         const prev = at(i - a, j - b);
         if (prev < 0) continue;
@@ -297,8 +311,8 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
         if (evidence && a && b) {
           // Even every item matched could not beat the best bead so far: skip the lookups.
           if (c - lexicalWeight * (weightPrefix[i] - weightPrefix[i - a]) >= best) continue;
-          const [gain, missing] = beadLex(i - a, i, j - b, j);
-          c += -lexicalWeight * gain + missingNumberCost * missing;
+          const lex = beadLex(i - a, i, j - b, j);
+          c += -lexicalWeight * lex[0] + missingNumberCost * lex[1];
         }
         if (c < best) {
           best = c;
@@ -316,17 +330,25 @@ export function alignUnits(zh: Unit[], en: Unit[], model: LengthModel, options: 
   while (i > 0 || j > 0) {
     const s = back[at(i, j)];
     if (s < 0) throw new Error('alignment found no path');
-    const [a, b] = beadShapes[s];
+    const a = beadShapes[s][0];
+    const b = beadShapes[s][1];
     const lz = zhPrefix[i] - zhPrefix[i - a];
     const le = enPrefix[j] - enPrefix[j - b];
     const lengthP = a && b ? Math.exp(-lengthCost(lz, le, model)) : 0;
-    const [, , cover] = beadLex(i - a, i, j - b, j);
+    const cover = beadLex(i - a, i, j - b, j)[2];
     const score = evidence && a && b ? 0.5 * lengthP + 0.5 * cover : lengthP;
     beads.push({ zh: [i - a, i], en: [j - b, j], score: Math.round(score * 1000) / 1000 });
     i -= a;
     j -= b;
   }
   return beads.reverse();
+}
+
+/** Left to right from 0, as reduce((x, y) => x + y, 0) adds. */
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let k = 0; k < values.length; k++) total += values[k];
+  return total;
 }
 
 function prefixSums(units: Unit[]): Float64Array {
