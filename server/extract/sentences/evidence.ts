@@ -67,7 +67,9 @@ const englishStop = new Set(
 
 /** A light stemmer: enough to meet "governance"/"governing" halfway, the same on both sides. */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '');
+  let w = word.toLowerCase();
+  // What replace(/['’]s$/, '') does, without a regular expression run per word.
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
@@ -82,12 +84,22 @@ export function stem(word: string): string {
   return w;
 }
 
+// Global expressions shared by the loops below, which run exec() from lastIndex 0 to the end (where
+// exec leaves lastIndex at 0 again): matchAll would copy the expression and make an iterator for
+// every sentence.
+const englishToken = /\d[\d,]*(?:\.\d+)?|[A-Za-z\u00c0-\u024f]+(?:['’][a-z]+)?/g;
+const arabicNumber = /\d[\d,]*(?:\.\d+)?/g;
+const chineseNumeral = /(第)?([零〇一二两三四五六七八九十百千万亿]+)/g;
+const latinWord = /[A-Za-z][A-Za-z'’-]+/g;
+
 /** The keys an English sentence offers: stems of its words, its numbers. */
 export function englishKeys(text: string): Set<string> {
   const keys = new Set<string>();
-  for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?|[A-Za-z\u00c0-\u024f]+(?:['’][a-z]+)?/g)) {
+  englishToken.lastIndex = 0;
+  for (let m = englishToken.exec(text); m !== null; m = englishToken.exec(text)) {
     const token = m[0];
-    if (/^\d/.test(token)) {
+    const first = token.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
       keys.add('#' + Number(token.replace(/,/g, '')));
       continue;
     }
@@ -109,15 +121,28 @@ const nameTags = new Set(['nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz']);
 
 function glossKeys(word: string): string[] {
   const keys = new Set<string>();
-  for (const g of glosses(word).slice(0, 8)) {
-    for (const w of g.split(/[\s\-/]+/)) {
-      const lower = w.toLowerCase().replace(/[^a-z']/g, '');
+  const list = glosses(word);
+  for (let g = 0; g < list.length && g < 8; g++) {
+    const words = list[g].split(/[\s\-/]+/);
+    for (let k = 0; k < words.length; k++) {
+      let lower = words[k].toLowerCase();
+      // Glosses are mostly plain lowercase words already: no replace to run on those.
+      if (!onlyLowerLetters(lower)) lower = lower.replace(/[^a-z']/g, '');
       if (lower.length < 2 || englishStop.has(lower)) continue;
       keys.add(stem(lower));
       if (keys.size >= 16) return [...keys];
     }
   }
   return [...keys];
+}
+
+/** Whether every character is a-z or an apostrophe. */
+function onlyLowerLetters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 97 || c > 122) && c !== 39) return false;
+  }
+  return true;
 }
 
 // Words recur from sentence to sentence (说, 中国): two lookups in three on Tatoeba are of a word
@@ -159,17 +184,20 @@ function wordItem(word: string): Item | null {
 export function chineseItems(text: string): Item[] {
   const strong: Item[] = [];
   const weak: Item[] = [];
-  for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) {
+  arabicNumber.lastIndex = 0;
+  for (let m = arabicNumber.exec(text); m !== null; m = arabicNumber.exec(text)) {
     strong.push({ keys: ['#' + Number(m[0].replace(/,/g, ''))], weight: 3, hard: true });
   }
-  for (const m of text.matchAll(/(第)?([零〇一二两三四五六七八九十百千万亿]+)/g)) {
+  chineseNumeral.lastIndex = 0;
+  for (let m = chineseNumeral.exec(text); m !== null; m = chineseNumeral.exec(text)) {
     const run = m[2];
     // A lone 一 or 三 is mostly part of a word (统一, 三心二意); a run or an ordinal is a number.
     if (!m[1] && run.length < 2 && !/[十百千]/.test(run)) continue;
     const value = chineseNumber(run);
     if (value !== null) strong.push({ keys: ['#' + value], weight: 2, hard: false });
   }
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’-]+/g)) {
+  latinWord.lastIndex = 0;
+  for (let m = latinWord.exec(text); m !== null; m = latinWord.exec(text)) {
     const lower = m[0].toLowerCase();
     strong.push({ keys: [lower, stem(lower)], weight: 3, hard: false });
   }
