@@ -4,7 +4,7 @@
 // a neighbour (a card needs both languages).
 import type { SentencePair } from '../types.ts';
 import type { BitextPair } from '../formats/types.ts';
-import { alignUnits, estimateModel, lengthCost, measure, toUnits, type Bead } from './align.ts';
+import { alignUnits, estimateModelOf, lengthCost, measure, toUnits, type Bead } from './align.ts';
 import { splitEn, splitZh } from './split.ts';
 
 export interface AlignPairsOptions {
@@ -12,8 +12,13 @@ export interface AlignPairsOptions {
 }
 
 export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {}): SentencePair[] {
-  const lengths = pairs.map((p): [zh: number, en: number] => [measure(p.zh), measure(p.en)]);
-  const model = estimateModel(lengths);
+  const zhLengths = new Int32Array(pairs.length);
+  const enLengths = new Int32Array(pairs.length);
+  for (let k = 0; k < pairs.length; k++) {
+    zhLengths[k] = measure(pairs[k].zh);
+    enLengths[k] = measure(pairs[k].en);
+  }
+  const model = estimateModelOf(zhLengths, enLengths);
   const out: SentencePair[] = [];
   const every = Math.max(1, Math.floor(pairs.length / 100));
   for (let paragraph = 0; paragraph < pairs.length; paragraph++) {
@@ -25,7 +30,7 @@ export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {})
       // drops only whitespace, which measure() does not count, so the pair's lengths are its
       // bead's, and the score is the aligner's for one unit against one.
       if (zh.length && en.length) {
-        const score = Math.exp(-lengthCost(lengths[paragraph][0], lengths[paragraph][1], model));
+        const score = Math.exp(-lengthCost(zhLengths[paragraph], enLengths[paragraph], model));
         out.push({
           paragraph,
           sentence: 0,
