@@ -1,9 +1,10 @@
 // Chinese word segmentation: the only module that imports nodejieba. Everything else sees plain
 // tokens, so a change of segmenter (or of its dictionaries) stays in this file.
 import nodejieba from 'nodejieba';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface TaggedWord {
   word: string;
@@ -76,6 +77,11 @@ function dictDir(): string {
 function ensureLoaded(): void {
   if (ready) return;
   // nodejieba loads its dictionaries on first call; a second load() would cost another second.
+  // Its default load also reads a 6 MB IDF table for keyword extraction, which we never use
+  // (idf() below is derived from the main dictionary): given a one-line table instead, the
+  // segmenter is ready about 0.15 s sooner at every start (1.26 s instead of 1.43 s here).
+  const idfTable = fileURLToPath(new URL('./jieba-idf.utf8', import.meta.url));
+  if (existsSync(idfTable)) nodejieba.load({ idfDict: idfTable });
   for (const [word, tag] of USER_WORDS) nodejieba.insertWord(word, tag);
   // nodejieba.tag() is cut() plus a dictionary lookup per word, at twice cut()'s cost; the same
   // lookup in a JS Map is nearly free, so we read the tags once and tag cut()'s words ourselves.
