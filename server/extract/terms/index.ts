@@ -137,21 +137,21 @@ function mostTermLike(candidates: Candidate[], limit: number): { cand: Candidate
  * sort, and only the items reaching it are sorted. Exported for tests.
  */
 export function bestFirst<T>(items: T[], value: (item: T) => number, limit: number): T[] {
-  let kept = items;
-  if (items.length > limit) {
-    const values = new Float64Array(items.length);
-    for (let i = 0; i < items.length; i++) values[i] = value(items[i]);
-    values.sort();
-    const threshold = values[values.length - limit];
-    // All above the threshold, and of those at it the first ones, as many as still fit.
-    let room = limit;
-    for (let i = 0; i < items.length; i++) if (value(items[i]) > threshold) room--;
-    kept = items.filter((x) => {
+  const best = (a: T, b: T) => value(b) - value(a);
+  if (items.length <= limit) return [...items].sort(best);
+  const values = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) values[i] = value(items[i]);
+  values.sort();
+  const threshold = values[values.length - limit];
+  // All above the threshold, and of those at it the first ones, as many as still fit.
+  let room = limit;
+  for (let i = 0; i < items.length; i++) if (value(items[i]) > threshold) room--;
+  return items
+    .filter((x) => {
       const v = value(x);
       return v > threshold || (v === threshold && room-- > 0);
-    });
-  } else kept = [...items];
-  return kept.sort((a, b) => value(b) - value(a));
+    })
+    .sort(best);
 }
 
 // localeCompare's order, from one collator instead of one looked up for every comparison.
