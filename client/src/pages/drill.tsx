@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Counts, DrillCard, Rating, TermRef } from '../../../server/http/api-types.ts';
 import type { GradeResult } from '../../../server/grading/types.ts';
 import { api, ApiFailure } from '../api.ts';
@@ -82,7 +82,9 @@ export function DrillPage() {
     void load();
   }, []);
 
-  useEffect(() => {
+  // Focus moves in the same commit as the card: with an effect it came a frame later, and a key
+  // typed at once (Enter on Today, then the answer) could land before it.
+  useLayoutEffect(() => {
     if (phase === 'answer' && !editing) input.current?.focus();
     else if (phase === 'checked' && !editing) panel.current?.focus({ preventScroll: true });
   }, [card, phase, editing]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StatsResponse } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
@@ -12,7 +12,8 @@ export function TodayPage() {
   useEffect(() => {
     api.stats().then(setStats, setError);
   }, []);
-  useEffect(() => {
+  // In the commit that renders the button, not a frame later: Enter pressed as it appears opens the drill.
+  useLayoutEffect(() => {
     start.current?.focus();
   }, [stats]);
 
