@@ -5,8 +5,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
 import { readBitext, resolveFormat } from './formats/index.ts';
-import { alignPairs } from './sentences/index.ts';
-import { extractTerms } from './terms/index.ts';
+import { alignPairsSteps } from './sentences/index.ts';
+import { extractTermsSteps } from './terms/index.ts';
+import { runSteps, type Steps } from './steps.ts';
+import type { BitextPair } from './formats/index.ts';
 import type { Extraction, InputFormat } from './types.ts';
 
 export { decodeText, maxInputBytes } from './decode.ts';
@@ -27,24 +29,51 @@ export interface ExtractInput {
 const alignShare = 0.15;
 const progressScale = 1000;
 
+export type { Progress, Steps } from './steps.ts';
+export { runSteps } from './steps.ts';
+
 export function extract(input: ExtractInput): Extraction & { format: InputFormat } {
+  return runSteps(prepareExtraction(input).steps, input.onProgress);
+}
+
+/** An extraction whose input has been read and found usable, its work still to do. */
+export interface PreparedExtraction {
+  format: InputFormat;
+  /** Sentence alignment, then term extraction; progress out of 1000. */
+  steps: Steps<Extraction & { format: InputFormat }>;
+}
+
+/**
+ * Reads the input (decoding aside) and throws here, before any long work, on what makes it
+ * unusable: empty, an unknown or wrong format, a line that cannot be paired. What remains,
+ * alignment and terms, does not fail on content.
+ */
+export function prepareExtraction(input: Omit<ExtractInput, 'onProgress'>): PreparedExtraction {
   const text = normalizeText(input.text);
   const text2 = input.text2 === undefined ? undefined : normalizeText(input.text2);
   if (!/\S/.test(text)) throw new InvalidInputError('the input is empty');
   if (text2 !== undefined && !/\S/.test(text2)) throw new InvalidInputError('the second file is empty');
   const format = resolveFormat(text, text2, input.format);
   const pairs = readBitext(text, text2, format);
-  const report = input.onProgress;
-  const sentences = alignPairs(pairs, {
-    onProgress: report && ((done, total) => report(Math.round((done / total) * alignShare * progressScale), progressScale)),
-  });
-  const terms = extractTerms(sentences, {
-    onProgress:
-      report &&
-      ((done, total) => report(Math.round((alignShare + (1 - alignShare) * (total ? done / total : 1)) * progressScale), progressScale)),
-  });
-  report?.(progressScale, progressScale);
-  return { format, sentences, terms };
+  return { format, steps: extractionSteps(pairs, format) };
+}
+
+function* extractionSteps(pairs: BitextPair[], format: InputFormat): Steps<Extraction & { format: InputFormat }> {
+  const aligning = alignPairsSteps(pairs);
+  let step = aligning.next();
+  for (; !step.done; step = aligning.next()) {
+    const [done, total] = step.value;
+    yield [Math.round((done / total) * alignShare * progressScale), progressScale];
+  }
+  const sentences = step.value;
+  const extracting = extractTermsSteps(sentences);
+  let terms = extracting.next();
+  for (; !terms.done; terms = extracting.next()) {
+    const [done, total] = terms.value;
+    yield [Math.round((alignShare + (1 - alignShare) * (total ? done / total : 1)) * progressScale), progressScale];
+  }
+  yield [progressScale, progressScale];
+  return { format, sentences, terms: terms.value };
 }
 
 /** Reads and decodes one file, refusing oversized ones before reading them. */

@@ -3,4 +3,4 @@
 export { splitEn, splitZh } from './split.ts';
 export { alignUnits, defaultModel, defaultPriors, estimateModel, lengthCost, measure, toUnits } from './align.ts';
 export type { Bead, LengthModel, Priors, Unit, AlignOptions } from './align.ts';
-export { alignPairs, foldEmpty } from './pairs.ts';
+export { alignPairs, alignPairsSteps, foldEmpty } from './pairs.ts';

@@ -4,7 +4,8 @@
 // a neighbour (a card needs both languages).
 import type { SentencePair } from '../types.ts';
 import type { BitextPair } from '../formats/types.ts';
-import { alignUnits, estimateModelOf, lengthCost, measure, toUnits, type Bead } from './align.ts';
+import { runSteps, type Steps } from '../steps.ts';
+import { alignUnits, estimateModelOf, lengthCost, measure, toUnits, type Bead, type LengthModel } from './align.ts';
 import { splitEn, splitZh } from './split.ts';
 
 export interface AlignPairsOptions {
@@ -12,6 +13,11 @@ export interface AlignPairsOptions {
 }
 
 export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {}): SentencePair[] {
+  return runSteps(alignPairsSteps(pairs), options.onProgress);
+}
+
+/** alignPairs in pieces: progress after every hundredth of the pairs and after the last. */
+export function* alignPairsSteps(pairs: BitextPair[]): Steps<SentencePair[]> {
   const zhLengths = new Int32Array(pairs.length);
   const enLengths = new Int32Array(pairs.length);
   for (let k = 0; k < pairs.length; k++) {
@@ -21,7 +27,26 @@ export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {})
   const model = estimateModelOf(zhLengths, enLengths);
   const out: SentencePair[] = [];
   const every = Math.max(1, Math.floor(pairs.length / 100));
-  for (let paragraph = 0; paragraph < pairs.length; paragraph++) {
+  for (let from = 0; from < pairs.length; ) {
+    // Up to and including the next paragraph that reports: a multiple of `every`, or the last.
+    const last = from % every === 0 ? from : Math.min(pairs.length - 1, Math.ceil(from / every) * every);
+    alignRange(pairs, from, last + 1, zhLengths, enLengths, model, out);
+    from = last + 1;
+    yield [from, pairs.length];
+  }
+  return out;
+}
+
+function alignRange(
+  pairs: BitextPair[],
+  from: number,
+  to: number,
+  zhLengths: Int32Array,
+  enLengths: Int32Array,
+  model: LengthModel,
+  out: SentencePair[],
+): void {
+  for (let paragraph = from; paragraph < to; paragraph++) {
     const zh = splitZh(pairs[paragraph].zh);
     const en = splitEn(pairs[paragraph].en);
     if (zh.length === 1 || en.length === 1) {
@@ -52,11 +77,7 @@ export function alignPairs(pairs: BitextPair[], options: AlignPairsOptions = {})
         });
       }
     }
-    if (options.onProgress && (paragraph % every === 0 || paragraph === pairs.length - 1)) {
-      options.onProgress(paragraph + 1, pairs.length);
-    }
   }
-  return out;
 }
 
 /** Chinese sentences join without a space, unless Latin text meets at the seam. */

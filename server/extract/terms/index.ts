@@ -1,6 +1,7 @@
 // Bilingual term extraction (DESIGN.md, Extraction 4–5): Chinese candidates from one jieba pass
 // per sentence, English spans aligned per occurrence, competing candidates resolved per clause.
 import type { ExtractedTerm, TermOccurrence } from '../types.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import { idf } from '../segment.ts';
 import { isKnownWord, nameInPinyin, pinyinOf } from '../lexicon.ts';
 import { Association } from './association.ts';
@@ -40,27 +41,34 @@ export function extractTerms(
   sentences: { zh: string; en: string }[],
   options: ExtractTermsOptions = {},
 ): ExtractedTerm[] {
+  return runSteps(extractTermsSteps(sentences), options.onProgress);
+}
+
+// Segmenting is about half the work, reported every SEGMENT_STEP sentences; aligning the other
+// half, reported every ALIGN_STEP candidate types.
+const SEGMENT_STEP = 500;
+const ALIGN_STEP = 200;
+
+/** extractTerms in pieces, with progress against the number of sentences. */
+export function* extractTermsSteps(sentences: { zh: string; en: string }[]): Steps<ExtractedTerm[]> {
   const total = sentences.length;
-  const progress = options.onProgress;
   const tokens: Token[][] = new Array(total);
   const stems: string[][] = new Array(total);
-  for (let i = 0; i < total; i++) {
-    tokens[i] = tokenize(sentences[i].zh);
-    stems[i] = contentStemSet(sentences[i].en);
-    // Segmenting is about half the work; aligning the other half reports below.
-    if (progress && i % 500 === 499) progress(Math.floor((i + 1) * SEGMENT_SHARE), total);
+  for (let from = 0; from < total; from += SEGMENT_STEP) {
+    const to = Math.min(total, from + SEGMENT_STEP);
+    readSentences(sentences, from, to, tokens, stems);
+    if (to % SEGMENT_STEP === 0) yield [Math.floor(to * SEGMENT_SHARE), total];
   }
   const candidates = [...collectCandidates(tokens).values()];
   const zhWords = tokens.map((t) => t.map((x) => x.word));
-  const assoc = new Association(zhWords, stems);
-  // A word another Chinese word of the sentence accounts for by the dictionary ("emphasized" is
-  // 强调's) is not the candidate's by association: bestSpan is given the sentence's words. The
-  // candidate's own words are among them, harmlessly: what they explain never reaches
-  // association in the first place.
   // Full English words (offsets, hyphen parts) only for the sentences an alignment visits.
   // (Arrays indexed by sentence, not Maps: a lookup per aligned occurrence.)
-  const enCache: (EnWord[] | undefined)[] = new Array(total);
-  const enWords = (i: number) => (enCache[i] ??= englishWords(sentences[i].en));
+  const aligner: Aligner = {
+    sentences,
+    zhWords,
+    assoc: new Association(zhWords, stems),
+    enCache: new Array(total),
+  };
 
   // Names first, outside the budget, but only those whose surname the English spells somewhere
   // (谢谢 and 汤姆 are tagged names too; neither "Xie" nor "Tang" is in their sentences).
@@ -72,9 +80,47 @@ export function extractTerms(
   ranked.unshift(...names);
 
   const scored: Scored[] = [];
-  for (let r = 0; r < ranked.length; r++) {
+  for (let from = 0; from < ranked.length; ) {
+    // Progress is reported before candidate 199, 399, …, as a share of the candidates done.
+    const to = Math.min(ranked.length, from + ALIGN_STEP - (from === 0 ? 1 : 0));
+    alignRanked(aligner, ranked, from, to, scored);
+    from = to;
+    if (from < ranked.length) yield [Math.floor(total * (SEGMENT_SHARE + (1 - SEGMENT_SHARE) * (from / ranked.length))), total];
+  }
+
+  const winners = resolveOverlaps(scored);
+  const terms: ExtractedTerm[] = [];
+  for (const s of scored) {
+    const won = winners.get(s);
+    if (!won || s.score < MIN_TERM_SCORE) continue;
+    const term = toTerm(s, won, sentences);
+    if (term) terms.push(term);
+  }
+  terms.sort((a, b) => b.score - a.score || b.count - a.count || byZh.compare(a.zh, b.zh));
+  yield [total, total];
+  return terms;
+}
+
+function readSentences(sentences: { zh: string; en: string }[], from: number, to: number, tokens: Token[][], stems: string[][]): void {
+  for (let i = from; i < to; i++) {
+    tokens[i] = tokenize(sentences[i].zh);
+    stems[i] = contentStemSet(sentences[i].en);
+  }
+}
+
+/** What aligning a candidate reads: the sentences, their words, association on the import. */
+interface Aligner {
+  sentences: { zh: string; en: string }[];
+  zhWords: string[][];
+  assoc: Association;
+  enCache: (EnWord[] | undefined)[];
+}
+
+/** Aligns ranked[from, to) and keeps those found rendered in `scored`. */
+function alignRanked(aligner: Aligner, ranked: { cand: Candidate; termhood: number }[], from: number, to: number, scored: Scored[]): void {
+  const { sentences, zhWords, assoc, enCache } = aligner;
+  for (let r = from; r < to; r++) {
     const { cand, termhood: th } = ranked[r];
-    if (progress && r % 200 === 199) progress(Math.floor(total * (SEGMENT_SHARE + (1 - SEGMENT_SHARE) * (r / ranked.length))), total);
     const ev = candidateEvidence(cand);
     const spans: (SpanChoice | null)[] = [];
     let sum = 0;
@@ -88,7 +134,12 @@ export function extractTerms(
         const t = spans[q];
         if (t) taken.push(t);
       }
-      let span = bestSpan(ev, sentences[o.sentence].en, enWords(o.sentence), assoc, MIN_SPAN_SCORE, taken, zhWords[o.sentence]);
+      const words = (enCache[o.sentence] ??= englishWords(sentences[o.sentence].en));
+      // A word another Chinese word of the sentence accounts for by the dictionary ("emphasized"
+      // is 强调's) is not the candidate's by association: bestSpan is given the sentence's words.
+      // The candidate's own words are among them, harmlessly: what they explain never reaches
+      // association in the first place.
+      let span = bestSpan(ev, sentences[o.sentence].en, words, assoc, MIN_SPAN_SCORE, taken, zhWords[o.sentence]);
       // A span rendering less than half of the candidate is a fragment's rendering, not the term's.
       if (span && span.coverage < MIN_COVERAGE) span = null;
       spans.push(span);
@@ -104,18 +155,6 @@ export function extractTerms(
     if (cand.kind === 'name' && alignment < 0.6) continue;
     scored.push({ cand, termhood: th, spans, alignment, score });
   }
-
-  const winners = resolveOverlaps(scored);
-  const terms: ExtractedTerm[] = [];
-  for (const s of scored) {
-    const won = winners.get(s);
-    if (!won || s.score < MIN_TERM_SCORE) continue;
-    const term = toTerm(s, won, sentences);
-    if (term) terms.push(term);
-  }
-  terms.sort((a, b) => b.score - a.score || b.count - a.count || byZh.compare(a.zh, b.zh));
-  progress?.(total, total);
-  return terms;
 }
 
 /** The candidates (names aside) of term-hood above 0, the `limit` best, best first. */
