@@ -19,6 +19,7 @@ import type {
   UndoResponse,
 } from '../../server/http/api-types.ts';
 import { ApiFailure, failureFromBody, networkFailure } from './lib/api-errors.ts';
+import { LineReader, ndjson, outcomeOf, progressOf, type ProgressLine, type WorkProgress } from './lib/progress-lines.ts';
 
 export { ApiFailure };
 
@@ -43,23 +44,85 @@ export interface UploadProgress {
   total: number;
   /** true once the whole body is sent and the server is working on it. */
   sent: boolean;
+  /** The server's own progress on the work, once it reports some (out of `total`). */
+  work?: WorkProgress;
+}
+
+/**
+ * A POST whose server work (an import, a preview) reports progress: the response is read as it
+ * arrives, each progress line passed on, the last line's outcome resolved or thrown. A request
+ * refused before the work starts is an ordinary error response.
+ */
+async function callWithProgress<T>(path: string, body: unknown, onProgress?: (p: UploadProgress) => void): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { accept: `${ndjson}, application/json`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw networkFailure();
+  }
+  if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').startsWith(ndjson)) {
+    const text = await res.text();
+    if (!res.ok) throw failureFromBody(res.status, text);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const lines = new LineReader();
+  let text = '';
+  let last: ProgressLine | undefined;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw networkFailure();
+    }
+    text += chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
+    for (const line of lines.next(chunk.done ? text + '\n' : text)) {
+      last = line;
+      const work = progressOf(line);
+      if (work) onProgress?.({ loaded: 1, total: 1, sent: true, work });
+    }
+    if (chunk.done) return outcomeOf<T>(last);
+  }
 }
 
 /** A multipart POST through XMLHttpRequest, the one browser API that reports upload progress. */
 function upload<T>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    const lines = new LineReader();
+    let last: ProgressLine | undefined;
+    const streamed = () => (xhr.getResponseHeader('content-type') ?? '').startsWith(ndjson);
+    const read = (text: string) => {
+      for (const line of lines.next(text)) {
+        last = line;
+        const work = progressOf(line);
+        if (work) onProgress?.({ loaded: 1, total: 1, sent: true, work });
+      }
+    };
     xhr.open('POST', path);
-    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept', `${ndjson}, application/json`);
     xhr.upload.onprogress = (e) => onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0, sent: false });
     xhr.upload.onload = () => onProgress?.({ loaded: 1, total: 1, sent: true });
+    // The response so far, as it arrives: the server's progress lines.
+    xhr.onprogress = () => {
+      if (xhr.status >= 200 && xhr.status < 300 && streamed()) read(xhr.responseText);
+    };
     xhr.onerror = () => reject(networkFailure());
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(JSON.parse(xhr.responseText) as T);
-        } catch {
-          reject(failureFromBody(500, ''));
+          if (streamed()) {
+            read(xhr.responseText + '\n');
+            resolve(outcomeOf<T>(last));
+          } else resolve(JSON.parse(xhr.responseText) as T);
+        } catch (e) {
+          reject(e instanceof ApiFailure ? e : failureFromBody(500, ''));
         }
       } else reject(failureFromBody(xhr.status, xhr.responseText));
     };
@@ -96,10 +159,10 @@ export interface TermQuery {
 export const api = {
   health: () => call<{ ok: true }>('GET', '/api/health'),
   sources: () => call<{ sources: SourceSummary[] } | SourceSummary[]>('GET', '/api/sources').then((r) => (Array.isArray(r) ? r : r.sources)),
-  importText: (req: ImportRequestJson) => call<ImportResponse>('POST', '/api/sources', req),
+  importText: (req: ImportRequestJson, onProgress?: (p: UploadProgress) => void) => callWithProgress<ImportResponse>('/api/sources', req, onProgress),
   importFiles: (req: FileImport, onProgress?: (p: UploadProgress) => void) =>
     upload<ImportResponse>('/api/sources', fileForm(req), onProgress),
-  previewText: (req: ImportRequestJson) => call<PreviewResponse>('POST', '/api/extract', req),
+  previewText: (req: ImportRequestJson, onProgress?: (p: UploadProgress) => void) => callWithProgress<PreviewResponse>('/api/extract', req, onProgress),
   previewFiles: (req: FileImport, onProgress?: (p: UploadProgress) => void) =>
     upload<PreviewResponse>('/api/extract', fileForm(req), onProgress),
   next: () => call<NextResponse>('GET', '/api/drill/next'),

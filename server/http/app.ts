@@ -6,6 +6,8 @@
 //   POST /api/sources                     JSON ImportRequestJson or multipart (file, file2?, title?,
 //                                         format?, excludeTerms?) → 201 ImportResponse (200 duplicate)
 //   POST /api/extract                     same body → PreviewResponse, nothing stored
+//                                         (both with Accept: application/x-ndjson: progress lines,
+//                                         then the outcome; see progress.ts)
 //   GET  /api/drill/next                  NextResponse
 //   POST /api/drill/answer                AnswerRequest → AnswerResponse (idempotent by reviewId)
 //   POST /api/drill/check                 {cardId, answer} → {grade: GradeResult} (nothing stored)
@@ -20,6 +22,8 @@
 // foreign Host, 404, 409, 413 body limit, 415 not JSON, 422 content refused, 503 busy.
 import { Hono } from 'hono';
 import type Database from 'better-sqlite3';
+import { Extractions } from '../library/index.ts';
+import type { Deps } from './deps.ts';
 import { createErrorHandler, notFound } from './errors.ts';
 import { limitBody, rejectCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders, tokenLogin } from './guard.ts';
 import { cardsRoutes } from './routes/cards.ts';
@@ -52,7 +56,8 @@ function logInternal(err: unknown): void {
 }
 
 export function createApp(options: AppOptions) {
-  const deps = { db: options.db, now: options.now };
+  const onInternalError = options.onInternalError ?? logInternal;
+  const deps: Deps = { db: options.db, now: options.now, extractions: new Extractions(), onInternalError };
   const app = new Hono();
   app.use('*', securityHeaders);
   if (options.loopbackHostsOnly) app.use('*', requireLoopbackHost);
@@ -75,7 +80,7 @@ export function createApp(options: AppOptions) {
   const routed = app.route('/api', api);
   if (options.clientDir) app.route('/', clientRoutes(options.clientDir));
 
-  app.onError(createErrorHandler(options.onInternalError ?? logInternal));
+  app.onError(createErrorHandler(onInternalError));
   app.notFound(notFound);
   return routed;
 }

@@ -68,20 +68,26 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
   return c.json(errorBody(code, message), status);
 }
 
+/** The status and error body a thrown error becomes; unexpected ones are reported, not shown. */
+export function describeError(err: unknown, onInternal: (err: unknown) => void): { status: ContentfulStatusCode; code: string; message: string } {
+  if (err instanceof DomainError) return { status: statusOf(err), code: err.code, message: err.message };
+  if (err instanceof HTTPException && err.status < 500) {
+    // Hono's own validator refuses malformed JSON this way.
+    const code = /json/i.test(err.message) ? 'invalid_json' : (httpCodes[err.status] ?? 'invalid_request');
+    return { status: err.status, code, message: err.message || code.replace(/_/g, ' ') };
+  }
+  // Another process (a CLI import) holds the write lock longer than busy_timeout.
+  if (err instanceof Error && (err as { code?: string }).code === 'SQLITE_BUSY') {
+    return { status: 503, code: 'busy', message: 'the database is busy; try again in a moment' };
+  }
+  onInternal(err);
+  return { status: 500, code: 'internal', message: 'internal error' };
+}
+
 export function createErrorHandler(onInternal: (err: unknown) => void): ErrorHandler {
   return (err, c) => {
-    if (err instanceof DomainError) return errorResponse(c, statusOf(err), err.code, err.message);
-    if (err instanceof HTTPException && err.status < 500) {
-      // Hono's own validator refuses malformed JSON this way.
-      const code = /json/i.test(err.message) ? 'invalid_json' : (httpCodes[err.status] ?? 'invalid_request');
-      return errorResponse(c, err.status, code, err.message || code.replace(/_/g, ' '));
-    }
-    // Another process (a CLI import) holds the write lock longer than busy_timeout.
-    if (err instanceof Error && (err as { code?: string }).code === 'SQLITE_BUSY') {
-      return errorResponse(c, 503, 'busy', 'the database is busy; try again in a moment');
-    }
-    onInternal(err);
-    return errorResponse(c, 500, 'internal', 'internal error');
+    const { status, code, message } = describeError(err, onInternal);
+    return errorResponse(c, status, code, message);
   };
 }
 

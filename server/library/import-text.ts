@@ -6,6 +6,7 @@ import { contentHash, decodeText, extract } from '../extract/index.ts';
 import type { InputFormat } from '../extract/types.ts';
 import type { ImportResponse } from '../http/api-types.ts';
 import { sourcesStore, type Db } from '../store/index.ts';
+import type { ExtractionResult, Extractions } from './extractions.ts';
 import { importExtraction } from './import-extraction.ts';
 
 export interface ImportTextInput {
@@ -25,19 +26,61 @@ const extractShare = 0.9;
 
 export function importText(db: Db, input: ImportTextInput): ImportResponse {
   const hash = contentHash(input.text, input.text2);
-  const known = sourcesStore.findSourceByHash(db, hash);
-  if (known !== null) {
-    const source = sourcesStore.sourceSummary(db, known)!;
+  const known = knownImport(db, hash);
+  if (known) {
     input.onProgress?.(total, total);
-    return { source, counts: { sentences: source.sentences, terms: source.terms, newTerms: 0, cards: 0 }, duplicate: true };
+    return known;
   }
   const report = input.onProgress;
-  const result = extract({
-    text: input.text,
-    text2: input.text2,
-    format: input.format,
-    onProgress: report && ((done, of) => report(Math.round((done / of) * extractShare * total), total)),
-  });
+  const result = extract({ text: input.text, text2: input.text2, format: input.format, onProgress: report && extractionProgress(report) });
+  return store(db, input, hash, result);
+}
+
+/** An import a server runs: refused now on unusable input, its work done by run(). */
+export interface BegunImport {
+  run(onProgress?: (done: number, total: number) => void): Promise<ImportResponse>;
+}
+
+/**
+ * importText for a server: the input is checked at once (InvalidInputError before anything is
+ * started), the extraction runs paused and queued by `extractions` (or is the one a preview of
+ * the same text just made), and the store is written in one transaction when it is done.
+ */
+export function beginImport(db: Db, input: Omit<ImportTextInput, 'onProgress'>, extractions: Extractions): BegunImport {
+  const hash = contentHash(input.text, input.text2);
+  const known = knownImport(db, hash);
+  if (known) {
+    return {
+      run: async (onProgress) => {
+        onProgress?.(total, total);
+        return known;
+      },
+    };
+  }
+  const pending = extractions.prepare({ text: input.text, text2: input.text2, format: input.format });
+  return {
+    run: async (onProgress) => {
+      const result = await pending.run(onProgress && extractionProgress(onProgress));
+      // importExtraction looks for the content hash again inside its transaction: of two
+      // imports of one text running together, the second is a duplicate.
+      return store(db, { ...input, onProgress }, hash, result);
+    },
+  };
+}
+
+function knownImport(db: Db, hash: string): ImportResponse | null {
+  const known = sourcesStore.findSourceByHash(db, hash);
+  if (known === null) return null;
+  const source = sourcesStore.sourceSummary(db, known)!;
+  return { source, counts: { sentences: source.sentences, terms: source.terms, newTerms: 0, cards: 0 }, duplicate: true };
+}
+
+function extractionProgress(report: (done: number, total: number) => void) {
+  return (done: number, of: number) => report(Math.round((done / of) * extractShare * total), total);
+}
+
+function store(db: Db, input: ImportTextInput, hash: string, result: ExtractionResult): ImportResponse {
+  const report = input.onProgress;
   return importExtraction(db, {
     title: input.title.trim() || 'Untitled',
     format: result.format,

@@ -1,3 +1,4 @@
 export { importExtraction, listSources, type ImportExtractionInput } from './import-extraction.ts';
-export { importText, seedIfEmpty, titleFromFileName, type ImportTextInput } from './import-text.ts';
+export { beginImport, importText, seedIfEmpty, titleFromFileName, type BegunImport, type ImportTextInput } from './import-text.ts';
+export { Extractions, type ExtractionRequest, type ExtractionResult, type PendingExtraction } from './extractions.ts';
 export { applyCardKinds, bestSentenceOf, clozeScore } from './card-kinds.ts';

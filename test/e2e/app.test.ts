@@ -140,6 +140,30 @@ describe('duizhao in the browser', () => {
     await expect.poll(() => page.locator('main h1').textContent(), { timeout: 60_000 }).toBe('Already imported');
   });
 
+  it("shows the extraction's own progress on a long text", async () => {
+    // Choosing Import in the navigation starts a fresh import (the last one's result is showing).
+    await page.click('nav a:has-text("Import")');
+    // The seed forty times over: 360 paragraph pairs, extracted in a few hundred steps.
+    await page.fill('textarea[name=text]', Array.from({ length: 40 }, () => seed.trim()).join('\n\n'));
+    // Every label the progress bar shows, recorded as the page changes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('.progress [role=progressbar]');
+        const label = bar?.getAttribute('aria-label');
+        if (label && seen.at(-1) !== label) seen.push(label);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.click('button[type=submit]');
+    await page.locator('.preview').waitFor({ timeout: 60_000 });
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    const percents = seen.map((l) => /^Extracting sentence pairs and terms… (\d+)%$/.exec(l)?.[1]).filter((p) => p !== undefined).map(Number);
+    // Several steps between the start and the end, only growing.
+    expect(percents.filter((p) => p > 0 && p < 100).length).toBeGreaterThan(1);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  });
+
   it('shows what is due today and the source', async () => {
     await go('');
     await page.locator('.tiles').waitFor();

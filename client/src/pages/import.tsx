@@ -62,7 +62,7 @@ export function ImportPage() {
   const ready = mode === 'file' ? files.length > 0 : mode === 'two' ? !!(text.trim() && text2.trim()) : !!text.trim();
   const finalTitle = title.trim() || defaultTitle(mode, text, files);
 
-  const run = async <T,>(kind: 'preview' | 'save', jsonCall: (req: ImportRequestJson) => Promise<T>, fileCall: typeof api.previewFiles | typeof api.importFiles, exclude?: string[]): Promise<T | null> => {
+  const run = async <T,>(kind: 'preview' | 'save', jsonCall: (req: ImportRequestJson, onProgress: (p: UploadProgress) => void) => Promise<T>, fileCall: typeof api.previewFiles | typeof api.importFiles, exclude?: string[]): Promise<T | null> => {
     setBusy(kind);
     setError(null);
     setProgress(null);
@@ -79,7 +79,7 @@ export function ImportPage() {
         ...(mode === 'two' ? { text2 } : {}),
         ...(format ? { format } : {}),
         ...(exclude?.length ? { excludeTerms: exclude } : {}),
-      });
+      }, setProgress);
     } catch (e) {
       setError(e);
       return null;
@@ -407,10 +407,20 @@ function ScoreBar({ score }: { score: number }) {
   );
 }
 
+// Of a save's 1000 steps, the server spends the first 900 extracting and the rest storing.
+const STORING_FROM = 0.9;
+
 function Progress({ progress, kind }: { progress: UploadProgress | null; kind: 'preview' | 'save' }) {
   const uploading = progress && !progress.sent && progress.total > 0;
-  const pct = uploading ? Math.round((progress.loaded / progress.total) * 100) : null;
-  const label = uploading ? `Uploading… ${pct}%` : kind === 'preview' ? 'Extracting sentence pairs and terms…' : 'Saving the cards…';
+  const work = progress?.work;
+  const share = uploading ? progress.loaded / progress.total : work ? work.done / work.total : null;
+  const pct = share === null ? null : Math.min(100, Math.round(share * 100));
+  const storing = kind === 'save' && work !== undefined && share !== null && share >= STORING_FROM;
+  const label = uploading
+    ? `Uploading… ${pct}%`
+    : storing
+      ? `Saving the cards… ${pct}%`
+      : `Extracting sentence pairs and terms…${pct === null ? '' : ` ${pct}%`}`;
   return (
     <div class="progress" role="status" aria-live="polite">
       <div class={`meter ${pct === null ? 'indeterminate' : ''}`} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} aria-label={label}>

@@ -1,28 +1,43 @@
 import { Hono } from 'hono';
-import { extract } from '../../extract/index.ts';
-import { importText, listSources } from '../../library/index.ts';
+import { beginImport, listSources, type ExtractionResult } from '../../library/index.ts';
 import { termsStore } from '../../store/index.ts';
 import type { PreviewResponse } from '../api-types.ts';
 import type { Deps } from '../deps.ts';
 import { readImportBody, readPreviewBody } from '../import-body.ts';
+import { progressResponse, wantsProgress } from '../progress.ts';
 
-export function sourcesRoutes({ db, now }: Deps) {
+export function sourcesRoutes({ db, now, extractions, onInternalError }: Deps) {
   return new Hono()
     .get('/', (c) => c.json({ sources: listSources(db, now()) }))
     .post('/', async (c) => {
       const body = await readImportBody(c);
-      const result = importText(db, { ...body, now: now() });
+      // Refuses unusable input here, before any response has started.
+      const begun = beginImport(db, { ...body, now: now() }, extractions);
+      if (wantsProgress(c)) {
+        return progressResponse(c, onInternalError, async (report) => {
+          const result = await begun.run(report);
+          return { status: result.duplicate ? 200 : 201, body: result };
+        });
+      }
+      const result = await begun.run();
       return c.json(result, result.duplicate ? 200 : 201);
     });
 }
 
 /** POST /api/extract: what an import would store, nothing stored. */
-export function previewRoutes({ db }: Deps) {
+export function previewRoutes({ db, extractions, onInternalError }: Deps) {
   return new Hono().post('/', async (c) => {
     const { text, text2, format } = await readPreviewBody(c);
-    const extraction = extract({ text, text2, format });
+    const pending = extractions.prepare({ text, text2, format });
+    if (wantsProgress(c)) {
+      return progressResponse(c, onInternalError, async (report) => ({ status: 200, body: previewOf(await pending.run(report)) }));
+    }
+    return c.json(previewOf(await pending.run()));
+  });
+
+  function previewOf(extraction: ExtractionResult): PreviewResponse {
     const known = new Set(extraction.terms.filter((t) => termsStore.findTermByZh(db, t.zh)).map((t) => t.zh));
-    const preview: PreviewResponse = {
+    return {
       sentences: extraction.sentences.map(({ zh, en, score }) => ({ zh, en, score })),
       terms: extraction.terms.map(({ zh, en, variants, pinyin, count, score }) => ({
         zh,
@@ -34,6 +49,5 @@ export function previewRoutes({ db }: Deps) {
         known: known.has(zh),
       })),
     };
-    return c.json(preview);
-  });
+  }
 }
