@@ -185,8 +185,9 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
     const before = cardsStore.cardSnapshot(db, card.id)!;
     const next = schedule(card.sched, req.rating, now, settings);
     const lapsed = req.rating === 1 && card.sched.state === 'review';
-    const leech = card.leech || (lapsed && next.card.lapses >= settings.leechThreshold);
-    const suspended = card.suspended || (lapsed && next.card.lapses >= settings.leechThreshold);
+    const leechLapse = lapsed && isLeechLapse(next.card.lapses, settings.leechThreshold);
+    const leech = card.leech || leechLapse;
+    const suspended = card.suspended || leechLapse;
     cardsStore.saveSchedule(db, card.id, next.card, { suspended, leech });
     const burial = cardsStore.burySiblings(db, card, dayWindow(now, settings).end.getTime(), now.getTime());
     const score = req.answer === undefined ? null : scoreAnswer(db, card, req.answer, now, settings);
@@ -317,6 +318,16 @@ export interface SuspendResult {
   due: string;
   suspended: boolean;
   leech: boolean;
+}
+
+/**
+ * Whether this lapse suspends the card as a leech: the threshold's (8th), then every half
+ * threshold after it (12th, 16th…), as Anki does. A leech the user unsuspends to give it another
+ * try is not suspended again by its very next lapse.
+ */
+export function isLeechLapse(lapses: number, threshold: number): boolean {
+  if (lapses < threshold) return false;
+  return (lapses - threshold) % Math.max(1, Math.ceil(threshold / 2)) === 0;
 }
 
 export function setSuspended(db: Db, cardId: number, suspended: boolean): SuspendResult {

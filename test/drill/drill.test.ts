@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerCard, nextCard, nextCardBody, queueCounts, setSuspended, undoLast } from '../../server/drill/index.ts';
+import { answerCard, isLeechLapse, nextCard, nextCardBody, queueCounts, setSuspended, undoLast } from '../../server/drill/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
 import type { AnswerRequest, DrillCard, Rating } from '../../server/http/api-types.ts';
 import { importExtraction } from '../../server/library/index.ts';
@@ -137,6 +137,42 @@ describe('leeches', () => {
       const later = new Date(now.getTime() + d * 86_400_000);
       expect(drillDay(db, later).cards.map((c) => c.id)).not.toContain(id);
     }
+  });
+});
+
+describe('a leech given another try', () => {
+  it('is not suspended again by its next lapses, only at every half threshold after it (12th, 16th)', () => {
+    let now = new Date('2026-03-02T01:00:00Z');
+    const db = setup('UTC', now, { leechThreshold: 8 });
+    let card = nextCard(db, now).card!;
+    const id = card.id;
+    let result = answer(db, card, 4, now);
+    const suspendedAt: number[] = [];
+    for (let lapse = 1; lapse <= 16; lapse++) {
+      now = new Date(Math.max(now.getTime(), new Date(result.card.due).getTime()));
+      card = { ...card, reps: (cardRow(db, id) as { reps: number }).reps };
+      result = answer(db, card, 1, now);
+      expect(result.card.leech).toBe(lapse >= 8);
+      if (result.card.suspended) {
+        suspendedAt.push(lapse);
+        // The user unsuspends it on the Terms page and keeps drilling.
+        expect(setSuspended(db, id, false)).toMatchObject({ suspended: false, leech: true });
+      }
+      now = new Date(result.card.due);
+      card = { ...card, reps: (cardRow(db, id) as { reps: number }).reps };
+      result = answer(db, card, 3, now);
+    }
+    expect(suspendedAt).toEqual([8, 12, 16]);
+  });
+
+  it.each([
+    [8, [8, 12, 16, 20]],
+    [1, [1, 2, 3, 4]],
+    [3, [3, 5, 7, 9]],
+    [5, [5, 8, 11, 14]],
+  ])('threshold %i suspends at lapses %j', (threshold, expected) => {
+    const at = Array.from({ length: 20 }, (_, k) => k + 1).filter((lapses) => isLeechLapse(lapses, threshold));
+    expect(at.slice(0, 4)).toEqual(expected);
   });
 });
 
