@@ -12,6 +12,7 @@ import type {
   Settings,
   SourceSummary,
   StatsResponse,
+  SuspendResponse,
   TermDetailResponse,
   TermPatch,
   TermRow,
@@ -152,6 +153,8 @@ function fileForm(req: FileImport): FormData {
 export interface TermQuery {
   q?: string;
   status?: 'active' | 'ignored' | 'all';
+  /** Only terms with a suspended card, or with a leech. */
+  cards?: 'suspended' | 'leech';
   limit?: number;
   offset?: number;
 }
@@ -173,6 +176,7 @@ export const api = {
     const params = new URLSearchParams();
     if (q.q) params.set('q', q.q);
     if (q.status && q.status !== 'all') params.set('status', q.status);
+    if (q.cards) params.set('cards', q.cards);
     if (q.limit !== undefined) params.set('limit', String(q.limit));
     if (q.offset) params.set('offset', String(q.offset));
     const qs = params.toString();
@@ -181,8 +185,8 @@ export const api = {
   term: (id: number) => call<TermDetailResponse>('GET', `/api/terms/${id}`),
   patchTerm: (id: number, patch: TermPatch) =>
     call<{ term: TermRow } | TermRow>('PATCH', `/api/terms/${id}`, patch).then((r) => ('term' in r ? r.term : r)),
-  suspend: (cardId: number) => call<unknown>('POST', `/api/cards/${cardId}/suspend`),
-  unsuspend: (cardId: number) => call<unknown>('POST', `/api/cards/${cardId}/unsuspend`),
+  suspend: (cardId: number) => call<SuspendResponse>('POST', `/api/cards/${cardId}/suspend`),
+  unsuspend: (cardId: number) => call<SuspendResponse>('POST', `/api/cards/${cardId}/unsuspend`),
   settings: () => call<Settings>('GET', '/api/settings'),
   saveSettings: (s: Partial<Settings>) => call<Settings>('PUT', '/api/settings', s),
   stats: () => call<StatsResponse>('GET', '/api/stats'),

@@ -146,6 +146,23 @@ export interface TermRow {
   due: string | null;
   /** The most advanced state over its cards. */
   state: CardState | null;
+  /** How many of its cards are suspended (by the user, or as leeches). */
+  suspended: number;
+  /** Whether one of its cards lapsed often enough to be flagged a leech. */
+  leech: boolean;
+}
+
+/** One of a term's cards, as the Terms page lists them to suspend or unsuspend. */
+export interface TermCard {
+  id: number;
+  kind: 'term' | 'cloze';
+  direction: Direction;
+  state: CardState;
+  due: string;
+  suspended: boolean;
+  leech: boolean;
+  reps: number;
+  lapses: number;
 }
 
 export interface TermsResponse {
@@ -167,6 +184,8 @@ export interface Occurrence {
 export interface TermDetailResponse {
   term: TermRow;
   occurrences: Occurrence[];
+  /** Its term and cloze cards: zh→en, en→zh, then the cloze. */
+  cards: TermCard[];
 }
 
 export interface TermPatch {

@@ -93,6 +93,8 @@ export const termsQuery = z.object({
     .enum(['active', 'ignored', 'all'])
     .optional()
     .transform((s) => (s === 'all' ? undefined : s)),
+  // Only terms with a suspended card, or with a leech.
+  cards: z.enum(['suspended', 'leech']).optional(),
   limit: z
     .string()
     .regex(/^\d+$/, 'must be a whole number')
@@ -111,11 +113,7 @@ export const termPatchSchema = z
   .strictObject({
     en: z.string().trim().min(1, 'must not be empty').max(500).optional(),
     variants: z.array(z.string().trim().min(1).max(500)).max(100).optional(),
-    // 'all' (or no status) lists both.
-  status: z
-    .enum(['active', 'ignored', 'all'])
-    .optional()
-    .transform((s) => (s === 'all' ? undefined : s)),
+    status: z.enum(['active', 'ignored']).optional(),
     note: z.string().max(10_000).optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'give at least one of en, variants, status, note');

@@ -1,8 +1,8 @@
-import type { CardState, Occurrence, TermRow } from '../http/api-types.ts';
+import type { CardState, Direction, Occurrence, TermCard, TermRow } from '../http/api-types.ts';
 import { sql, type Db } from './db.ts';
 
 /** A stored term: the API's row without the figures derived from its cards and occurrences. */
-export interface TermRecord extends Omit<TermRow, 'count' | 'due' | 'state'> {
+export interface TermRecord extends Omit<TermRow, 'count' | 'due' | 'state' | 'suspended' | 'leech'> {
   score: number;
 }
 
@@ -127,6 +127,8 @@ export function termsInSegment(db: Db, segmentId: number): TermRecord[] {
 export interface TermListQuery {
   q?: string;
   status?: 'active' | 'ignored';
+  /** Only terms with a suspended card, or with a leech. */
+  cards?: 'suspended' | 'leech';
   limit: number;
   offset: number;
 }
@@ -140,6 +142,8 @@ interface RawTermRow extends RawTerm {
   count: number;
   due: number | null;
   rank: number | null;
+  suspended: number;
+  leech: number;
 }
 
 function toTermRow(r: RawTermRow): TermRow {
@@ -155,6 +159,8 @@ function toTermRow(r: RawTermRow): TermRow {
     count: r.count,
     due: r.due === null ? null : new Date(r.due).toISOString(),
     state: r.rank === null ? null : stateNames[rankToState[r.rank]],
+    suspended: r.suspended,
+    leech: r.leech === 1,
   };
 }
 
@@ -163,7 +169,9 @@ const termRowSelect = `
     (SELECT count(*) FROM occurrences o WHERE o.term_id = t.id) AS count,
     (SELECT min(c.due) FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence'
        AND c.suspended = 0 AND c.hidden = 0) AS due,
-    (SELECT max(${stateRank}) FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence') AS rank
+    (SELECT max(${stateRank}) FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence') AS rank,
+    (SELECT count(*) FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence' AND c.suspended = 1) AS suspended,
+    EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence' AND c.leech = 1) AS leech
   FROM terms t`;
 
 function escapeLike(s: string): string {
@@ -176,6 +184,9 @@ function listWhere(q: TermListQuery): { where: string; params: unknown[] } {
   if (q.status) {
     clauses.push('t.status = ?');
     params.push(q.status);
+  }
+  if (q.cards) {
+    clauses.push(`EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence' AND c.${q.cards === 'leech' ? 'leech' : 'suspended'} = 1)`);
   }
   const text = q.q?.trim();
   if (text) {
@@ -202,6 +213,39 @@ export function listTermRows(db: Db, q: TermListQuery): { terms: TermRow[]; tota
     q.offset,
   ) as RawTermRow[];
   return { terms: rows.map(toTermRow), total };
+}
+
+interface RawTermCard {
+  id: number;
+  kind: 'term' | 'cloze';
+  direction: Direction;
+  state: number;
+  due: number;
+  suspended: number;
+  leech: number;
+  reps: number;
+  lapses: number;
+}
+
+/** A term's term and cloze cards: zh→en, en→zh, then the cloze. */
+export function termCards(db: Db, termId: number): TermCard[] {
+  const rows = sql(
+    db,
+    `SELECT id, kind, direction, state, due, suspended, leech, reps, lapses FROM cards
+     WHERE subject_id = ? AND kind != 'sentence'
+     ORDER BY kind = 'cloze', direction = 'en-zh', id`,
+  ).all(termId) as RawTermCard[];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    direction: r.direction,
+    state: stateNames[r.state] ?? 'new',
+    due: new Date(r.due).toISOString(),
+    suspended: r.suspended === 1,
+    leech: r.leech === 1,
+    reps: r.reps,
+    lapses: r.lapses,
+  }));
 }
 
 export function getTermRow(db: Db, id: number): TermRow | null {

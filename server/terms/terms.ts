@@ -8,6 +8,7 @@ import { cardsStore, inTransaction, termsStore, type Db } from '../store/index.t
 export interface TermListOptions {
   q?: string;
   status?: 'active' | 'ignored';
+  cards?: 'suspended' | 'leech';
   limit?: number;
   offset?: number;
 }
@@ -19,9 +20,11 @@ export function listTerms(db: Db, options: TermListOptions, _now: Date): TermsRe
   if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset must be 0 or more');
   if (options.status !== undefined && options.status !== 'active' && options.status !== 'ignored')
     throw new InvalidInputError('status must be "active" or "ignored"');
+  if (options.cards !== undefined && options.cards !== 'suspended' && options.cards !== 'leech')
+    throw new InvalidInputError('cards must be "suspended" or "leech"');
   if (options.q !== undefined && (typeof options.q !== 'string' || options.q.length > 200))
     throw new InvalidInputError('q must be a string of at most 200 characters');
-  return termsStore.listTermRows(db, { q: options.q, status: options.status, limit, offset });
+  return termsStore.listTermRows(db, { q: options.q, status: options.status, cards: options.cards, limit, offset });
 }
 
 export function getTerm(db: Db, id: number): TermDetailResponse {
@@ -37,7 +40,7 @@ export function getTerm(db: Db, id: number): TermDetailResponse {
     enStart: o.enStart,
     enEnd: o.enEnd,
   }));
-  return { term, occurrences };
+  return { term, occurrences, cards: termsStore.termCards(db, id) };
 }
 
 function cleanRendering(value: unknown, field: string): string {

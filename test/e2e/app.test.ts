@@ -283,6 +283,38 @@ describe('duizhao in the browser', () => {
     expect(active.terms.map((t) => t.zh)).toContain(zh);
   });
 
+  it('suspends a card on the Terms page, finds it under "With a suspended card", and brings it back', async () => {
+    await go('#/terms');
+    await page.locator('.term-table tbody tr').first().waitFor();
+    await page.selectOption('select[aria-label=Show]', 'suspended');
+    await expect.poll(() => page.locator('.empty').textContent()).toMatch(/No term has a suspended card/);
+
+    await page.selectOption('select[aria-label=Show]', 'active');
+    await page.fill('input[type=search]', '网络生态治理');
+    await page.locator('.term-table tbody a', { hasText: /^网络生态治理$/ }).click();
+    const cards = page.locator('.term-cards li');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(3);
+    expect(await cards.first().locator('.card-kind').textContent()).toBe('中文 → English');
+    await cards.first().locator('button', { hasText: 'Suspend' }).click();
+    await expect.poll(() => page.locator('.saved').textContent()).toMatch(/^Suspended/);
+    expect(await cards.first().locator('button').textContent()).toBe('Unsuspend');
+    await page.screenshot({ path: join(shots, 'term-cards-desktop-light.png'), fullPage: true });
+
+    await page.click('a:has-text("← All terms")');
+    await page.locator('.term-table tbody tr').first().waitFor();
+    await page.fill('input[type=search]', '');
+    await page.selectOption('select[aria-label=Show]', 'suspended');
+    await expect.poll(() => page.locator('.term-table tbody .zh-cell').allTextContents()).toEqual(['网络生态治理']);
+    expect(await page.locator('.term-table tbody .badge.suspended').count()).toBe(1);
+    await page.locator('.term-table tbody a').first().click();
+    await page.locator('.term-cards li').first().locator('button', { hasText: 'Unsuspend' }).click();
+    await expect.poll(() => page.locator('.saved').textContent()).toBe('Back in the drill.');
+    const after = await api<TermsResponse>('/api/terms?cards=suspended');
+    expect(after.total).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows the reviews on Stats, also when opened by a plain path', async () => {
     await page.goto(`${server.url}/stats`);
     expect(new URL(page.url()).hash).toBe('#/stats');

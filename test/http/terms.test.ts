@@ -1,8 +1,8 @@
 // Terms and settings over HTTP: list, search, detail, edit, ignore; read and change settings; every
 // bad request refused with the error shape and nothing changed.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Settings, TermDetailResponse, TermRow, TermsResponse } from '../../server/http/api-types.ts';
-import { expectError, json, makeApp, makeSeededApp, snapshot, type TestApp } from './helpers.ts';
+import type { AnswerResponse, Settings, TermDetailResponse, TermRow, TermsResponse } from '../../server/http/api-types.ts';
+import { expectError, json, makeApp, makeSeededApp, snapshot, uuid, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -61,6 +61,7 @@ describe('terms', () => {
     ['an empty en', { en: '  ' }, 400],
     ['variants as a string', { variants: 'x' }, 400],
     ['an unknown status', { status: 'deleted' }, 400],
+    ['status "all", which only the list takes', { status: 'all' }, 400],
     ['an unknown field', { zh: '改' }, 400],
     ['a list', ['en'], 400],
   ];
@@ -90,6 +91,59 @@ describe('terms', () => {
     const before = snapshot(t.db);
     await expectError(await patch(987654, { en: 'x' }), 404, 'not_found');
     expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+async function termByZh(zh: string): Promise<TermDetailResponse> {
+  const row = (await terms(`?q=${encodeURIComponent(zh)}`)).terms.find((x) => x.zh === zh)!;
+  return (await (await t.app.request(`/api/terms/${row.id}`)).json()) as TermDetailResponse;
+}
+
+describe("a term's cards", () => {
+  it('are listed on the term; one suspended shows on the term, in its row and under ?cards=suspended, until unsuspended', async () => {
+    t = await makeSeededApp();
+    const detail = await termByZh('网络生态治理');
+    expect(detail.cards.map((c) => `${c.kind} ${c.direction}`)).toEqual(['term zh-en', 'term en-zh', 'cloze zh-en']);
+    expect(detail.cards.every((c) => c.state === 'new' && !c.suspended && !c.leech && c.reps === 0)).toBe(true);
+    expect(detail.term).toMatchObject({ suspended: 0, leech: false });
+    expect((await terms('?cards=suspended')).total).toBe(0);
+
+    const enZh = detail.cards[1];
+    expect((await t.app.request(`/api/cards/${enZh.id}/suspend`, { method: 'POST' })).status).toBe(200);
+    const after = await termByZh('网络生态治理');
+    expect(after.cards.map((c) => c.suspended)).toEqual([false, true, false]);
+    expect(after.term.suspended).toBe(1);
+    const listed = await terms('?cards=suspended');
+    expect(listed.terms.map((x) => x.zh)).toEqual(['网络生态治理']);
+    expect(listed.total).toBe(1);
+    // A suspended card has no due date on the term: the others' earliest is shown.
+    expect(after.term.due).toBe(detail.term.due);
+
+    expect((await t.app.request(`/api/cards/${enZh.id}/unsuspend`, { method: 'POST' })).status).toBe(200);
+    expect((await terms('?cards=suspended')).total).toBe(0);
+    expect((await termByZh('网络生态治理')).cards.every((c) => !c.suspended)).toBe(true);
+  });
+
+  it('a card that lapsed into a leech is found under ?cards=leech, suspended and flagged', async () => {
+    t = await makeSeededApp();
+    await t.app.request('/api/settings', json({ leechThreshold: 1 }, { method: 'PUT' }));
+    const card = (await termByZh('网络空间')).cards[0];
+    const easy = await t.app.request('/api/drill/answer', json({ cardId: card.id, rating: 4, reviewId: uuid(1) }));
+    expect(easy.status).toBe(200);
+    t.clock.now = new Date(((await easy.json()) as AnswerResponse).card.due);
+    const lapse = await t.app.request('/api/drill/answer', json({ cardId: card.id, rating: 1, reviewId: uuid(2) }));
+    expect(((await lapse.json()) as AnswerResponse).card).toMatchObject({ suspended: true, leech: true });
+
+    const leeches = await terms('?cards=leech');
+    expect(leeches.terms.map((x) => x.zh)).toEqual(['网络空间']);
+    expect(leeches.terms[0]).toMatchObject({ leech: true, suspended: 1 });
+    const detail = await termByZh('网络空间');
+    expect(detail.cards[0]).toMatchObject({ id: card.id, state: 'relearning', suspended: true, leech: true, reps: 2, lapses: 1 });
+  });
+
+  it.each(['?cards=ignored', '?cards=', '?cards=suspended&cards=leech'])('GET /api/terms%s → 400', async (query) => {
+    t = await makeSeededApp();
+    await expectError(await t.app.request(`/api/terms${query}`), 400);
   });
 });
 

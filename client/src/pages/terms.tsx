@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TermDetailResponse, TermRow, TermsResponse } from '../../../server/http/api-types.ts';
+import type { TermCard, TermDetailResponse, TermRow, TermsResponse } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading, Marked } from '../components.tsx';
 import { formatDue, markRange, parseVariants, plural, routeHref } from '../lib/index.ts';
@@ -12,7 +12,8 @@ export function TermsPage({ termId, q }: { termId: number | null; q: string }) {
 
 function TermList({ initialQuery }: { initialQuery: string }) {
   const [query, setQuery] = useState(initialQuery);
-  const [status, setStatus] = useState<'active' | 'ignored' | 'all'>('active');
+  // Which terms: by their status, or those with a suspended card or a leech (any status).
+  const [show, setShow] = useState<'active' | 'ignored' | 'all' | 'suspended' | 'leech'>('active');
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<TermsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -24,7 +25,8 @@ function TermList({ initialQuery }: { initialQuery: string }) {
     let stale = false;
     // Debounced so typing a Chinese phrase does not fire a request per keystroke.
     const timer = setTimeout(() => {
-      api.terms({ q: query.trim(), status, limit: PAGE, offset }).then(
+      const byCards = show === 'suspended' || show === 'leech';
+      api.terms({ q: query.trim(), status: byCards ? 'all' : show, cards: byCards ? show : undefined, limit: PAGE, offset }).then(
         (r) => !stale && (setData(r), setError(null)),
         (e) => !stale && setError(e),
       );
@@ -34,7 +36,7 @@ function TermList({ initialQuery }: { initialQuery: string }) {
       stale = true;
       clearTimeout(timer);
     };
-  }, [query, status, offset]);
+  }, [query, show, offset]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -74,16 +76,18 @@ function TermList({ initialQuery }: { initialQuery: string }) {
           }}
         />
         <select
-          aria-label="Status"
-          value={status}
+          aria-label="Show"
+          value={show}
           onChange={(e) => {
-            setStatus((e.currentTarget as HTMLSelectElement).value as typeof status);
+            setShow((e.currentTarget as HTMLSelectElement).value as typeof show);
             setOffset(0);
           }}
         >
           <option value="active">Active</option>
           <option value="ignored">Ignored</option>
           <option value="all">All</option>
+          <option value="suspended">With a suspended card</option>
+          <option value="leech">Leeches</option>
         </select>
       </div>
       <ErrorNote error={error} />
@@ -91,7 +95,11 @@ function TermList({ initialQuery }: { initialQuery: string }) {
         <Loading />
       ) : data.terms.length === 0 ? (
         <div class="empty">
-          {query || status !== 'active' ? (
+          {show === 'suspended' && !query ? (
+            <p>No term has a suspended card. A card suspended in the drill (S) is listed here, to bring back.</p>
+          ) : show === 'leech' && !query ? (
+            <p>No leeches: no card has lapsed often enough to be suspended as one.</p>
+          ) : query || show !== 'active' ? (
             <p>No term matches “{query}”.</p>
           ) : (
             <p>
@@ -164,10 +172,22 @@ function TermLine({ term, q, now }: { term: TermRow; q: string; now: Date }) {
       <td>{term.en}</td>
       <td class="col-variants muted">{term.variants.join(' · ')}</td>
       <td class="num col-count">{term.count}</td>
-      <td class="col-state">{term.status === 'ignored' ? <span class="badge">ignored</span> : <StateBadge state={term.state} />}</td>
+      <td class="col-state">
+        {term.status === 'ignored' ? <span class="badge">ignored</span> : <StateBadge state={term.state} />}
+        {term.leech ? (
+          <span class="badge leech">leech</span>
+        ) : term.suspended > 0 ? (
+          <span class="badge suspended">suspended</span>
+        ) : null}
+      </td>
       <td class="col-due">{formatDue(term.due, now)}</td>
     </tr>
   );
+}
+
+function cardLabel(c: TermCard): string {
+  if (c.kind === 'cloze') return 'Cloze (term in its sentence)';
+  return c.direction === 'zh-en' ? '中文 → English' : 'English → 中文';
 }
 
 function StateBadge({ state }: { state: TermRow['state'] }) {
@@ -210,7 +230,19 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
 
   const back = routeHref({ page: 'terms', termId: null, q: backQuery });
   if (!data) return error ? <ErrorNote error={error} /> : <Loading />;
-  const { term, occurrences } = data;
+  const { term, occurrences, cards } = data;
+
+  const setCardSuspended = async (card: TermCard, suspend: boolean) => {
+    setError(null);
+    try {
+      const { card: changed } = await (suspend ? api.suspend(card.id) : api.unsuspend(card.id));
+      const next = cards.map((c) => (c.id === changed.id ? { ...c, ...changed } : c));
+      setData({ ...data, cards: next, term: { ...term, suspended: next.filter((c) => c.suspended).length } });
+      setSaved(suspend ? 'Suspended: the card stays out of the drill until you bring it back.' : 'Back in the drill.');
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   return (
     <section class="term-detail">
@@ -271,6 +303,28 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
         </div>
         <ErrorNote error={error} />
       </form>
+
+      <h2>Cards</h2>
+      {cards.length === 0 ? (
+        <p class="muted">No cards: the card kinds in Settings make none for terms.</p>
+      ) : (
+        <ul class="term-cards">
+          {cards.map((c) => (
+            <li key={c.id} class={c.suspended ? 'suspended' : ''}>
+              <span class="card-kind">{cardLabel(c)}</span>
+              <StateBadge state={c.state} />
+              {c.leech && <span class="badge leech" title={`${plural(c.lapses, 'lapse')}`}>leech</span>}
+              <span class="muted small">
+                {c.suspended ? 'suspended' : `due ${formatDue(c.due, new Date())}`} · {plural(c.reps, 'review')}
+                {c.lapses ? ` · ${plural(c.lapses, 'lapse')}` : ''}
+              </span>
+              <button type="button" class="button" onClick={() => void setCardSuspended(c, !c.suspended)}>
+                {c.suspended ? 'Unsuspend' : 'Suspend'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h2>Concordance</h2>
       {occurrences.length === 0 ? (
