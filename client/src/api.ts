@@ -13,6 +13,7 @@ import type {
   SourceSummary,
   StatsResponse,
   SuspendResponse,
+  SuspendedCardsResponse,
   TermDetailResponse,
   TermPatch,
   TermRow,
@@ -185,6 +186,8 @@ export const api = {
   term: (id: number) => call<TermDetailResponse>('GET', `/api/terms/${id}`),
   patchTerm: (id: number, patch: TermPatch) =>
     call<{ term: TermRow } | TermRow>('PATCH', `/api/terms/${id}`, patch).then((r) => ('term' in r ? r.term : r)),
+  suspendedCards: (limit: number, offset: number) =>
+    call<SuspendedCardsResponse>('GET', `/api/cards/suspended?limit=${limit}&offset=${offset}`),
   suspend: (cardId: number) => call<SuspendResponse>('POST', `/api/cards/${cardId}/suspend`),
   unsuspend: (cardId: number) => call<SuspendResponse>('POST', `/api/cards/${cardId}/unsuspend`),
   settings: () => call<Settings>('GET', '/api/settings'),

@@ -69,3 +69,21 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 export function Kbd({ children }: { children: ComponentChildren }) {
   return <kbd>{children}</kbd>;
 }
+
+/** Previous and next pages of a long list, shown only when there is more than one page. */
+export function Pager({ offset, size, total, onOffset }: { offset: number; size: number; total: number; onOffset: (offset: number) => void }) {
+  if (total <= size) return null;
+  return (
+    <div class="pager">
+      <button type="button" class="button" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - size))}>
+        ← Previous
+      </button>
+      <span class="muted small">
+        {offset + 1}–{Math.min(offset + size, total)} of {total}
+      </span>
+      <button type="button" class="button" disabled={offset + size >= total} onClick={() => onOffset(offset + size)}>
+        Next →
+      </button>
+    </div>
+  );
+}

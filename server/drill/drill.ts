@@ -1,6 +1,6 @@
 // The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AnswerRequest, AnswerResponse, CardState, DrillCard, NextResponse, Rating, Settings, UndoResponse } from '../http/api-types.ts';
+import type { AnswerRequest, AnswerResponse, CardState, DrillCard, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
 import { dayWindow, previewIntervals, previewIntervalsJson, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings, settingsAt } from '../settings/index.ts';
 import { cardsStore, inTransaction, readVersions, reviewsStore, sameVersions, type Db, type Versions } from '../store/index.ts';
@@ -328,6 +328,15 @@ export interface SuspendResult {
 export function isLeechLapse(lapses: number, threshold: number): boolean {
   if (lapses < threshold) return false;
   return (lapses - threshold) % Math.max(1, Math.ceil(threshold / 2)) === 0;
+}
+
+/** The suspended cards, leeches first, a page at a time. */
+export function listSuspended(db: Db, options: { limit?: number; offset?: number } = {}): SuspendedCardsResponse {
+  const limit = options.limit ?? 100;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new InvalidInputError('limit must be from 1 to 500');
+  if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset must be 0 or more');
+  return cardsStore.suspendedCards(db, limit, offset);
 }
 
 export function setSuspended(db: Db, cardId: number, suspended: boolean): SuspendResult {

@@ -93,6 +93,27 @@ export interface UndoResponse {
 }
 
 /** POST /api/cards/:id/suspend and /unsuspend. */
+/** A suspended card with its text, as the Suspended page lists them. */
+export interface SuspendedCard {
+  id: number;
+  kind: CardKind;
+  direction: Direction;
+  state: CardState;
+  leech: boolean;
+  reps: number;
+  lapses: number;
+  zh: string;
+  en: string;
+  /** The term of a term or cloze card (its page), null for a sentence card. */
+  termId: number | null;
+  sourceTitle: string | null;
+}
+
+export interface SuspendedCardsResponse {
+  cards: SuspendedCard[];
+  total: number;
+}
+
 export interface SuspendResponse {
   card: { id: number; state: CardState; due: string; suspended: boolean; leech: boolean };
 }

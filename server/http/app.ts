@@ -15,6 +15,7 @@
 //   GET  /api/terms?q&status&limit&offset TermsResponse
 //   GET  /api/terms/:id                   TermDetailResponse
 //   PATCH /api/terms/:id                  TermPatch → { term }
+//   GET  /api/cards/suspended?limit&offset SuspendedCardsResponse
 //   POST /api/cards/:id/suspend|unsuspend SuspendResponse
 //   GET  /api/settings, PUT /api/settings Settings (PUT takes any subset)
 //   GET  /api/stats                       StatsResponse

@@ -86,6 +86,14 @@ export const importSchema = z.object({
 /** The preview needs no title: it stores nothing. */
 export const previewSchema = importSchema.extend({ title: z.string().max(300).optional() });
 
+const wholeNumber = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number);
+
+/** limit and offset of a list. */
+export const pageQuery = z.object({
+  limit: wholeNumber.pipe(z.number().int().min(1).max(500)).optional(),
+  offset: wholeNumber.pipe(z.number().int().min(0)).optional(),
+});
+
 export const termsQuery = z.object({
   q: z.string().max(200).optional(),
   // 'all' (or no status) lists both.

@@ -1,4 +1,4 @@
-import type { CardKind, Direction } from '../http/api-types.ts';
+import type { CardKind, Direction, SuspendedCard } from '../http/api-types.ts';
 import { stateCode, stateName, type SchedCard } from '../scheduling/index.ts';
 import { sql, type Db } from './db.ts';
 
@@ -194,6 +194,53 @@ export function restoreBurials(db: Db, burials: SiblingBurial[]): void {
 
 export function setSuspendedFlag(db: Db, id: number, suspended: boolean): boolean {
   return sql(db, 'UPDATE cards SET suspended = ? WHERE id = ?').run(suspended ? 1 : 0, id).changes > 0;
+}
+
+interface RawSuspended {
+  id: number;
+  kind: CardKind;
+  direction: Direction;
+  state: number;
+  leech: number;
+  reps: number;
+  lapses: number;
+  zh: string | null;
+  en: string | null;
+  termId: number | null;
+  sourceTitle: string | null;
+}
+
+/** Suspended cards (of kinds and terms still in use), leeches first, then as they were made. */
+export function suspendedCards(db: Db, limit: number, offset: number): { cards: SuspendedCard[]; total: number } {
+  const total = (sql(db, 'SELECT count(*) AS n FROM cards WHERE suspended = 1 AND hidden = 0').get() as { n: number }).n;
+  const rows = sql(
+    db,
+    `SELECT c.id, c.kind, c.direction, c.state, c.leech, c.reps, c.lapses,
+       coalesce(t.zh, s.zh) AS zh, coalesce(t.en, s.en) AS en,
+       CASE WHEN c.kind = 'sentence' THEN NULL ELSE c.subject_id END AS termId, src.title AS sourceTitle
+     FROM cards c
+     LEFT JOIN terms t ON c.kind != 'sentence' AND t.id = c.subject_id
+     LEFT JOIN segments s ON c.kind = 'sentence' AND s.id = c.subject_id
+     LEFT JOIN sources src ON src.id = c.source_id
+     WHERE c.suspended = 1 AND c.hidden = 0
+     ORDER BY c.leech DESC, c.id LIMIT ? OFFSET ?`,
+  ).all(limit, offset) as RawSuspended[];
+  return {
+    total,
+    cards: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      direction: r.direction,
+      state: stateName(r.state),
+      leech: r.leech === 1,
+      reps: r.reps,
+      lapses: r.lapses,
+      zh: r.zh ?? '',
+      en: r.en ?? '',
+      termId: r.termId,
+      sourceTitle: r.sourceTitle,
+    })),
+  };
 }
 
 export function setTermCardsHidden(db: Db, termId: number, bit: number, on: boolean): void {

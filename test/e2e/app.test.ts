@@ -283,7 +283,7 @@ describe('duizhao in the browser', () => {
     expect(active.terms.map((t) => t.zh)).toContain(zh);
   });
 
-  it('suspends a card on the Terms page, finds it under "With a suspended card", and brings it back', async () => {
+  it('suspends a card on the Terms page, finds it under "With a suspended card" and on the Suspended page, and brings it back', async () => {
     await go('#/terms');
     await page.locator('.term-table tbody tr').first().waitFor();
     await page.selectOption('select[aria-label=Show]', 'suspended');
@@ -307,9 +307,17 @@ describe('duizhao in the browser', () => {
     await page.selectOption('select[aria-label=Show]', 'suspended');
     await expect.poll(() => page.locator('.term-table tbody .zh-cell').allTextContents()).toEqual(['网络生态治理']);
     expect(await page.locator('.term-table tbody .badge.suspended').count()).toBe(1);
-    await page.locator('.term-table tbody a').first().click();
-    await page.locator('.term-cards li').first().locator('button', { hasText: 'Unsuspend' }).click();
-    await expect.poll(() => page.locator('.saved').textContent()).toBe('Back in the drill.');
+
+    // Stats counts it among the suspended cards and leads to all of them, sentences included.
+    await go('#/stats');
+    await page.click('.legend a:has-text("suspended")');
+    await page.locator('.suspended-cards li').first().waitFor();
+    expect(await page.locator('.suspended-cards li').count()).toBe(1);
+    expect(await page.locator('.suspended-cards li .zh').textContent()).toBe('网络生态治理');
+    await page.screenshot({ path: join(shots, 'suspended-list-desktop-light.png'), fullPage: true });
+    await page.click('.suspended-cards li button:has-text("Unsuspend")');
+    await expect.poll(() => page.locator('.empty').textContent()).toMatch(/No suspended cards/);
+    expect(await page.locator('[role=status]').textContent()).toMatch(/^Back in the drill: 网络生态治理/);
     const after = await api<TermsResponse>('/api/terms?cards=suspended');
     expect(after.total).toBe(0);
     expect(pageErrors).toEqual([]);
@@ -362,6 +370,7 @@ describe('duizhao in the browser', () => {
       ['import', '#/import', 'textarea'],
       ['stats', '#/stats', '.heatmap'],
       ['settings', '#/settings', '.settings-form'],
+      ['suspended', '#/suspended', 'section.suspended h1'],
     ];
     for (const [w, h, size] of [
       [1280, 860, 'desktop'],

@@ -1,7 +1,7 @@
 // The drill over HTTP: next, answer (idempotent, conflicts), undo, suspend, and a short session on
 // the seed that the stats then report.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerResponse, CheckResponse, NextResponse, StatsResponse, UndoResponse } from '../../server/http/api-types.ts';
+import type { AnswerResponse, CheckResponse, NextResponse, StatsResponse, SuspendedCardsResponse, UndoResponse } from '../../server/http/api-types.ts';
 import { expectError, json, makeApp, makeSeededApp, snapshot, uuid, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -171,6 +171,44 @@ describe('suspending cards', () => {
     expect((await next()).card?.id).not.toBe(first.id);
     expect((await t.app.request(`/api/cards/${first.id}/unsuspend`, { method: 'POST' })).status).toBe(200);
     expect((await next()).card?.id).toBe(first.id);
+  });
+
+  it('lists every suspended card with its text, leeches first, until each is unsuspended', async () => {
+    t = await makeSeededApp();
+    const list = async () => (await (await t.app.request('/api/cards/suspended')).json()) as SuspendedCardsResponse;
+    expect(await list()).toEqual({ cards: [], total: 0 });
+
+    const termId = (t.db.prepare("SELECT id FROM terms WHERE zh = '网络生态治理'").get() as { id: number }).id;
+    const termCard = t.db.prepare("SELECT id FROM cards WHERE kind = 'term' AND direction = 'zh-en' AND subject_id = ?").get(termId) as { id: number };
+    const sentence = t.db.prepare("SELECT c.id, s.zh, s.en FROM cards c JOIN segments s ON s.id = c.subject_id WHERE c.kind = 'sentence' ORDER BY c.id LIMIT 1").get() as { id: number; zh: string; en: string };
+    for (const id of [sentence.id, termCard.id]) expect((await t.app.request(`/api/cards/${id}/suspend`, { method: 'POST' })).status).toBe(200);
+    const both = await list();
+    expect(both.total).toBe(2);
+    expect(both.cards.map((c) => c.id)).toEqual([Math.min(sentence.id, termCard.id), Math.max(sentence.id, termCard.id)]);
+    expect(both.cards.find((c) => c.id === sentence.id)).toMatchObject({ kind: 'sentence', zh: sentence.zh, en: sentence.en, termId: null, sourceTitle: 'Cyber ecosystem governance', leech: false });
+    expect(both.cards.find((c) => c.id === termCard.id)).toMatchObject({ kind: 'term', direction: 'zh-en', zh: '网络生态治理', termId, state: 'new' });
+
+    // A leech made by a real lapse comes first.
+    await t.app.request('/api/settings', json({ leechThreshold: 1 }, { method: 'PUT' }));
+    const served = (await next()).card!;
+    const easy = (await (await answer({ cardId: served.id, rating: 4, reviewId: uuid(1) })).json()) as AnswerResponse;
+    t.clock.now = new Date(easy.card.due);
+    await answer({ cardId: served.id, rating: 1, reviewId: uuid(2) });
+    const three = await list();
+    expect(three.total).toBe(3);
+    expect(three.cards[0]).toMatchObject({ id: served.id, leech: true, lapses: 1 });
+    expect((await (await t.app.request('/api/cards/suspended?limit=1&offset=1')).json()) as SuspendedCardsResponse).toMatchObject({ total: 3, cards: [{ id: three.cards[1]!.id }] });
+
+    // An ignored term's cards leave the drill with it, and this list too; unsuspending empties it.
+    await t.app.request(`/api/terms/${termId}`, json({ status: 'ignored' }, { method: 'PATCH' }));
+    expect((await list()).cards.map((c) => c.id)).not.toContain(termCard.id);
+    for (const c of (await list()).cards) await t.app.request(`/api/cards/${c.id}/unsuspend`, { method: 'POST' });
+    expect((await list()).total).toBe(0);
+  });
+
+  it.each(['?limit=0', '?limit=501', '?offset=-1', '?limit=ten'])('GET /api/cards/suspended%s → 400', async (query) => {
+    t = await makeSeededApp();
+    await expectError(await t.app.request(`/api/cards/suspended${query}`), 400);
   });
 
   it.each([

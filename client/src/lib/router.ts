@@ -6,6 +6,7 @@ export type Route =
   | { page: 'import' }
   | { page: 'stats' }
   | { page: 'settings' }
+  | { page: 'suspended' }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'import' && !arg) return { page: 'import' };
   if (head === 'stats' && !arg) return { page: 'stats' };
   if (head === 'settings' && !arg) return { page: 'settings' };
+  if (head === 'suspended' && !arg) return { page: 'suspended' };
   if (head === 'terms') {
     const q = query.get('q') ?? '';
     if (arg === undefined) return { page: 'terms', termId: null, q };

@@ -213,7 +213,8 @@ function StateBar({ counts }: { counts: StatsResponse['cardsByState'] }) {
       <ul class="legend">
         {STATES.map((s) => (
           <li key={s}>
-            <span class={`swatch st-${s}`} /> {s} <b>{counts[s]}</b>
+            <span class={`swatch st-${s}`} />{' '}
+            {s === 'suspended' && counts[s] > 0 ? <a href="#/suspended">{s}</a> : s} <b>{counts[s]}</b>
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TermCard, TermDetailResponse, TermRow, TermsResponse } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
-import { ErrorNote, Loading, Marked } from '../components.tsx';
+import { ErrorNote, Loading, Marked, Pager } from '../components.tsx';
 import { formatDue, markRange, parseVariants, plural, routeHref } from '../lib/index.ts';
 
 const PAGE = 50;
@@ -96,7 +96,10 @@ function TermList({ initialQuery }: { initialQuery: string }) {
       ) : data.terms.length === 0 ? (
         <div class="empty">
           {show === 'suspended' && !query ? (
-            <p>No term has a suspended card. A card suspended in the drill (S) is listed here, to bring back.</p>
+            <p>
+              No term has a suspended card. A term card suspended in the drill (S) is listed here, to bring back; sentence cards
+              are on the <a href="#/suspended">suspended cards</a> page.
+            </p>
           ) : show === 'leech' && !query ? (
             <p>No leeches: no card has lapsed often enough to be suspended as one.</p>
           ) : query || show !== 'active' ? (
@@ -130,19 +133,7 @@ function TermList({ initialQuery }: { initialQuery: string }) {
               </tbody>
             </table>
           </div>
-          {data.total > PAGE && (
-            <div class="pager">
-              <button type="button" class="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                ← Previous
-              </button>
-              <span class="muted small">
-                {offset + 1}–{Math.min(offset + PAGE, data.total)} of {data.total}
-              </span>
-              <button type="button" class="button" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
-                Next →
-              </button>
-            </div>
-          )}
+          <Pager offset={offset} size={PAGE} total={data.total} onOffset={setOffset} />
         </>
       )}
     </section>
