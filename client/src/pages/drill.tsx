@@ -115,7 +115,7 @@ export function DrillPage() {
     if (!card || phase !== 'checked' || busy) return;
     setBusy(true);
     try {
-      await api.answer({
+      const answered = await api.answer({
         cardId: card.id,
         rating,
         reviewId: reviewId.current,
@@ -124,8 +124,10 @@ export function DrillPage() {
         answer: answer.trim() || undefined,
         durationMs: Math.min(MAX_DURATION_MS, Math.round(performance.now() - shownAt.current)),
       });
-      setNotice('');
-      setSuspendedId(null);
+      // A card served is never suspended: suspended now, it lapsed into a leech.
+      const leech = answered.card.suspended && answered.card.leech;
+      setNotice(leech ? 'Suspended as a leech: this card keeps slipping. Bring it back now, or later from the suspended cards on Stats.' : '');
+      setSuspendedId(leech ? card.id : null);
       await load();
       setSession((s) => ({ ...s, done: s.done + 1, again: s.again + (rating === 1 ? 1 : 0), history: [...s.history, rating] }));
     } catch (e) {
