@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void
   grade: () => import('./commands/grade.ts'),
   import: () => import('./commands/import.ts'),
   stats: () => import('./commands/stats.ts'),
+  export: () => import('./commands/export.ts'),
   serve: () => import('./commands/serve.ts'),
 };
 
@@ -16,6 +17,7 @@ const usage = `usage: duizhao COMMAND
   grade --jsonl                                score translations read as JSON Lines on stdin
   import FILE [FILE2] [--title T]              import into the database (DUIZHAO_DB)
   stats [--json]                               today, due, streak, retention
+  export [--format tbx|csv] [--all] [--out F]  the termbase as TBX-Basic (CAT tools) or CSV
   serve                                        start the web app (HOST, PORT, DUIZHAO_DB)`;
 
 async function main(argv: string[]): Promise<void> {
@@ -29,6 +31,13 @@ async function main(argv: string[]): Promise<void> {
   const command = await load();
   await command.run(args);
 }
+
+// Output piped into a reader that stops early (`extract --json | head`): stop quietly, as Unix
+// tools do, instead of an unhandled EPIPE and its stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   // A domain error that a command let through is still the user's input at fault: exit 2.

@@ -94,6 +94,12 @@ export const pageQuery = z.object({
   offset: wholeNumber.pipe(z.number().int().min(0)).optional(),
 });
 
+export const exportQuery = z.object({
+  format: z.enum(['tbx', 'csv']).default('tbx'),
+  // 'all' includes the ignored terms, marked as such.
+  status: z.enum(['active', 'all']).default('active'),
+});
+
 export const termsQuery = z.object({
   q: z.string().max(200).optional(),
   // 'all' (or no status) lists both.

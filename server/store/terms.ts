@@ -248,6 +248,27 @@ export function termCards(db: Db, termId: number): TermCard[] {
   }));
 }
 
+/** A term for a termbase export, with the sentence pair of its first occurrence as context. */
+export interface ExportTerm extends Pick<TermRow, 'id' | 'zh' | 'en' | 'variants' | 'pinyin' | 'status' | 'origin' | 'note' | 'count'> {
+  contextZh: string | null;
+  contextEn: string | null;
+}
+
+/** Every term (or the active ones) in pinyin order, as a glossary lists them. */
+export function exportTerms(db: Db, includeIgnored: boolean): ExportTerm[] {
+  const rows = sql(
+    db,
+    `SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note,
+       (SELECT count(*) FROM occurrences o WHERE o.term_id = t.id) AS count,
+       s.zh AS contextZh, s.en AS contextEn
+     FROM terms t
+     LEFT JOIN segments s ON s.id = (SELECT o.segment_id FROM occurrences o WHERE o.term_id = t.id ORDER BY o.segment_id, o.zh_start LIMIT 1)
+     ${includeIgnored ? '' : "WHERE t.status = 'active'"}
+     ORDER BY t.pinyin_plain, t.zh`,
+  ).all() as (Omit<ExportTerm, 'variants'> & { variants: string })[];
+  return rows.map((r) => ({ ...r, variants: JSON.parse(r.variants) as string[] }));
+}
+
 export function getTermRow(db: Db, id: number): TermRow | null {
   const row = sql(db, `${termRowSelect} WHERE t.id = ?`).get(id) as RawTermRow | undefined;
   return row ? toTermRow(row) : null;

@@ -1,1 +1,2 @@
 export { listTerms, getTerm, patchTerm, type TermListOptions } from './terms.ts';
+export { exportTermbase, xmlEscape, type ExportFormat, type TermExport } from './export.ts';

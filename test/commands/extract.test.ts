@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,5 +140,17 @@ describe('cli extract, as a process', () => {
     expect(res.stdout).toBe('');
     expect(res.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(res.stderr.trimEnd()).toMatch(message);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    // Twenty copies of the seed: far more output than a pipe holds, so writing outlives the reader.
+    const big = file('big.txt', Array.from({ length: 20 }, () => readFileSync(seed, 'utf8').trim()).join('\n\n'));
+    // A real shell pipe, as a user types it; the CLI's own exit status comes from PIPESTATUS.
+    const res = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx server/cli.ts extract "${big}" --json | head -c 100 > /dev/null; echo "status \${PIPESTATUS[0]}" >&2`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(res.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(res.stderr.trim()).toBe('status 0');
   });
 });

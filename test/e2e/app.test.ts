@@ -289,6 +289,13 @@ describe('duizhao in the browser', () => {
     await page.selectOption('select[aria-label=Show]', 'suspended');
     await expect.poll(() => page.locator('.empty').textContent()).toMatch(/No term has a suspended card/);
 
+    // The termbase downloads as TBX for a CAT tool.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export a:has-text("TBX")')]);
+    expect(download.suggestedFilename()).toBe('duizhao-terms.tbx');
+    const tbx = readFileSync((await download.path())!, 'utf8');
+    expect(tbx).toMatch(/<martif type="TBX-Basic"/);
+    expect(tbx).toContain('<term>网络生态治理</term>');
+
     await page.selectOption('select[aria-label=Show]', 'active');
     await page.fill('input[type=search]', '网络生态治理');
     await page.locator('.term-table tbody a', { hasText: /^网络生态治理$/ }).click();

@@ -89,6 +89,16 @@ function TermList({ initialQuery }: { initialQuery: string }) {
           <option value="suspended">With a suspended card</option>
           <option value="leech">Leeches</option>
         </select>
+        <span class="export muted small">
+          Export{' '}
+          <a href="/api/terms/export?format=tbx" download title="TBX-Basic, for memoQ, Trados, OmegaT or Phrase">
+            TBX
+          </a>{' '}
+          ·{' '}
+          <a href="/api/terms/export?format=csv" download title="CSV (UTF-8), for a spreadsheet">
+            CSV
+          </a>
+        </span>
       </div>
       <ErrorNote error={error} />
       {!data ? (

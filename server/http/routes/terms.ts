@@ -1,11 +1,21 @@
 import { Hono } from 'hono';
-import { getTerm, listTerms, patchTerm } from '../../terms/index.ts';
+import { exportTermbase, getTerm, listTerms, patchTerm } from '../../terms/index.ts';
 import type { Deps } from '../deps.ts';
-import { idParam, requireJson, termPatchSchema, termsQuery, valid } from '../validation.ts';
+import { exportQuery, idParam, requireJson, termPatchSchema, termsQuery, valid } from '../validation.ts';
 
 export function termsRoutes({ db, now }: Deps) {
   return new Hono()
     .get('/', valid('query', termsQuery), (c) => c.json(listTerms(db, c.req.valid('query'), now())))
+    // The termbase as a file to download: TBX-Basic for a CAT tool, or CSV.
+    .get('/export', valid('query', exportQuery), (c) => {
+      const { format, status } = c.req.valid('query');
+      const file = exportTermbase(db, { format, includeIgnored: status === 'all', now: now() });
+      return c.body(file.body, 200, {
+        'content-type': file.mediaType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+        'cache-control': 'no-store',
+      });
+    })
     .get('/:id', valid('param', idParam), (c) => c.json(getTerm(db, c.req.valid('param').id)))
     .patch('/:id', valid('param', idParam), requireJson, valid('json', termPatchSchema), (c) =>
       c.json({ term: patchTerm(db, c.req.valid('param').id, c.req.valid('json'), now()) }),

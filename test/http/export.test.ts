@@ -1,0 +1,128 @@
+// The termbase as a file: TBX-Basic for a CAT tool and CSV for a spreadsheet, read back with the
+// same XML and CSV readers the importer uses, user text escaped, ignored terms left out or marked.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TermRow, TermsResponse } from '../../server/http/api-types.ts';
+import { parseCsv } from '../../server/extract/formats/delimited.ts';
+import { parseXml } from '../../server/extract/formats/tmx.ts';
+import { expectError, json, makeSeededApp, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+type Node = ReturnType<typeof parseXml>;
+
+function children(node: Node, name: string): Node[] {
+  return node.children.filter((c): c is Node => typeof c !== 'string' && c.name === name);
+}
+
+function all(node: Node, name: string): Node[] {
+  const out: Node[] = [];
+  for (const c of node.children) {
+    if (typeof c === 'string') continue;
+    if (c.name === name) out.push(c);
+    out.push(...all(c, name));
+  }
+  return out;
+}
+
+const text = (node: Node): string => node.children.map((c) => (typeof c === 'string' ? c : text(c))).join('');
+
+/** Per entry: the Chinese term, and the English terms with their administrative status. */
+function entries(tbx: string) {
+  const root = parseXml(tbx);
+  const martif = children(root, 'martif')[0]!;
+  expect(martif.attrs.type).toBe('TBX-Basic');
+  return all(martif, 'termEntry').map((entry) => {
+    const [zh, en] = children(entry, 'langSet');
+    expect(zh!.attrs['xml:lang']).toBe('zh-CN');
+    expect(en!.attrs['xml:lang']).toBe('en');
+    const zhTig = children(zh!, 'tig')[0]!;
+    return {
+      zh: text(children(zhTig, 'term')[0]!),
+      notes: children(zhTig, 'note').map(text),
+      context: children(zhTig, 'descrip').map(text)[0],
+      en: children(en!, 'tig').map((tig) => ({
+        term: text(children(tig, 'term')[0]!),
+        status: text(children(tig, 'termNote').find((n) => n.attrs.type === 'administrativeStatus')!),
+      })),
+    };
+  });
+}
+
+async function download(query = ''): Promise<Response> {
+  const res = await t.app.request(`/api/terms/export${query}`);
+  expect(res.status).toBe(200);
+  return res;
+}
+
+async function term(zh: string): Promise<TermRow> {
+  const list = (await (await t.app.request(`/api/terms?status=all&q=${encodeURIComponent(zh)}`)).json()) as TermsResponse;
+  return list.terms.find((x) => x.zh === zh)!;
+}
+
+describe('GET /api/terms/export', () => {
+  it('is a TBX-Basic file with an entry per active term: preferred rendering, variants admitted, pinyin and context', async () => {
+    t = await makeSeededApp();
+    const res = await download();
+    expect(res.headers.get('content-type')).toMatch(/^application\/x-tbx\+xml/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="duizhao-terms.tbx"');
+    const list = entries(await res.text());
+    const active = (await (await t.app.request('/api/terms?status=active&limit=1')).json()) as TermsResponse;
+    expect(list).toHaveLength(active.total);
+
+    const governance = await term('网络生态治理');
+    const entry = list.find((e) => e.zh === '网络生态治理')!;
+    expect(entry.en).toEqual([
+      { term: governance.en, status: 'preferredTerm-admn-sts' },
+      ...governance.variants.map((v) => ({ term: v, status: 'admittedTerm-admn-sts' })),
+    ]);
+    expect(governance.variants.length).toBeGreaterThan(0);
+    expect(entry.notes).toContain(`Pinyin: ${governance.pinyin}`);
+    expect(entry.context).toContain('网络生态治理');
+  });
+
+  it('escapes what the user wrote, and leaves an ignored term out unless status=all marks it deprecated', async () => {
+    t = await makeSeededApp();
+    const space = await term('网络空间');
+    const tricky = 'R&D <core> "quoted" ]]>';
+    await t.app.request(`/api/terms/${space.id}`, json({ en: tricky, variants: ["it's & more"], note: 'a < b && c > d' }, { method: 'PATCH' }));
+    const edited = entries(await (await download()).text()).find((e) => e.zh === '网络空间')!;
+    expect(edited.en).toEqual([
+      { term: tricky, status: 'preferredTerm-admn-sts' },
+      { term: "it's & more", status: 'admittedTerm-admn-sts' },
+    ]);
+    expect(edited.notes).toContain('a < b && c > d');
+
+    await t.app.request(`/api/terms/${space.id}`, json({ status: 'ignored' }, { method: 'PATCH' }));
+    expect(entries(await (await download()).text()).map((e) => e.zh)).not.toContain('网络空间');
+    const withIgnored = entries(await (await download('?status=all')).text()).find((e) => e.zh === '网络空间')!;
+    expect(withIgnored.en.map((e) => e.status)).toEqual(['deprecatedTerm-admn-sts', 'deprecatedTerm-admn-sts']);
+  });
+
+  it('is a CSV file for a spreadsheet: a BOM, a header, a row per term, quoting where needed', async () => {
+    t = await makeSeededApp();
+    const space = await term('网络空间');
+    await t.app.request(`/api/terms/${space.id}`, json({ en: 'cyberspace, "the" net', variants: ['online space'] }, { method: 'PATCH' }));
+    const res = await download('?format=csv');
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="duizhao-terms.csv"');
+    const body = await res.text();
+    // Response.text() drops a leading BOM; the bytes keep it.
+    const bytes = new Uint8Array(await (await download('?format=csv')).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Records end in CRLF (RFC 4180); the importer's reader, like every import, sees LF.
+    expect(body.split('\n').slice(0, -1).every((l) => l.endsWith('\r'))).toBe(true);
+    const rows = parseCsv(body.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')).map((r) => r.fields);
+    expect(rows[0]).toEqual(['zh', 'pinyin', 'en', 'variants', 'note', 'count', 'status', 'context_zh', 'context_en']);
+    const active = (await (await t.app.request('/api/terms?status=active&limit=1')).json()) as TermsResponse;
+    expect(rows.slice(1).filter((r) => r.length > 1)).toHaveLength(active.total);
+    const row = rows.find((r) => r[0] === '网络空间')!;
+    expect(row.slice(2, 4)).toEqual(['cyberspace, "the" net', 'online space']);
+    expect(row[6]).toBe('active');
+  });
+
+  it.each(['?format=xlsx', '?status=ignored', '?format='])('%s → 400', async (query) => {
+    t = await makeSeededApp();
+    await expectError(await t.app.request(`/api/terms/export${query}`), 400);
+  });
+});
