@@ -83,8 +83,8 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<vo
       io.out(`already imported as "${source.title}" (source ${source.id}): nothing changed\n`);
     } else {
       io.out(
-        `imported "${source.title}" (source ${source.id}): ${counts.sentences} sentence pairs, ` +
-          `${counts.terms} terms (${counts.newTerms} new), ${counts.cards} new cards\n`,
+        `imported "${source.title}" (source ${source.id}): ${plural(counts.sentences, 'sentence pair')}, ` +
+          `${plural(counts.terms, 'term')} (${counts.newTerms} new), ${plural(counts.cards, 'new card')}\n`,
       );
     }
   } catch (err) {
@@ -93,4 +93,8 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<vo
   } finally {
     db.close();
   }
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
 }

@@ -4,12 +4,13 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
-import { readBitext, resolveFormat } from './formats/index.ts';
+import { readBitext, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
+import { pinyinOf } from './lexicon.ts';
 import { alignPairsSteps } from './sentences/index.ts';
 import { extractTermsSteps } from './terms/index.ts';
 import { runSteps, type Steps } from './steps.ts';
 import type { BitextPair } from './formats/index.ts';
-import type { Extraction, InputFormat } from './types.ts';
+import type { Extraction, ExtractedTerm, InputFormat } from './types.ts';
 
 export { decodeText, maxInputBytes } from './decode.ts';
 export { detectFormat, inputFormats } from './formats/index.ts';
@@ -54,8 +55,30 @@ export function prepareExtraction(input: Omit<ExtractInput, 'onProgress'>): Prep
   if (!/\S/.test(text)) throw new InvalidInputError('the input is empty');
   if (text2 !== undefined && !/\S/.test(text2)) throw new InvalidInputError('the second file is empty');
   const format = resolveFormat(text, text2, input.format);
+  if (format === 'tbx') return { format, steps: termbaseSteps(readTbx(text)) };
   const pairs = readBitext(text, text2, format);
   return { format, steps: extractionSteps(pairs, format) };
+}
+
+/**
+ * A termbase's terms as extracted terms: no sentences, no occurrences, full confidence. A Chinese
+ * term in several entries keeps the renderings of all of them, the first entry's preferred first.
+ */
+function* termbaseSteps(entries: GlossaryEntry[]): Steps<Extraction & { format: InputFormat }> {
+  const byZh = new Map<string, ExtractedTerm>();
+  for (const entry of entries) {
+    for (const zh of entry.zh) {
+      const known = byZh.get(zh);
+      if (!known) {
+        byZh.set(zh, { zh, en: entry.en[0]!, variants: entry.en.slice(1), pinyin: pinyinOf(zh), count: 0, score: 1, occurrences: [], note: entry.note || undefined });
+        continue;
+      }
+      const seen = new Set([known.en, ...known.variants].map((r) => r.toLowerCase()));
+      for (const r of entry.en) if (!seen.has(r.toLowerCase())) (seen.add(r.toLowerCase()), known.variants.push(r));
+    }
+  }
+  yield [progressScale, progressScale];
+  return { format: 'tbx', sentences: [], terms: [...byZh.values()] };
 }
 
 function* extractionSteps(pairs: BitextPair[], format: InputFormat): Steps<Extraction & { format: InputFormat }> {

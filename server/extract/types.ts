@@ -35,6 +35,8 @@ export interface ExtractedTerm {
   /** Confidence in [0, 1]: term-hood and alignment together. */
   score: number;
   occurrences: TermOccurrence[];
+  /** A termbase's note on the term (TBX input only). */
+  note?: string;
 }
 
 export interface Extraction {
@@ -42,4 +44,5 @@ export interface Extraction {
   terms: ExtractedTerm[];
 }
 
-export type InputFormat = 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'two-files';
+/** How the input is read; 'tbx' is a termbase: terms without sentences. */
+export type InputFormat = 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'tbx' | 'two-files';

@@ -73,7 +73,7 @@ export const checkSchema = z.object({
   answer: z.string().max(20_000),
 });
 
-export const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'two-files'] as const;
+export const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'two-files'] as const;
 
 export const importSchema = z.object({
   title: z.string().trim().min(1, 'must not be empty').max(300),

@@ -19,6 +19,11 @@ export interface ImportExtractionInput {
   excludeTerms?: string[];
   now: Date;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * 'user' for a termbase (TBX): its renderings are the user's word, so a new term is the user's
+   * and an extracted one takes the termbase's preferred rendering (keeping its own as variants).
+   */
+  termOrigin?: 'extracted' | 'user';
 }
 
 function sameRendering(a: string, b: string): boolean {
@@ -173,9 +178,14 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
           pinyin: term.pinyin,
           score: term.score,
           now,
+          origin: input.termOrigin ?? 'extracted',
+          note: term.note,
         });
         record = termsStore.getTermRecord(db, id)!;
         newTerms++;
+      } else if (record.origin === 'extracted' && record.status === 'active' && input.termOrigin === 'user') {
+        const variants = newRenderings([term.en], [...term.variants, record.en, ...record.variants]);
+        termsStore.updateTerm(db, record.id, { ...record, en: term.en, variants, origin: 'user', note: record.note || (term.note ?? ''), now });
       } else if (record.origin === 'extracted' && record.status === 'active') {
         const gained = newRenderings([record.en, ...record.variants], [term.en, ...term.variants]);
         if (gained.length) {

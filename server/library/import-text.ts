@@ -88,6 +88,7 @@ function store(db: Db, input: ImportTextInput, hash: string, result: ExtractionR
     extraction: { sentences: result.sentences, terms: result.terms },
     excludeTerms: input.excludeTerms,
     now: input.now,
+    termOrigin: result.format === 'tbx' ? 'user' : 'extracted',
     onProgress: report && ((done, of) => report(Math.round((extractShare + (1 - extractShare) * (done / of)) * total), total)),
   });
 }

@@ -27,19 +27,28 @@ interface SummaryRow {
   mastered: number;
 }
 
+// A source's terms: those occurring in its sentences, and those it brought cards for (a termbase
+// import has terms and cards but no sentences).
+const sourceTermIds = (source: string) => `
+  SELECT o.term_id AS id FROM occurrences o JOIN segments g ON g.id = o.segment_id WHERE g.source_id = ${source}
+  UNION SELECT c.subject_id FROM cards c WHERE c.source_id = ${source} AND c.kind != 'sentence'`;
+
 // A term is mastered when it has cards and every one is in review with stability >= 21 days.
 const summarySelect = `
   SELECT s.id, s.title, s.format, s.imported_at,
     (SELECT count(*) FROM segments g WHERE g.source_id = s.id) AS sentences,
-    (SELECT count(DISTINCT o.term_id) FROM occurrences o JOIN segments g ON g.id = o.segment_id
-       JOIN terms t ON t.id = o.term_id WHERE g.source_id = s.id AND t.status = 'active') AS terms,
+    (SELECT count(*) FROM (${sourceTermIds('s.id')}) st JOIN terms t ON t.id = st.id WHERE t.status = 'active') AS terms,
     (SELECT count(*) FROM cards c WHERE c.source_id = s.id) AS cards,
-    (SELECT count(*) FROM (SELECT DISTINCT o.term_id AS id FROM occurrences o
-        JOIN segments g ON g.id = o.segment_id WHERE g.source_id = s.id) st
+    (SELECT count(*) FROM (${sourceTermIds('s.id')}) st
       WHERE EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = st.id AND c.kind != 'sentence')
         AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = st.id AND c.kind != 'sentence'
           AND NOT (c.state = 2 AND c.stability >= 21))) AS mastered
   FROM sources s`;
+
+// The same pairs for every source at once.
+const allSourceTerms = `
+  SELECT g.source_id AS sid, o.term_id AS tid FROM occurrences o JOIN segments g ON g.id = o.segment_id
+  UNION SELECT c.source_id, c.subject_id FROM cards c WHERE c.kind != 'sentence' AND c.source_id IS NOT NULL`;
 
 function toSummary(r: SummaryRow): SourceSummary {
   return {
@@ -72,19 +81,17 @@ export function sourceSummaries(db: Db): SourceSummary[] {
   const terms = byId(
     sql(
       db,
-      `SELECT g.source_id AS id, count(DISTINCT o.term_id) AS n FROM occurrences o
-         JOIN segments g ON g.id = o.segment_id JOIN terms t ON t.id = o.term_id
-       WHERE t.status = 'active' GROUP BY g.source_id`,
+      `WITH st AS (${allSourceTerms})
+       SELECT st.sid AS id, count(*) AS n FROM st JOIN terms t ON t.id = st.tid WHERE t.status = 'active' GROUP BY st.sid`,
     ).all(),
   );
   const mastered = byId(
     sql(
       db,
       `WITH m AS (SELECT subject_id AS term_id FROM cards WHERE kind != 'sentence' GROUP BY subject_id
-                  HAVING min(state = 2 AND stability >= 21) = 1)
-       SELECT g.source_id AS id, count(DISTINCT o.term_id) AS n FROM occurrences o
-         JOIN m ON m.term_id = o.term_id JOIN segments g ON g.id = o.segment_id
-       GROUP BY g.source_id`,
+                  HAVING min(state = 2 AND stability >= 21) = 1),
+            st AS (${allSourceTerms})
+       SELECT st.sid AS id, count(*) AS n FROM st JOIN m ON m.term_id = st.tid GROUP BY st.sid`,
     ).all(),
   );
   return sources.map((s) =>

@@ -45,13 +45,24 @@ export function getTermRecord(db: Db, id: number): TermRecord | null {
 
 export function insertTerm(
   db: Db,
-  t: { zh: string; en: string; variants: string[]; pinyin: string; score: number; now: Date },
+  t: { zh: string; en: string; variants: string[]; pinyin: string; score: number; now: Date; origin?: 'extracted' | 'user'; note?: string },
 ): number {
   const info = sql(
     db,
-    `INSERT INTO terms (zh, en, variants, pinyin, pinyin_plain, score, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(t.zh, t.en, JSON.stringify(t.variants), t.pinyin, plainPinyin(t.pinyin), t.score, t.now.getTime(), t.now.getTime());
+    `INSERT INTO terms (zh, en, variants, pinyin, pinyin_plain, score, origin, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    t.zh,
+    t.en,
+    JSON.stringify(t.variants),
+    t.pinyin,
+    plainPinyin(t.pinyin),
+    t.score,
+    t.origin ?? 'extracted',
+    t.note ?? '',
+    t.now.getTime(),
+    t.now.getTime(),
+  );
   return Number(info.lastInsertRowid);
 }
 

@@ -97,7 +97,7 @@ describe('cli extract, each input format (in process)', () => {
     ['no file', [], /^usage: extract FILE/],
     ['three files', ['a', 'b', 'c'], /not 3/],
     ['an unknown option', [seed, '--jsn'], /unknown option --jsn/],
-    ['an unknown format', [seed, '--format', 'docx'], /--format must be one of interleaved, tsv, csv, tmx, two-files/],
+    ['an unknown format', [seed, '--format', 'docx'], /--format must be one of interleaved, tsv, csv, tmx, tbx, two-files/],
     ['a missing file', [join(dir, 'missing.txt')], /missing\.txt: no such file/],
     ['an empty file', [file('empty.txt', '')], /the input is empty/],
     ['a binary file', [file('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1]))], /binary/],
@@ -140,6 +140,19 @@ describe('cli extract, as a process', () => {
     expect(res.stdout).toBe('');
     expect(res.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(res.stderr.trimEnd()).toMatch(message);
+  });
+
+  it('prints the terms of a TBX termbase, and no sentences', () => {
+    const tbx = file('glossary.tbx', `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+  <termEntry><langSet xml:lang="zh-CN"><tig><term>数据安全</term></tig></langSet>
+    <langSet xml:lang="en"><tig><term>data security</term></tig><tig><term>data safety</term></tig></langSet></termEntry>
+</body></text></martif>`);
+    const res = cli(tbx, '--json');
+    expect(res.status).toBe(0);
+    expect(jsonLines(res.stdout)).toEqual([
+      { type: 'term', zh: '数据安全', en: 'data security', variants: ['data safety'], pinyin: 'shù jù ān quán', count: 0, score: 1 },
+    ]);
   });
 
   it('stops quietly when the reader of its output goes away (| head)', () => {

@@ -112,3 +112,26 @@ describe('cli import', () => {
     await expect(run([seed], io)).rejects.toThrow(CliError);
   });
 });
+
+describe('cli import of a TBX termbase', () => {
+  it('stores its terms, the user\'s, with cards both ways, and says so in the singular where it is one', async () => {
+    const tbx = join(dir, 'glossary.tbx');
+    writeFileSync(
+      tbx,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+  <termEntry><langSet xml:lang="zh-CN"><tig><term>数据安全</term></tig></langSet>
+    <langSet xml:lang="en"><tig><term>data security</term></tig></langSet></termEntry>
+</body></text></martif>`,
+    );
+    await run([tbx], io);
+    expect(out).toBe('imported "Glossary" (source 1): 0 sentence pairs, 1 term (1 new), 2 new cards\n');
+    expect(counts()).toEqual({ sources: 1, segments: 0, terms: 1, cards: 2 });
+    const db = openDatabase(io.env.DUIZHAO_DB!);
+    try {
+      expect(db.prepare('SELECT zh, en, origin FROM terms').all()).toEqual([{ zh: '数据安全', en: 'data security', origin: 'user' }]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -122,6 +122,20 @@ describe('duizhao in the browser', () => {
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toMatch(/“global-governance”: 3 sentence pairs/);
 
+    // A termbase from a CAT tool imports as terms only.
+    await page.click('button:has-text("Import another")');
+    const tbxFile = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<martif type="TBX-Basic" xml:lang="en"><text><body>',
+      '<termEntry><langSet xml:lang="zh-CN"><tig><term>全球治理观</term></tig></langSet>',
+      '<langSet xml:lang="en"><tig><term>global governance philosophy</term></tig></langSet></termEntry>',
+      '</body></text></martif>',
+    ].join('\n');
+    await page.setInputFiles('input[type=file]', { name: 'client-glossary.tbx', mimeType: 'application/x-tbx+xml', buffer: Buffer.from(tbxFile) });
+    await page.click('button:has-text("Import without preview")');
+    await page.locator('[data-testid=import-result]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=import-result]').textContent()).toMatch(/“client-glossary”: 0 sentence pairs, 1 term \(1 new\)/);
+
     // Two monolingual texts are aligned paragraph by paragraph before the preview. Choosing
     // Import in the navigation again starts a fresh import.
     await page.click('nav a:has-text("Import")');

@@ -1,10 +1,10 @@
 // The termbase as a file: TBX-Basic for a CAT tool and CSV for a spreadsheet, read back with the
 // same XML and CSV readers the importer uses, user text escaped, ignored terms left out or marked.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TermRow, TermsResponse } from '../../server/http/api-types.ts';
+import type { ImportResponse, PreviewResponse, SourceSummary, TermDetailResponse, TermRow, TermsResponse } from '../../server/http/api-types.ts';
 import { parseCsv } from '../../server/extract/formats/delimited.ts';
 import { parseXml } from '../../server/extract/formats/tmx.ts';
-import { expectError, json, makeSeededApp, type TestApp } from './helpers.ts';
+import { expectError, json, makeApp, makeSeededApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -124,5 +124,68 @@ describe('GET /api/terms/export', () => {
   it.each(['?format=xlsx', '?status=ignored', '?format='])('%s → 400', async (query) => {
     t = await makeSeededApp();
     await expectError(await t.app.request(`/api/terms/export${query}`), 400);
+  });
+});
+
+describe('a TBX termbase imported', () => {
+  let other: TestApp | undefined;
+  afterEach(() => other?.close());
+
+  async function allTerms(app: TestApp): Promise<TermRow[]> {
+    return ((await (await app.app.request('/api/terms?limit=500')).json()) as TermsResponse).terms;
+  }
+
+  it("round-trips: another duizhao imports one's export as the same terms, the user's, with term cards", async () => {
+    t = await makeSeededApp();
+    const tbx = await (await download()).text();
+    other = makeApp();
+    const preview = (await (await other.app.request('/api/extract', json({ text: tbx }))).json()) as PreviewResponse;
+    expect(preview.sentences).toEqual([]);
+    const res = await other.app.request('/api/sources', json({ title: 'Client glossary', text: tbx }));
+    expect(res.status).toBe(201);
+    const imported = (await res.json()) as ImportResponse;
+    const original = await allTerms(t);
+    expect(preview.terms).toHaveLength(original.length);
+    expect(imported.source).toMatchObject({ format: 'tbx', sentences: 0, terms: original.length });
+
+    const byZh = (list: TermRow[]) => Object.fromEntries(list.map((x) => [x.zh, { en: x.en, variants: x.variants, pinyin: x.pinyin, note: x.note }]));
+    const copied = await allTerms(other);
+    expect(byZh(copied)).toEqual(byZh(original));
+    expect(copied.every((x) => x.origin === 'user')).toBe(true);
+    const detail = (await (await other.app.request(`/api/terms/${copied[0]!.id}`)).json()) as TermDetailResponse;
+    expect(detail.cards.map((c) => `${c.kind} ${c.direction}`)).toEqual(['term zh-en', 'term en-zh']);
+    expect(detail.occurrences).toEqual([]);
+    // The same file again is a duplicate; the source lists its terms.
+    expect((await other.app.request('/api/sources', json({ title: 'Again', text: tbx }))).status).toBe(200);
+    const sources = ((await (await other.app.request('/api/sources')).json()) as { sources: SourceSummary[] }).sources;
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.terms).toBe(original.length);
+  });
+
+  it("makes the termbase's rendering preferred over an extracted one, keeping the extracted as a variant", async () => {
+    t = await makeSeededApp();
+    const before = await term('网络生态治理');
+    expect(before.origin).toBe('extracted');
+    const glossary = `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+  <termEntry id="g1">
+    <langSet xml:lang="zh-CN"><tig><term>网络生态治理</term><note>client's choice</note></tig></langSet>
+    <langSet xml:lang="en"><tig><term>governance of the online ecosystem</term></tig></langSet>
+  </termEntry>
+</body></text></martif>`;
+    const res = await t.app.request('/api/sources', json({ title: 'Client glossary', text: glossary }));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as ImportResponse).counts).toMatchObject({ sentences: 0, terms: 1, newTerms: 0 });
+    const after = await term('网络生态治理');
+    expect(after).toMatchObject({ en: 'governance of the online ecosystem', origin: 'user', note: "client's choice" });
+    expect(after.variants).toEqual([before.en, ...before.variants]);
+  });
+
+  it('refuses a broken termbase with its line, storing nothing', async () => {
+    t = await makeSeededApp();
+    const before = (await allTerms(t)).length;
+    const error = await expectError(await t.app.request('/api/sources', json({ title: 'Broken', text: '<?xml version="1.0"?>\n<martif>\n<text><body>\n<termEntry>\n</body></text></martif>' })), 422);
+    expect(error.message).toMatch(/^line 5: closing tag <\/body> does not match <termEntry> opened on line 4/);
+    expect((await allTerms(t)).length).toBe(before);
   });
 });

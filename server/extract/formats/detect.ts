@@ -6,6 +6,8 @@ import { latinCount, scriptOf } from './script.ts';
 export function detectFormat(text: string): Exclude<InputFormat, 'two-files'> {
   const head = text.slice(0, 64 * 1024);
   const start = head.trimStart();
+  // A termbase (TBX v2 <martif>, v3 <tbx>) before a translation memory: both are XML.
+  if (/<(martif|tbx)[\s>]/.test(head.slice(0, 2000))) return 'tbx';
   if (start.startsWith('<?xml') || /^<tmx[\s>]/.test(start) || /<tmx[\s>]/.test(head.slice(0, 2000))) return 'tmx';
   const lines = head.split('\n').filter((l) => l.trim()).slice(0, 200);
   if (lines.length === 0) return 'interleaved';

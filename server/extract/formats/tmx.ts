@@ -5,10 +5,10 @@ import { InvalidInputError } from '../../errors.ts';
 import { scriptOf } from './script.ts';
 import type { BitextPair } from './types.ts';
 
-interface Element {
+export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
-  children: (Element | string)[];
+  children: (XmlElement | string)[];
   line: number;
 }
 
@@ -29,9 +29,9 @@ function decodeEntities(text: string, line: number): string {
   });
 }
 
-export function parseXml(text: string): Element {
-  const root: Element = { name: '#document', attrs: {}, children: [], line: 1 };
-  const stack: Element[] = [root];
+export function parseXml(text: string): XmlElement {
+  const root: XmlElement = { name: '#document', attrs: {}, children: [], line: 1 };
+  const stack: XmlElement[] = [root];
   let i = 0;
   let line = 1;
   const advance = (to: number) => {
@@ -82,7 +82,7 @@ export function parseXml(text: string): Element {
       for (const a of match[2].matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
         attrs[a[1]] = decodeEntities(a[2] ?? a[3] ?? '', startLine);
       }
-      const element: Element = { name: match[1], attrs, children: [], line: startLine };
+      const element: XmlElement = { name: match[1], attrs, children: [], line: startLine };
       const parent = stack[stack.length - 1];
       if (parent === root && root.children.some((c) => typeof c !== 'string')) {
         throw new InvalidInputError('a second root element', startLine);
@@ -101,13 +101,13 @@ export function parseXml(text: string): Element {
 
 const inlineCodes = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
 
-function textOf(element: Element): string {
+function textOf(element: XmlElement): string {
   return element.children
     .map((c) => (typeof c === 'string' ? c : inlineCodes.has(c.name) ? '' : textOf(c)))
     .join('');
 }
 
-function* elements(element: Element, name: string): Generator<Element> {
+function* elements(element: XmlElement, name: string): Generator<XmlElement> {
   for (const c of element.children) {
     if (typeof c === 'string') continue;
     if (c.name === name) yield c;
