@@ -1,5 +1,6 @@
-// The termbase as a file: TBX-Basic for a CAT tool and CSV for a spreadsheet, read back with the
-// same XML and CSV readers the importer uses, user text escaped, ignored terms left out or marked.
+// The termbase in and out: exported as TBX-Basic for a CAT tool and CSV for a spreadsheet (read
+// back with the importer's own XML and CSV readers: user text escaped, ignored terms left out or
+// marked), and a TBX termbase imported as the user's terms.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportResponse, PreviewResponse, SourceSummary, TermDetailResponse, TermRow, TermsResponse } from '../../server/http/api-types.ts';
 import { parseCsv } from '../../server/extract/formats/delimited.ts';
