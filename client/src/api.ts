@@ -8,6 +8,7 @@ import type {
   ImportRequestJson,
   ImportResponse,
   NextResponse,
+  OptimizeResponse,
   PreviewResponse,
   Settings,
   SourceSummary,
@@ -193,4 +194,5 @@ export const api = {
   settings: () => call<Settings>('GET', '/api/settings'),
   saveSettings: (s: Partial<Settings>) => call<Settings>('PUT', '/api/settings', s),
   stats: () => call<StatsResponse>('GET', '/api/stats'),
+  optimize: () => call<OptimizeResponse>('POST', '/api/settings/optimize'),
 };

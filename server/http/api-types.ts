@@ -230,6 +230,17 @@ export interface Settings {
   weights: number[] | null;
 }
 
+/** POST /api/settings/optimize: parameters fitted to the review history, not yet in use. */
+export interface OptimizeResponse {
+  reviews: number;
+  cards: number;
+  /** How well each set predicts the history (lower is better for both). */
+  current: { logLoss: number; rmse: number };
+  optimized: { logLoss: number; rmse: number };
+  /** The optimized FSRS parameters: PUT them as settings.weights to use them. */
+  weights: number[];
+}
+
 export interface DayCount {
   /** Local calendar day, YYYY-MM-DD, in the settings' time zone with the day start applied. */
   day: string;

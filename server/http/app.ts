@@ -19,6 +19,7 @@
 //   GET  /api/cards/suspended?limit&offset SuspendedCardsResponse
 //   POST /api/cards/:id/suspend|unsuspend SuspendResponse
 //   GET  /api/settings, PUT /api/settings Settings (PUT takes any subset)
+//   POST /api/settings/optimize           OptimizeResponse (FSRS parameters fitted to the reviews)
 //   GET  /api/stats                       StatsResponse
 // Errors: {"error":{"code","message"}}; 400 malformed request, 401 token, 403 cross-site or
 // foreign Host, 404, 409, 413 body limit, 415 not JSON, 422 content refused, 503 busy.

@@ -1,1 +1,2 @@
 export { getSettings, settingsAt, updateSettings, defaultSettings } from './settings.ts';
+export { optimizeParameters, MIN_REVIEWS } from './optimize.ts';

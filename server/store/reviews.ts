@@ -117,3 +117,12 @@ export function doneBetween(db: Db, start: number, end: number): { newDone: numb
   ).get(start, end) as { newDone: number; reviewsDone: number };
   return row;
 }
+
+/** Every answer in the order given: what the FSRS optimizer trains on. */
+export function answerHistory(db: Db): { cardId: number; rating: Rating; reviewedAt: number }[] {
+  return sql(db, 'SELECT card_id AS cardId, rating, reviewed_at AS reviewedAt FROM reviews ORDER BY seq').all() as {
+    cardId: number;
+    rating: Rating;
+    reviewedAt: number;
+  }[];
+}

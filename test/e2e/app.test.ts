@@ -426,6 +426,11 @@ describe('duizhao in the browser', () => {
     await page.click('.settings-form button[type=submit]');
     await page.locator('.settings-form .saved').waitFor();
     expect((await api<{ newCardsPerDay: number }>('/api/settings')).newCardsPerDay).toBe(35);
+    // Optimizing the scheduler's parameters needs a history this test has not built: it says so.
+    expect(await page.locator('.parameters p').first().textContent()).toMatch(/default parameters/);
+    await page.click('button:has-text("Optimize from my reviews")');
+    await expect.poll(() => page.locator('.parameters [role=alert]').textContent()).toMatch(/not enough reviews to optimize: \d+ of the 400 needed/);
+    pageErrors.length = 0; // the browser logs the expected 422
   });
 
   it('remembers the theme toggle over the system preference', async () => {

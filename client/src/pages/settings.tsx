@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../../../server/http/api-types.ts';
+import type { OptimizeResponse, Settings } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
 
@@ -108,6 +108,78 @@ export function SettingsPage() {
           )}
         </div>
       </form>
+      <Parameters weights={settings.weights} onSaved={(weights) => setSettings({ ...settings, weights })} />
+    </section>
+  );
+}
+
+/** FSRS parameters: the defaults, or the user's own, fitted to their reviews on request. */
+function Parameters({ weights, onSaved }: { weights: number[] | null; onSaved: (weights: number[] | null) => void }) {
+  const [result, setResult] = useState<OptimizeResponse | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setNotice('');
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const optimize = () => run(async () => setResult(await api.optimize()));
+  const use = (next: number[] | null, message: string) =>
+    run(async () => {
+      const saved = await api.saveSettings({ weights: next });
+      onSaved(saved.weights);
+      setResult(null);
+      setNotice(message);
+    });
+  const better = result !== null && result.optimized.logLoss < result.current.logLoss;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+  return (
+    <section class="parameters" aria-labelledby="parameters-title">
+      <h2 id="parameters-title">Scheduling parameters</h2>
+      <p>
+        {weights
+          ? 'The scheduler uses your own FSRS parameters, fitted to your reviews.'
+          : "The scheduler uses FSRS's default parameters, fitted on millions of other learners' reviews."}{' '}
+        <span class="muted">After a few hundred reviews over some weeks, parameters fitted to your own answers predict your memory better.</span>
+      </p>
+      {result && (
+        <p data-testid="optimize-result">
+          Fitted to {result.reviews} reviews of {result.cards} cards. How well they predict your answers (lower is better): log loss{' '}
+          {result.current.logLoss.toFixed(3)} → <b>{result.optimized.logLoss.toFixed(3)}</b>, RMSE {pct(result.current.rmse)} →{' '}
+          <b>{pct(result.optimized.rmse)}</b>.{better ? '' : ' No better than the parameters in use: keep them.'}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" class="button" disabled={busy} onClick={() => void optimize()}>
+          {busy && !result ? 'Optimizing…' : 'Optimize from my reviews'}
+        </button>
+        {result && better && (
+          <button type="button" class="button primary" disabled={busy} onClick={() => void use(result.weights, 'Your parameters are in use from the next answer.')}>
+            Use these parameters
+          </button>
+        )}
+        {weights && !result && (
+          <button type="button" class="button" disabled={busy} onClick={() => void use(null, 'Back to the default parameters.')}>
+            Back to the defaults
+          </button>
+        )}
+        {notice && (
+          <span class="saved" role="status">
+            {notice}
+          </span>
+        )}
+      </div>
+      <ErrorNote error={error} />
     </section>
   );
 }
