@@ -1,8 +1,13 @@
-// Personal FSRS parameters from the user's own review history, as Anki's "Optimize" does: the
-// only module that imports @open-spaced-repetition/binding (fsrs-rs, the reference optimizer,
-// native). The history goes in as study-day numbers; the fit of the current parameters and of
-// the optimized ones on the same history comes out, so the user sees what changing them buys.
-// The binding is loaded when first asked to optimize: every other process start is spared it.
+// Personal FSRS parameters from the user's own review history, as Anki's "Optimize" does, with
+// fsrs-rs (the reference optimizer, native, through @open-spaced-repetition/binding). The history
+// goes in as study-day numbers; the fit of the current parameters and of the optimized ones on
+// the same history comes out, so the user sees what changing them buys. fsrs-rs aborts the whole
+// process on input it cannot use (a panic that cannot unwind), so it runs in a child process of
+// its own (optimizer-child.ts, the only module that imports the binding): a failure there is an
+// error here, and the server keeps serving.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { default_w, migrateParameters } from 'ts-fsrs';
 import { InvalidInputError } from '../errors.ts';
 
@@ -66,21 +71,49 @@ export function currentWeights(weights: readonly number[] | null): number[] {
 }
 
 export async function optimizeWeights(events: readonly ReviewEvent[], weights: readonly number[] | null): Promise<Optimization> {
-  const { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } = await import('@open-spaced-repetition/binding');
-  const items = trainingItems(events).map((item) => new FSRSBindingItem(item.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
-  const fitOf = (w: number[]): Fit => {
-    try {
-      const { logLoss, rmseBins } = new FSRSBinding(w).evaluate(items);
-      return { logLoss, rmse: rmseBins };
-    } catch (err) {
-      // Answers on one day each, or too few cards seen again later: nothing to measure a fit on.
-      if (err instanceof Error && /NotEnoughData/.test(err.message)) {
-        throw new InvalidInputError(`not enough answers on later days to optimize (${items.length} so far): keep drilling for a few more days`);
+  const items = trainingItems(events);
+  const out = await runOptimizer(items, currentWeights(weights));
+  if ('notEnoughData' in out) {
+    // Answers on one day each, or too few cards seen again later: nothing to measure a fit on.
+    throw new InvalidInputError(`not enough answers on later days to optimize (${items.length} so far): keep drilling for a few more days`);
+  }
+  return { ...out, items: items.length };
+}
+
+type ChildResult = { weights: number[]; current: Fit; optimized: Fit } | { notEnoughData: true };
+
+const childScript = fileURLToPath(new URL('./optimizer-child.ts', import.meta.url));
+// tsx by its own path: a bare "--import tsx" would be looked up from the server's working directory.
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/**
+ * Runs fsrs-rs on `items` in a child process (TypeScript through tsx, as the server itself runs).
+ * Exported for tests: given items fsrs-rs aborts on, it rejects instead of taking the caller down.
+ */
+export function runOptimizer(items: TrainingReview[][], current: number[]): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', tsxLoader, childScript], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) {
+        try {
+          resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as ChildResult);
+        } catch {
+          reject(new Error('the FSRS optimizer answered with something other than JSON'));
+        }
+        return;
       }
-      throw err;
-    }
-  };
-  const current = fitOf(currentWeights(weights));
-  const optimized = await computeParameters(items, { enableShortTerm: true });
-  return { weights: optimized, current, optimized: fitOf(optimized), items: items.length };
+      const reason = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+      // A Rust panic prints "thread … panicked at FILE:" and its message on the next line.
+      const lines = err.trim().split('\n');
+      const at = lines.findIndex((l) => / panicked at /.test(l));
+      const why = at >= 0 ? `fsrs-rs panicked: ${lines[at + 1]?.trim() ?? ''}` : (lines.at(-1) ?? '');
+      reject(new Error(`the FSRS optimizer ${reason}${why ? `: ${why}` : ''}`));
+    });
+    child.stdin.end(JSON.stringify({ items, current }));
+  });
 }
