@@ -7,6 +7,7 @@ import type {
   CheckResponse,
   ImportRequestJson,
   ImportResponse,
+  NewTerm,
   NextResponse,
   OptimizeResponse,
   PreviewResponse,
@@ -185,6 +186,7 @@ export const api = {
     return call<TermsResponse>('GET', '/api/terms' + (qs ? '?' + qs : ''));
   },
   term: (id: number) => call<TermDetailResponse>('GET', `/api/terms/${id}`),
+  addTerm: (t: NewTerm) => call<{ term: TermRow }>('POST', '/api/terms', t).then((r) => r.term),
   patchTerm: (id: number, patch: TermPatch) =>
     call<{ term: TermRow } | TermRow>('PATCH', `/api/terms/${id}`, patch).then((r) => ('term' in r ? r.term : r)),
   suspendedCards: (limit: number, offset: number) =>

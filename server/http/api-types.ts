@@ -209,6 +209,14 @@ export interface TermDetailResponse {
   cards: TermCard[];
 }
 
+/** POST /api/terms: a term added by hand. */
+export interface NewTerm {
+  zh: string;
+  en: string;
+  variants?: string[];
+  note?: string;
+}
+
 export interface TermPatch {
   en?: string;
   variants?: string[];

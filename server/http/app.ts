@@ -13,6 +13,7 @@
 //   POST /api/drill/check                 {cardId, answer} → {grade: GradeResult} (nothing stored)
 //   POST /api/drill/undo                  UndoResponse (409 nothing_to_undo)
 //   GET  /api/terms?q&status&limit&offset TermsResponse
+//   POST /api/terms                       NewTerm → 201 { term } (409 term_exists)
 //   GET  /api/terms/export?format=tbx|csv&status=active|all  the termbase as a file
 //   GET  /api/terms/:id                   TermDetailResponse
 //   PATCH /api/terms/:id                  TermPatch → { term }

@@ -123,6 +123,13 @@ export const termsQuery = z.object({
     .optional(),
 });
 
+export const newTermSchema = z.strictObject({
+  zh: z.string().trim().min(1, 'must not be empty').max(50),
+  en: z.string().trim().min(1, 'must not be empty').max(500),
+  variants: z.array(z.string().trim().min(1).max(500)).max(100).optional(),
+  note: z.string().max(10_000).optional(),
+});
+
 export const termPatchSchema = z
   .strictObject({
     en: z.string().trim().min(1, 'must not be empty').max(500).optional(),

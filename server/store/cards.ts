@@ -78,7 +78,7 @@ function toRecord(r: RawCard): CardRecord {
 
 export function insertCard(
   db: Db,
-  c: { kind: CardKind; subjectId: number; direction: Direction; segmentId: number | null; sourceId: number; newOrder: number; now: Date; hidden?: number },
+  c: { kind: CardKind; subjectId: number; direction: Direction; segmentId: number | null; sourceId: number | null; newOrder: number; now: Date; hidden?: number },
 ): boolean {
   const info = sql(
     db,
@@ -90,6 +90,10 @@ export function insertCard(
 
 export function maxNewOrder(db: Db): number {
   return (sql(db, 'SELECT coalesce(max(new_order), 0) AS n FROM cards').get() as { n: number }).n;
+}
+
+export function minNewOrder(db: Db): number {
+  return (sql(db, 'SELECT coalesce(min(new_order), 1) AS n FROM cards').get() as { n: number }).n;
 }
 
 export function getCard(db: Db, id: number): CardRecord | null {

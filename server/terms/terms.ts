@@ -1,8 +1,10 @@
 // Term list, search, concordance and edits. User edits win: editing a rendering marks the term
 // 'user', which later imports never overwrite; ignoring a term takes its cards out of the queue
 // (kept, with their history, for when the term is reactivated).
-import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { pinyinOf } from '../extract/lexicon.ts';
+import { getSettings } from '../settings/index.ts';
+import type { NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
 import { cardsStore, inTransaction, termsStore, type Db } from '../store/index.ts';
 
 export interface TermListOptions {
@@ -86,6 +88,37 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
     }
     termsStore.updateTerm(db, id, next);
     if (next.status !== term.status) cardsStore.setTermCardsHidden(db, id, cardsStore.hiddenIgnoredTerm, next.status === 'ignored');
+    return termsStore.getTermRow(db, id)!;
+  });
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * A term the user adds by hand (met outside any imported text): the user's, with term cards in
+ * the directions the settings make, drilled before the new cards already waiting.
+ */
+export function addTerm(db: Db, input: NewTerm, now: Date): TermRow {
+  const zh = typeof input.zh === 'string' ? input.zh.trim() : '';
+  if (!HAN.test(zh)) throw new InvalidInputError('zh must hold the Chinese term');
+  if (zh.length > 50) throw new InvalidInputError('zh must be at most 50 characters');
+  const en = cleanRendering(input.en, 'en');
+  const seen = new Set([en.toLowerCase()]);
+  const variants: string[] = [];
+  for (const v of (input.variants ?? []).map((v, i) => cleanRendering(v, `variants[${i}]`))) {
+    if (!seen.has(v.toLowerCase())) (seen.add(v.toLowerCase()), variants.push(v));
+  }
+  const note = input.note?.trim() ?? '';
+  return inTransaction(db, () => {
+    const known = termsStore.findTermByZh(db, zh);
+    if (known) throw new ConflictError(`“${zh}” is already a term (${known.en}); edit it instead`, 'term_exists');
+    const id = termsStore.insertTerm(db, { zh, en, variants, pinyin: pinyinOf(zh), score: 1, now, origin: 'user', note });
+    const kinds = getSettings(db).cardKinds;
+    let order = cardsStore.minNewOrder(db);
+    const directions = [kinds.termZhEn && ('zh-en' as const), kinds.termEnZh && ('en-zh' as const)].filter((d) => d !== false);
+    for (const direction of directions) {
+      cardsStore.insertCard(db, { kind: 'term', subjectId: id, direction, segmentId: null, sourceId: null, newOrder: --order, now });
+    }
     return termsStore.getTermRow(db, id)!;
   });
 }

@@ -344,6 +344,21 @@ describe('duizhao in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('adds a term by hand on the Terms page and opens it', async () => {
+    await go('#/terms');
+    await page.locator('.term-table tbody tr').first().waitFor();
+    await page.click('button:has-text("+ Add a term")');
+    await page.fill('form.add-term input[name=zh]', '新质生产力');
+    await page.fill('form.add-term input[name=en]', 'new quality productive forces');
+    await page.fill('form.add-term textarea[name=variants]', 'new-quality productive forces');
+    await page.click('form.add-term button[type=submit]');
+    await expect.poll(() => page.locator('.term-zh').textContent().catch(() => null)).toBe('新质生产力');
+    expect(await page.inputValue('input[name=en]')).toBe('new quality productive forces');
+    expect(await page.locator('.term-cards li').count()).toBe(2);
+    expect(await page.locator('.term-detail .muted').first().textContent()).toMatch(/edited by you/);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows the reviews on Stats, also when opened by a plain path', async () => {
     await page.goto(`${server.url}/stats`);
     expect(new URL(page.url()).hash).toBe('#/stats');

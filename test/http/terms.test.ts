@@ -147,6 +147,41 @@ describe("a term's cards", () => {
   });
 });
 
+describe('a term added by hand', () => {
+  it('is the user\'s, with pinyin and term cards both ways, drilled before the new cards waiting', async () => {
+    t = await makeSeededApp();
+    const res = await t.app.request('/api/terms', json({ zh: ' 新质生产力 ', en: 'new quality productive forces', variants: ['new-quality productive forces', 'New Quality Productive Forces'], note: 'from the 2024 work report' }));
+    expect(res.status).toBe(201);
+    const { term } = (await res.json()) as { term: TermRow };
+    expect(term).toMatchObject({
+      zh: '新质生产力',
+      en: 'new quality productive forces',
+      variants: ['new-quality productive forces'],
+      pinyin: 'xīn zhì shēng chǎn lì',
+      origin: 'user',
+      note: 'from the 2024 work report',
+      count: 0,
+      state: 'new',
+    });
+    const detail = (await (await t.app.request(`/api/terms/${term.id}`)).json()) as TermDetailResponse;
+    expect(detail.cards.map((c) => `${c.kind} ${c.direction}`)).toEqual(['term zh-en', 'term en-zh']);
+    const next = (await (await t.app.request('/api/drill/next')).json()) as { card: { id: number } };
+    expect(detail.cards.map((c) => c.id)).toContain(next.card.id);
+  });
+
+  it.each<[string, unknown, number]>([
+    ['a term already known', { zh: '网络生态治理', en: 'x' }, 409],
+    ['no Chinese', { zh: 'governance', en: 'governance' }, 422],
+    ['an empty rendering', { zh: '治网', en: '  ' }, 400],
+    ['an unknown field', { zh: '治网', en: 'internet governance', status: 'ignored' }, 400],
+  ])('refuses %s (%j) with %i, changing nothing', async (_name, body, status) => {
+    t = await makeSeededApp();
+    const before = snapshot(t.db);
+    await expectError(await t.app.request('/api/terms', json(body)), status);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
 describe('settings', () => {
   it('reads the defaults and changes only what is sent', async () => {
     t = makeApp();

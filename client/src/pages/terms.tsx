@@ -15,6 +15,7 @@ function TermList({ initialQuery }: { initialQuery: string }) {
   // Which terms: by their status, or those with a suspended card or a leech (any status).
   const [show, setShow] = useState<'active' | 'ignored' | 'all' | 'suspended' | 'leech'>('active');
   const [offset, setOffset] = useState(0);
+  const [adding, setAdding] = useState(false);
   const [data, setData] = useState<TermsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -89,6 +90,9 @@ function TermList({ initialQuery }: { initialQuery: string }) {
           <option value="suspended">With a suspended card</option>
           <option value="leech">Leeches</option>
         </select>
+        <button type="button" class="button" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+          + Add a term
+        </button>
         <span class="export muted small">
           Export{' '}
           <a href="/api/terms/export?format=tbx" download title="TBX-Basic, for memoQ, Trados, OmegaT or Phrase">
@@ -100,6 +104,7 @@ function TermList({ initialQuery }: { initialQuery: string }) {
           </a>
         </span>
       </div>
+      {adding && <AddTerm onCancel={() => setAdding(false)} />}
       <ErrorNote error={error} />
       {!data ? (
         <Loading />
@@ -147,6 +152,64 @@ function TermList({ initialQuery }: { initialQuery: string }) {
         </>
       )}
     </section>
+  );
+}
+
+/** A term met outside the imported texts, added by hand; its page opens once it is saved. */
+function AddTerm({ onCancel }: { onCancel: () => void }) {
+  const [zh, setZh] = useState('');
+  const [en, setEn] = useState('');
+  const [variants, setVariants] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!zh.trim() || !en.trim()) return setError(new Error('Give the Chinese term and its English rendering.'));
+    setSaving(true);
+    setError(null);
+    try {
+      const term = await api.addTerm({ zh: zh.trim(), en: en.trim(), variants: parseVariants(variants), note: note.trim() });
+      location.hash = routeHref({ page: 'terms', termId: term.id, q: '' });
+    } catch (err) {
+      setError(err);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form class="term-form add-term" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <div class="grid-2">
+        <label>
+          中文
+          <input ref={first} name="zh" lang="zh-CN" value={zh} autoComplete="off" onInput={(e) => setZh((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label>
+          English rendering
+          <input name="en" value={en} autoComplete="off" onInput={(e) => setEn((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+      </div>
+      <label>
+        Also accept (one per line)
+        <textarea name="variants" rows={2} value={variants} onInput={(e) => setVariants((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <label>
+        Note
+        <input name="note" value={note} autoComplete="off" onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      <div class="actions">
+        <button type="submit" class="button primary" disabled={saving}>
+          Add term
+        </button>
+        <button type="button" class="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      <ErrorNote error={error} />
+    </form>
   );
 }
 
