@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportResponse, PreviewResponse, SourceSummary, TermDetailResponse, TermRow, TermsResponse } from '../../server/http/api-types.ts';
 import { parseCsv } from '../../server/extract/formats/delimited.ts';
-import { parseXml } from '../../server/extract/formats/tmx.ts';
+import { parseXml } from '../../server/extract/formats/xml.ts';
 import { expectError, json, makeApp, makeSeededApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;

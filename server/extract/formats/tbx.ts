@@ -5,7 +5,7 @@
 // rendering to learn. Entries without both languages (other pairs of a multilingual termbase)
 // are skipped.
 import { InvalidInputError } from '../../errors.ts';
-import { parseXml, type XmlElement } from './tmx.ts';
+import { childElements, elements, parseXml, textOf, type XmlElement } from './xml.ts';
 
 export interface GlossaryEntry {
   /** The Chinese terms of the entry, in order (usually one). */
@@ -20,29 +20,16 @@ export interface GlossaryEntry {
 
 const rejected = /deprecated|superseded|obsolete/i;
 
-function childElements(element: XmlElement): XmlElement[] {
-  return element.children.filter((c): c is XmlElement => typeof c !== 'string');
-}
-
-function* descendants(element: XmlElement, names: ReadonlySet<string>): Generator<XmlElement> {
-  for (const c of childElements(element)) {
-    if (names.has(c.name)) yield c;
-    else yield* descendants(c, names);
-  }
-}
-
-function textOf(element: XmlElement): string {
-  return element.children
-    .map((c) => (typeof c === 'string' ? c : textOf(c)))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Text with its runs of whitespace as single spaces, trimmed. */
+function plainText(element: XmlElement): string {
+  return textOf(element).replace(/\s+/g, ' ').trim();
 }
 
 const entryNames = new Set(['termEntry', 'conceptEntry']);
 const sectionNames = new Set(['langSet', 'langSec']);
 // A term with its notes: <tig>, <ntig> (its <termGrp>), or <termSec>.
 const termHolderNames = new Set(['tig', 'ntig', 'termSec']);
+const termPartNames = new Set(['term', 'termNote', 'note']);
 
 interface Found {
   term: string;
@@ -52,14 +39,14 @@ interface Found {
 
 function termsOf(section: XmlElement): Found[] {
   const out: Found[] = [];
-  for (const holder of descendants(section, termHolderNames)) {
-    const all = [...descendants(holder, new Set(['term', 'termNote', 'note']))];
+  for (const holder of elements(section, termHolderNames)) {
+    const all = [...elements(holder, termPartNames)];
     const term = all.find((e) => e.name === 'term');
     if (!term) continue;
-    const text = textOf(term);
+    const text = plainText(term);
     if (!text) continue;
     const status = all.find((e) => e.name === 'termNote' && /status|usage/i.test(e.attrs.type ?? ''));
-    out.push({ term: text, status: status ? textOf(status) : '', notes: all.filter((e) => e.name === 'note').map(textOf) });
+    out.push({ term: text, status: status ? plainText(status) : '', notes: all.filter((e) => e.name === 'note').map(plainText) });
   }
   return out;
 }
@@ -71,10 +58,10 @@ export function readTbx(text: string): GlossaryEntry[] {
     throw new InvalidInputError(`not a TBX file: its root element is <${top?.name ?? 'none'}>, not <martif> or <tbx>`, top?.line);
   }
   const entries: GlossaryEntry[] = [];
-  for (const entry of descendants(top, entryNames)) {
+  for (const entry of elements(top, entryNames)) {
     const zh: Found[] = [];
     const en: Found[] = [];
-    for (const section of descendants(entry, sectionNames)) {
+    for (const section of elements(entry, sectionNames)) {
       const lang = (section.attrs['xml:lang'] ?? '').toLowerCase();
       const side = lang.startsWith('zh') || lang.startsWith('cmn') ? zh : lang.startsWith('en') ? en : null;
       if (side) side.push(...termsOf(section).filter((t) => !rejected.test(t.status)));
