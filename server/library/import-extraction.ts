@@ -30,8 +30,8 @@ function sameRendering(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Renderings of `incoming` not yet among `known`, in their order of frequency. */
-function newRenderings(known: string[], incoming: string[]): string[] {
+/** Renderings of `incoming` not yet among `known` (nor repeated), in their order; case aside. */
+export function newRenderings(known: string[], incoming: string[]): string[] {
   const out: string[] = [];
   for (const r of incoming) {
     if (!r.trim()) continue;
@@ -49,7 +49,7 @@ interface PlannedCard {
 }
 
 /** The cards a term gets under the current settings; the cloze blanks its best sentence. */
-function termCards(termId: number, clozeSegment: number | null, kinds: Settings['cardKinds']): PlannedCard[][] {
+export function termCards(termId: number, clozeSegment: number | null, kinds: Settings['cardKinds']): PlannedCard[][] {
   const passes: PlannedCard[][] = [[], [], []];
   if (kinds.termZhEn) passes[0].push({ kind: 'term', subjectId: termId, direction: 'zh-en', segmentId: null });
   if (kinds.cloze && clozeSegment !== null)

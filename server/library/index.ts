@@ -1,4 +1,4 @@
-export { importExtraction, listSources, type ImportExtractionInput } from './import-extraction.ts';
+export { importExtraction, listSources, newRenderings, termCards, type ImportExtractionInput } from './import-extraction.ts';
 export { beginImport, importText, seedIfEmpty, titleFromFileName, type BegunImport, type ImportTextInput } from './import-text.ts';
 export { Extractions, type ExtractionRequest, type ExtractionResult, type PendingExtraction } from './extractions.ts';
 export { applyCardKinds, bestSentenceOf, clozeScore } from './card-kinds.ts';

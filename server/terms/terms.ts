@@ -3,6 +3,7 @@
 // (kept, with their history, for when the term is reactivated).
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
+import { newRenderings, termCards } from '../library/index.ts';
 import { getSettings } from '../settings/index.ts';
 import type { NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
 import { cardsStore, inTransaction, termsStore, type Db } from '../store/index.ts';
@@ -45,6 +46,11 @@ export function getTerm(db: Db, id: number): TermDetailResponse {
   return { term, occurrences, cards: termsStore.termCards(db, id) };
 }
 
+/** The variants cleaned, without the preferred rendering or repeats (case aside). */
+function cleanVariants(en: string, list: unknown[]): string[] {
+  return newRenderings([en], list.map((v, i) => cleanRendering(v, `variants[${i}]`)));
+}
+
 function cleanRendering(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new InvalidInputError(`${field} must be a string`);
   const s = value.trim().replace(/\s+/g, ' ');
@@ -65,13 +71,7 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
     if (patch.variants !== undefined) {
       if (!Array.isArray(patch.variants) || patch.variants.length > 50)
         throw new InvalidInputError('variants must be a list of at most 50 renderings');
-      const seen = new Set([next.en.toLowerCase()]);
-      next.variants = [];
-      for (const v of patch.variants.map((v, i) => cleanRendering(v, `variants[${i}]`))) {
-        if (seen.has(v.toLowerCase())) continue;
-        seen.add(v.toLowerCase());
-        next.variants.push(v);
-      }
+      next.variants = cleanVariants(next.en, patch.variants);
     } else if (patch.en !== undefined) {
       // The new preferred rendering is no longer also a variant; the old one is not kept: an
       // edit usually corrects a wrong extraction.
@@ -103,21 +103,16 @@ export function addTerm(db: Db, input: NewTerm, now: Date): TermRow {
   if (!HAN.test(zh)) throw new InvalidInputError('zh must hold the Chinese term');
   if (zh.length > 50) throw new InvalidInputError('zh must be at most 50 characters');
   const en = cleanRendering(input.en, 'en');
-  const seen = new Set([en.toLowerCase()]);
-  const variants: string[] = [];
-  for (const v of (input.variants ?? []).map((v, i) => cleanRendering(v, `variants[${i}]`))) {
-    if (!seen.has(v.toLowerCase())) (seen.add(v.toLowerCase()), variants.push(v));
-  }
+  const variants = cleanVariants(en, input.variants ?? []);
   const note = input.note?.trim() ?? '';
   return inTransaction(db, () => {
     const known = termsStore.findTermByZh(db, zh);
     if (known) throw new ConflictError(`“${zh}” is already a term (${known.en}); edit it instead`, 'term_exists');
     const id = termsStore.insertTerm(db, { zh, en, variants, pinyin: pinyinOf(zh), score: 1, now, origin: 'user', note });
-    const kinds = getSettings(db).cardKinds;
+    // The cards an import makes for a term, without the cloze: no sentence holds this one.
     let order = cardsStore.minNewOrder(db);
-    const directions = [kinds.termZhEn && ('zh-en' as const), kinds.termEnZh && ('en-zh' as const)].filter((d) => d !== false);
-    for (const direction of directions) {
-      cardsStore.insertCard(db, { kind: 'term', subjectId: id, direction, segmentId: null, sourceId: null, newOrder: --order, now });
+    for (const card of termCards(id, null, getSettings(db).cardKinds).flat()) {
+      cardsStore.insertCard(db, { ...card, sourceId: null, newOrder: --order, now });
     }
     return termsStore.getTermRow(db, id)!;
   });
