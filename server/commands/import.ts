@@ -8,7 +8,7 @@ import type { ImportRequestJson } from '../http/api-types.ts';
 import { importText, titleFromFileName } from '../library/index.ts';
 import { openDatabase } from '../store/index.ts';
 import { CliError } from './cli-error.ts';
-import { asCliError, databaseConfig, processIo, type CommandIo } from './io.ts';
+import { asCliError, databaseConfig, plural, processIo, type CommandIo } from './io.ts';
 import { progressBar } from './progress.ts';
 
 const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'two-files'] as const;
@@ -93,8 +93,4 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<vo
   } finally {
     db.close();
   }
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
 }

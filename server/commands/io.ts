@@ -33,3 +33,8 @@ export function databaseConfig(env: CommandIo['env']): { dbPath: string; now: ()
 export function asCliError(err: unknown): unknown {
   return err instanceof DomainError ? new CliError(err.message) : err;
 }
+
+/** "1 term", "3 terms": counts in a command's output. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -5,7 +5,7 @@ import type { StatsResponse } from '../http/api-types.ts';
 import { getStats } from '../stats/index.ts';
 import { openDatabase } from '../store/index.ts';
 import { CliError } from './cli-error.ts';
-import { asCliError, databaseConfig, processIo, type CommandIo } from './io.ts';
+import { asCliError, databaseConfig, plural, processIo, type CommandIo } from './io.ts';
 
 function percent(x: number | null): string {
   return x === null ? '–' : `${Math.round(x * 100)}%`;
@@ -19,9 +19,6 @@ function duration(ms: number): string {
   return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function formatStats(stats: StatsResponse): string {
   const { today, counts, retention, cardsByState: c } = stats;
