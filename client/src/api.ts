@@ -23,7 +23,7 @@ import type {
   UndoResponse,
 } from '../../server/http/api-types.ts';
 import { ApiFailure, failureFromBody, networkFailure } from './lib/api-errors.ts';
-import { LineReader, ndjson, outcomeOf, progressOf, type ProgressLine, type WorkProgress } from './lib/progress-lines.ts';
+import { ndjson, ProgressResponse, type WorkProgress } from './lib/progress-lines.ts';
 
 export { ApiFailure };
 
@@ -75,9 +75,8 @@ async function callWithProgress<T>(path: string, body: unknown, onProgress?: (p:
   }
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
-  const lines = new LineReader();
+  const response = new ProgressResponse((work) => onProgress?.({ loaded: 1, total: 1, sent: true, work }));
   let text = '';
-  let last: ProgressLine | undefined;
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -85,13 +84,9 @@ async function callWithProgress<T>(path: string, body: unknown, onProgress?: (p:
     } catch {
       throw networkFailure();
     }
-    text += chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
-    for (const line of lines.next(chunk.done ? text + '\n' : text)) {
-      last = line;
-      const work = progressOf(line);
-      if (work) onProgress?.({ loaded: 1, total: 1, sent: true, work });
-    }
-    if (chunk.done) return outcomeOf<T>(last);
+    if (chunk.done) return response.end<T>(text + decoder.decode());
+    text += decoder.decode(chunk.value, { stream: true });
+    response.read(text);
   }
 }
 
@@ -99,32 +94,21 @@ async function callWithProgress<T>(path: string, body: unknown, onProgress?: (p:
 function upload<T>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const lines = new LineReader();
-    let last: ProgressLine | undefined;
+    const response = new ProgressResponse((work) => onProgress?.({ loaded: 1, total: 1, sent: true, work }));
     const streamed = () => (xhr.getResponseHeader('content-type') ?? '').startsWith(ndjson);
-    const read = (text: string) => {
-      for (const line of lines.next(text)) {
-        last = line;
-        const work = progressOf(line);
-        if (work) onProgress?.({ loaded: 1, total: 1, sent: true, work });
-      }
-    };
     xhr.open('POST', path);
     xhr.setRequestHeader('accept', `${ndjson}, application/json`);
     xhr.upload.onprogress = (e) => onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0, sent: false });
     xhr.upload.onload = () => onProgress?.({ loaded: 1, total: 1, sent: true });
     // The response so far, as it arrives: the server's progress lines.
     xhr.onprogress = () => {
-      if (xhr.status >= 200 && xhr.status < 300 && streamed()) read(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300 && streamed()) response.read(xhr.responseText);
     };
     xhr.onerror = () => reject(networkFailure());
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          if (streamed()) {
-            read(xhr.responseText + '\n');
-            resolve(outcomeOf<T>(last));
-          } else resolve(JSON.parse(xhr.responseText) as T);
+          resolve(streamed() ? response.end<T>(xhr.responseText) : (JSON.parse(xhr.responseText) as T));
         } catch (e) {
           reject(e instanceof ApiFailure ? e : failureFromBody(500, ''));
         }

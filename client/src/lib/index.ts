@@ -7,4 +7,4 @@ export { ApiFailure, failureFromBody, networkFailure } from './api-errors.ts';
 export { storedTheme, systemDark, nextTheme, applyTheme, type ThemeChoice } from './theme.ts';
 export { speak } from './speech.ts';
 export { newReviewId } from './uuid.ts';
-export { LineReader, outcomeOf, progressOf, ndjson, type ProgressLine, type WorkProgress } from './progress-lines.ts';
+export { LineReader, ProgressResponse, outcomeOf, progressOf, ndjson, type ProgressLine, type WorkProgress } from './progress-lines.ts';

@@ -50,3 +50,28 @@ export function outcomeOf<T>(last: ProgressLine | undefined): T {
   if (last.status >= 200 && last.status < 300 && 'result' in last) return last.result as T;
   throw failureFromBody(last.status, JSON.stringify({ error: last.error ?? {} }));
 }
+
+/**
+ * A progress response read as it grows: each progress line is passed on once, and the last line
+ * kept for the outcome. `read` takes the whole response so far; `end` takes all of it, reads a
+ * last line left without its line break, and returns the outcome (or throws its failure).
+ */
+export class ProgressResponse {
+  private readonly lines = new LineReader();
+  private last: ProgressLine | undefined;
+
+  constructor(private readonly onWork: (work: WorkProgress) => void) {}
+
+  read(text: string): void {
+    for (const line of this.lines.next(text)) {
+      this.last = line;
+      const work = progressOf(line);
+      if (work) this.onWork(work);
+    }
+  }
+
+  end<T>(text: string): T {
+    this.read(text + '\n');
+    return outcomeOf<T>(this.last);
+  }
+}
