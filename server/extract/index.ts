@@ -82,21 +82,19 @@ function* termbaseSteps(entries: GlossaryEntry[]): Steps<Extraction & { format: 
 }
 
 function* extractionSteps(pairs: BitextPair[], format: InputFormat): Steps<Extraction & { format: InputFormat }> {
-  const aligning = alignPairsSteps(pairs);
-  let step = aligning.next();
-  for (; !step.done; step = aligning.next()) {
-    const [done, total] = step.value;
-    yield [Math.round((done / total) * alignShare * progressScale), progressScale];
-  }
-  const sentences = step.value;
-  const extracting = extractTermsSteps(sentences);
-  let terms = extracting.next();
-  for (; !terms.done; terms = extracting.next()) {
-    const [done, total] = terms.value;
-    yield [Math.round((alignShare + (1 - alignShare) * (total ? done / total : 1)) * progressScale), progressScale];
-  }
+  const sentences = yield* within(alignPairsSteps(pairs), 0, alignShare);
+  const terms = yield* within(extractTermsSteps(sentences), alignShare, 1);
   yield [progressScale, progressScale];
-  return { format, sentences, terms: terms.value };
+  return { format, sentences, terms };
+}
+
+/** Runs a stage's steps, its progress reported as the share [from, to] of the whole; returns its result. */
+function* within<T>(stage: Steps<T>, from: number, to: number): Steps<T> {
+  for (let step = stage.next(); ; step = stage.next()) {
+    if (step.done) return step.value;
+    const [done, total] = step.value;
+    yield [Math.round((from + (to - from) * (total ? done / total : 1)) * progressScale), progressScale];
+  }
 }
 
 /** Reads and decodes one file, refusing oversized ones before reading them. */
