@@ -1,4 +1,5 @@
 import type { CardState, Direction, Occurrence, TermCard, TermRow } from '../http/api-types.ts';
+import { stateName } from '../scheduling/index.ts';
 import { sql, type Db } from './db.ts';
 
 /** A stored term: the API's row without the figures derived from its cards and occurrences. */
@@ -250,7 +251,7 @@ export function termCards(db: Db, termId: number): TermCard[] {
     id: r.id,
     kind: r.kind,
     direction: r.direction,
-    state: stateNames[r.state] ?? 'new',
+    state: stateName(r.state),
     due: new Date(r.due).toISOString(),
     suspended: r.suspended === 1,
     leech: r.leech === 1,
