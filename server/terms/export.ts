@@ -28,7 +28,7 @@ export function exportTermbase(db: Db, options: ExportOptions): TermExport {
 }
 
 /** Text as XML character data or an attribute value; characters XML 1.0 cannot hold are dropped. */
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return text
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')

@@ -1,2 +1,2 @@
 export { listTerms, getTerm, patchTerm, addTerm, type TermListOptions } from './terms.ts';
-export { exportTermbase, xmlEscape, type ExportFormat, type TermExport } from './export.ts';
+export { exportTermbase, type ExportFormat, type TermExport } from './export.ts';
