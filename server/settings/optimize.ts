@@ -19,10 +19,12 @@ export async function optimizeParameters(db: Db): Promise<OptimizeResponse> {
   }
   const settings = getSettings(db);
   // Days elapsed count study days (day start and time zone applied), as the scheduler sees them.
-  const events: ReviewEvent[] = history.map((r) => {
-    const [y, m, d] = dayWindow(new Date(r.reviewedAt), settings).day.split('-').map(Number) as [number, number, number];
-    return { cardId: r.cardId, rating: r.rating, day: Date.UTC(y, m - 1, d) / 86_400_000 };
-  });
+  const events: ReviewEvent[] = history.map((r) => ({
+    cardId: r.cardId,
+    rating: r.rating,
+    // The study day's date (YYYY-MM-DD parses as UTC midnight) as a day number.
+    day: Date.parse(dayWindow(new Date(r.reviewedAt), settings).day) / 86_400_000,
+  }));
   const result = await optimizeWeights(events, settings.weights);
   return {
     reviews: history.length,
