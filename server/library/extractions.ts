@@ -37,7 +37,9 @@ export class Extractions {
     const { steps } = prepareExtraction(request);
     return {
       run: (onProgress) => {
-        const result = this.enqueue(() => runPaused(steps, onProgress));
+        // The same text sent twice at once (a double submit) is extracted once: the second, queued
+        // behind the first, finds its result kept.
+        const result = this.enqueue(() => (this.last?.key === key ? Promise.resolve(this.last.result) : runPaused(steps, onProgress)));
         return result.then((r) => {
           this.last = { key, result: r };
           return r;

@@ -139,6 +139,18 @@ describe('imports in a running server', () => {
     expect(count.n).toBe(1);
   });
 
+  it('extracts a text sent twice at once only once: the second goes straight to storing', async () => {
+    const t = app();
+    const [a, b] = await Promise.all([
+      t.app.request('/api/sources', json({ title: 'Seed', text: seedText }, progressAccept)),
+      t.app.request('/api/sources', json({ title: 'Seed', text: seedText }, progressAccept)),
+    ]);
+    const both = [splitOutcome(await lines(a)), splitOutcome(await lines(b))];
+    expect(both.map((x) => x.outcome.status).sort()).toEqual([200, 201]);
+    // 900 of 1000 is where extraction ends: only one of them reported extraction progress.
+    expect(both.filter((x) => x.progress[0]! < 900)).toHaveLength(1);
+  });
+
   it('reports an unexpected failure in the stream as an internal error, without details', async () => {
     const t = app();
     // A closed database makes the store fail after extraction, inside the stream.
