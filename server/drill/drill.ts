@@ -301,6 +301,8 @@ export function undoLast(db: Db, now: Date): UndoResponse {
   return inTransaction(db, () => {
     const last = reviewsStore.lastReview(db);
     if (!last) throw new ConflictError('nothing to undo', 'nothing_to_undo');
+    // Its card went with a deleted source: the answer stays in the history, with nothing to restore.
+    if (!cardsStore.getCard(db, last.cardId)) throw new ConflictError('nothing to undo: the last answer\'s card was deleted', 'nothing_to_undo');
     cardsStore.restoreCard(db, last.cardId, last.prev.card);
     cardsStore.restoreBurials(db, last.prev.siblings);
     reviewsStore.deleteReview(db, last.seq);

@@ -130,6 +130,53 @@ export interface SourceSummary {
   mastered: number;
 }
 
+/**
+ * A term's learning so far, from its term and cloze cards: none (no card to drill), new (none
+ * answered yet), learning (one in learning steps), review (answered, in review), mastered (all
+ * in review with a stability of 21 days or more, as a source's "mastered" counts).
+ */
+export type TermProgress = 'none' | 'new' | 'learning' | 'review' | 'mastered';
+
+/** GET /api/sources/:id: a source read side by side, a page of its sentence pairs at a time. */
+export interface SourceDetailResponse {
+  source: SourceSummary;
+  /** Its sentence pairs in reading order, from `offset`. */
+  sentences: SourceSentence[];
+  offset: number;
+  /** All its sentence pairs. */
+  total: number;
+  /** The terms marked on this page. */
+  terms: { id: number; zh: string; en: string; pinyin: string; progress: TermProgress }[];
+  /** What deleting the source would take with it. */
+  removal: SourceRemoval;
+}
+
+export interface SourceSentence {
+  id: number;
+  paragraph: number;
+  zh: string;
+  en: string;
+  /** Where terms occur, in the Chinese (always) and in the English (when aligned); offsets in UTF-16 units. */
+  marks: { termId: number; zhStart: number; zhEnd: number; enStart: number | null; enEnd: number | null }[];
+}
+
+export interface SourceRemoval {
+  sentences: number;
+  /** The sentence cards, and how many of them were answered at least once. */
+  sentenceCards: number;
+  sentenceCardsReviewed: number;
+  /** Terms this source alone brought (see sourcesStore.ownTermIds), with their cards. */
+  ownTerms: number;
+  ownTermCards: number;
+  ownTermCardsReviewed: number;
+}
+
+/** DELETE /api/sources/:id?keepTerms=1 */
+export interface DeleteSourceResponse {
+  source: { id: number; title: string };
+  deleted: { sentences: number; terms: number; cards: number };
+}
+
 export interface ImportRequestJson {
   title: string;
   text: string;

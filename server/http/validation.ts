@@ -94,6 +94,11 @@ export const pageQuery = z.object({
   offset: wholeNumber.pipe(z.number().int().min(0)).optional(),
 });
 
+export const deleteSourceQuery = z.object({
+  // Keep the terms only this source brought (their cards stay in the drill).
+  keepTerms: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+});
+
 export const exportQuery = z.object({
   format: z.enum(['tbx', 'csv']).default('tbx'),
   // 'all' includes the ignored terms, marked as such.

@@ -16,11 +16,15 @@ export function clozeScore(alignment: number, zhLength: number): number {
   return alignment - Math.abs(zhLength - 40) / 200;
 }
 
-/** The stored sentence that shows a term best, for a cloze or an example; null when none has its rendering. */
-export function bestSentenceOf(db: Db, termId: number): number | null {
+/**
+ * The stored sentence that shows a term best, for a cloze or an example (outside `exceptSource`,
+ * a source about to go); null when none has its rendering.
+ */
+export function bestSentenceOf(db: Db, termId: number, exceptSource?: number): number | null {
   let best: number | null = null;
   let bestScore = -Infinity;
   for (const c of cardsStore.clozeCandidates(db, termId)) {
+    if (c.sourceId === exceptSource) continue;
     const score = clozeScore(c.score, c.zhLength);
     if (score > bestScore) {
       bestScore = score;

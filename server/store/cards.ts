@@ -80,10 +80,14 @@ export function insertCard(
   db: Db,
   c: { kind: CardKind; subjectId: number; direction: Direction; segmentId: number | null; sourceId: number | null; newOrder: number; now: Date; hidden?: number },
 ): boolean {
+  // The id after every card's and every review's: reviews outlive deleted cards (a deleted
+  // source's), and SQLite would otherwise hand the highest deleted id to the next card, giving it
+  // a stranger's history.
   const info = sql(
     db,
-    `INSERT OR IGNORE INTO cards (kind, subject_id, direction, segment_id, source_id, new_order, due, created_at, hidden)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO cards (id, kind, subject_id, direction, segment_id, source_id, new_order, due, created_at, hidden)
+     VALUES ((SELECT coalesce(max(m), 0) + 1 FROM (SELECT max(id) AS m FROM cards UNION ALL SELECT max(card_id) FROM reviews)),
+       ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(c.kind, c.subjectId, c.direction, c.segmentId, c.sourceId, c.newOrder, c.now.getTime(), c.now.getTime(), c.hidden ?? 0);
   return info.changes > 0;
 }
@@ -356,10 +360,11 @@ export function segmentsWithoutCard(db: Db, direction: Direction): { segmentId: 
 }
 
 /** Sentences where a term has an English span, for choosing the sentence a cloze blanks. */
-export function clozeCandidates(db: Db, termId: number): { segmentId: number; zhLength: number; score: number }[] {
+export function clozeCandidates(db: Db, termId: number): { segmentId: number; sourceId: number; zhLength: number; score: number }[] {
   return sql(
     db,
-    `SELECT g.id AS segmentId, length(g.zh) AS zhLength, g.score AS score FROM occurrences o JOIN segments g ON g.id = o.segment_id
+    `SELECT g.id AS segmentId, g.source_id AS sourceId, length(g.zh) AS zhLength, g.score AS score
+     FROM occurrences o JOIN segments g ON g.id = o.segment_id
      WHERE o.term_id = ? AND o.en_start IS NOT NULL AND o.en_end > o.en_start ORDER BY g.id`,
-  ).all(termId) as { segmentId: number; zhLength: number; score: number }[];
+  ).all(termId) as { segmentId: number; sourceId: number; zhLength: number; score: number }[];
 }

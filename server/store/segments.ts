@@ -29,3 +29,34 @@ export function sourceTitle(db: Db, id: number): string | null {
   const row = sql(db, 'SELECT title FROM sources WHERE id = ?').get(id) as { title: string } | undefined;
   return row?.title ?? null;
 }
+
+/** A page of a source's sentence pairs in reading order, and how many it has. */
+export function sourceSegments(db: Db, sourceId: number, limit: number, offset: number): { rows: SegmentRow[]; total: number } {
+  const rows = sql(db, `SELECT ${segmentColumns} FROM segments WHERE source_id = ? ORDER BY paragraph, ordinal, id LIMIT ? OFFSET ?`).all(
+    sourceId,
+    limit,
+    offset,
+  ) as SegmentRow[];
+  const total = (sql(db, 'SELECT count(*) AS n FROM segments WHERE source_id = ?').get(sourceId) as { n: number }).n;
+  return { rows, total };
+}
+
+export interface SegmentMark {
+  segmentId: number;
+  termId: number;
+  zhStart: number;
+  zhEnd: number;
+  enStart: number | null;
+  enEnd: number | null;
+}
+
+/** Where active terms occur in the given segments, in reading order. */
+export function marksIn(db: Db, segmentIds: number[]): SegmentMark[] {
+  return sql(
+    db,
+    `SELECT o.segment_id AS segmentId, o.term_id AS termId, o.zh_start AS zhStart, o.zh_end AS zhEnd, o.en_start AS enStart, o.en_end AS enEnd
+     FROM occurrences o JOIN terms t ON t.id = o.term_id
+     WHERE o.segment_id IN (SELECT value FROM json_each(?)) AND t.status = 'active'
+     ORDER BY o.segment_id, o.zh_start, o.zh_end DESC`,
+  ).all(JSON.stringify(segmentIds)) as SegmentMark[];
+}

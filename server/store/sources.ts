@@ -108,3 +108,98 @@ export function sourceSummaries(db: Db): SourceSummary[] {
 export function countSources(db: Db): number {
   return (sql(db, 'SELECT count(*) AS n FROM sources').get() as { n: number }).n;
 }
+
+export function sourceExists(db: Db, id: number): boolean {
+  return sql(db, 'SELECT 1 FROM sources WHERE id = ?').get(id) !== undefined;
+}
+
+/**
+ * The terms a source alone brought: active, their cards made by its import, and occurring in no
+ * other source's sentences. Terms added by hand, found in other texts too, or ignored are not
+ * its to take away.
+ */
+export function ownTermIds(db: Db, sourceId: number): number[] {
+  const rows = sql(
+    db,
+    `SELECT t.id FROM terms t
+     WHERE t.status = 'active'
+       AND t.id IN (SELECT subject_id FROM cards WHERE source_id = @source AND kind != 'sentence')
+       AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence'
+         AND (c.source_id IS NULL OR c.source_id != @source))
+       AND NOT EXISTS (SELECT 1 FROM occurrences o JOIN segments g ON g.id = o.segment_id
+         WHERE o.term_id = t.id AND g.source_id != @source)
+     ORDER BY t.id`,
+  ).all({ source: sourceId }) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+/** Cards (all, and those answered at least once) of the given terms, or of a source's sentences. */
+export function countTermCards(db: Db, termIds: number[]): { cards: number; reviewed: number } {
+  return sql(
+    db,
+    `SELECT count(*) AS cards, coalesce(sum(reps > 0), 0) AS reviewed FROM cards
+     WHERE kind != 'sentence' AND subject_id IN (SELECT value FROM json_each(?))`,
+  ).get(JSON.stringify(termIds)) as { cards: number; reviewed: number };
+}
+
+export function countSentenceCards(db: Db, sourceId: number): { cards: number; reviewed: number } {
+  return sql(
+    db,
+    `SELECT count(*) AS cards, coalesce(sum(reps > 0), 0) AS reviewed FROM cards
+     WHERE kind = 'sentence' AND subject_id IN (SELECT id FROM segments WHERE source_id = ?)`,
+  ).get(sourceId) as { cards: number; reviewed: number };
+}
+
+/** Deletes the terms and their term and cloze cards (the cards' reviews stay); returns the cards deleted. */
+export function deleteTerms(db: Db, termIds: number[]): number {
+  const ids = JSON.stringify(termIds);
+  const cards = sql(db, `DELETE FROM cards WHERE kind != 'sentence' AND subject_id IN (SELECT value FROM json_each(?))`).run(ids).changes;
+  sql(db, 'DELETE FROM terms WHERE id IN (SELECT value FROM json_each(?))').run(ids);
+  return cards;
+}
+
+export function deleteSentenceCards(db: Db, sourceId: number): number {
+  return sql(db, `DELETE FROM cards WHERE kind = 'sentence' AND subject_id IN (SELECT id FROM segments WHERE source_id = ?)`).run(sourceId)
+    .changes;
+}
+
+/** Cloze cards blanking a sentence of the source, with their term. */
+export function clozeCardsIn(db: Db, sourceId: number): { id: number; termId: number }[] {
+  return sql(
+    db,
+    `SELECT c.id, c.subject_id AS termId FROM cards c JOIN segments g ON g.id = c.segment_id
+     WHERE c.kind = 'cloze' AND g.source_id = ? ORDER BY c.id`,
+  ).all(sourceId) as { id: number; termId: number }[];
+}
+
+/** Points a card at another sentence, filed under that sentence's source. */
+export function moveCardToSegment(db: Db, cardId: number, segmentId: number): void {
+  sql(db, 'UPDATE cards SET segment_id = @segment, source_id = (SELECT source_id FROM segments WHERE id = @segment) WHERE id = @card').run({ segment: segmentId, card: cardId });
+}
+
+export function deleteCard(db: Db, cardId: number): void {
+  sql(db, 'DELETE FROM cards WHERE id = ?').run(cardId);
+}
+
+/**
+ * Term and cloze cards filed under the source, for terms that stay: filed under another source
+ * the term occurs in (the first imported), or under none.
+ */
+export function refileTermCards(db: Db, sourceId: number): void {
+  sql(
+    db,
+    `UPDATE cards SET source_id = (SELECT g.source_id FROM occurrences o JOIN segments g ON g.id = o.segment_id
+       WHERE o.term_id = cards.subject_id AND g.source_id != @source ORDER BY g.source_id LIMIT 1)
+     WHERE source_id = @source AND kind != 'sentence'`,
+  ).run({ source: sourceId });
+}
+
+/** Deletes the source row; its sentences and their term occurrences go with it (ON DELETE CASCADE). */
+export function deleteSourceRow(db: Db, sourceId: number): { title: string; sentences: number } | null {
+  const row = sql(db, 'SELECT title, (SELECT count(*) FROM segments WHERE source_id = @source) AS sentences FROM sources WHERE id = @source').get({ source: sourceId }) as
+    | { title: string; sentences: number }
+    | undefined;
+  if (!row) return null;
+  sql(db, 'DELETE FROM sources WHERE id = ?').run(sourceId);
+  return row;
+}

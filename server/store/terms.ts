@@ -1,4 +1,4 @@
-import type { CardState, Direction, Occurrence, TermCard, TermRow } from '../http/api-types.ts';
+import type { CardState, Direction, Occurrence, TermCard, TermProgress, TermRow } from '../http/api-types.ts';
 import { stateName } from '../scheduling/index.ts';
 import { sql, type Db } from './db.ts';
 
@@ -284,4 +284,19 @@ export function exportTerms(db: Db, includeIgnored: boolean): ExportTerm[] {
 export function getTermRow(db: Db, id: number): TermRow | null {
   const row = sql(db, `${termRowSelect} WHERE t.id = ?`).get(id) as RawTermRow | undefined;
   return row ? toTermRow(row) : null;
+}
+
+/** How far the learning of each term has come, from its visible term and cloze cards (see TermProgress). */
+export function termProgress(db: Db, termIds: number[]): { id: number; zh: string; en: string; pinyin: string; progress: TermProgress }[] {
+  const rows = sql(
+    db,
+    `SELECT t.id, t.zh, t.en, t.pinyin, count(c.id) AS cards, coalesce(sum(c.state = 0), 0) AS fresh,
+       coalesce(sum(c.state IN (1, 3)), 0) AS learning, coalesce(sum(c.state = 2 AND c.stability >= 21), 0) AS mastered
+     FROM terms t LEFT JOIN cards c ON c.subject_id = t.id AND c.kind != 'sentence' AND c.hidden = 0
+     WHERE t.id IN (SELECT value FROM json_each(?)) GROUP BY t.id ORDER BY t.id`,
+  ).all(JSON.stringify(termIds)) as { id: number; zh: string; en: string; pinyin: string; cards: number; fresh: number; learning: number; mastered: number }[];
+  return rows.map(({ cards, fresh, learning, mastered, ...t }) => ({
+    ...t,
+    progress: cards === 0 ? 'none' : mastered === cards ? 'mastered' : learning > 0 ? 'learning' : fresh === cards ? 'new' : 'review',
+  }));
 }

@@ -2,7 +2,15 @@
 // every kind of bad input refused with the error shape and the database untouched.
 import { afterEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import type { ImportResponse, PreviewResponse, SourceSummary, TermsResponse } from '../../server/http/api-types.ts';
+import type {
+  DeleteSourceResponse,
+  ImportResponse,
+  PreviewResponse,
+  SourceDetailResponse,
+  SourceSummary,
+  StatsResponse,
+  TermsResponse,
+} from '../../server/http/api-types.ts';
 import { expectError, importSeed, json, makeApp, makeSeededApp, seedText, snapshot, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -139,5 +147,72 @@ describe('POST /api/extract', () => {
   ])('refuses %s', async (_name, init, status, code) => {
     t = makeApp();
     await expectError(await t.app.request('/api/extract', init), status, code);
+  });
+});
+
+describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
+  it('reads the seed side by side, with the English span of each marked term inside its sentence', async () => {
+    t = makeApp();
+    const { source } = (await (await importSeed(t)).json()) as ImportResponse;
+    const res = await t.app.request(`/api/sources/${source.id}?limit=5`);
+    expect(res.status).toBe(200);
+    const detail = (await res.json()) as SourceDetailResponse;
+    expect(detail).toMatchObject({ offset: 0, total: source.sentences, source: { id: source.id, title: 'Cyber ecosystem governance' } });
+    expect(detail.sentences).toHaveLength(5);
+    const terms = new Map(detail.terms.map((x) => [x.id, x]));
+    const marks = detail.sentences.flatMap((s) => s.marks.map((m) => ({ s, m, term: terms.get(m.termId)! })));
+    expect(marks.length).toBeGreaterThan(5);
+    for (const { s, m, term } of marks) {
+      expect(s.zh.slice(m.zhStart, m.zhEnd)).toBe(term.zh);
+      if (m.enStart !== null) expect(m.enEnd! > m.enStart && m.enEnd! <= s.en.length).toBe(true);
+    }
+    expect(marks.map((x) => x.term.zh)).toContain('网络生态治理');
+  });
+
+  it('deletes a source: it leaves the list, its text can be imported again, and its answers stay in the statistics', async () => {
+    t = makeApp();
+    const { source } = (await (await importSeed(t)).json()) as ImportResponse;
+    const next = (await (await t.app.request('/api/drill/next')).json()) as { card: { id: number } };
+    const answered = await t.app.request('/api/drill/answer', json({ cardId: next.card.id, rating: 3, reviewId: crypto.randomUUID() }));
+    expect(answered.status).toBe(200);
+
+    const removal = ((await (await t.app.request(`/api/sources/${source.id}`)).json()) as SourceDetailResponse).removal;
+    const res = await t.app.request(`/api/sources/${source.id}`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as DeleteSourceResponse;
+    expect(body).toEqual({
+      source: { id: source.id, title: 'Cyber ecosystem governance' },
+      deleted: { sentences: removal.sentences, terms: removal.ownTerms, cards: removal.sentenceCards + removal.ownTermCards },
+    });
+    expect(((await (await t.app.request('/api/sources')).json()) as { sources: SourceSummary[] }).sources).toEqual([]);
+    expect(((await (await t.app.request('/api/terms')).json()) as TermsResponse).total).toBe(0);
+    const stats = (await (await t.app.request('/api/stats')).json()) as StatsResponse;
+    expect(stats.today.reviews).toBe(1);
+    expect(stats.counts).toEqual({ new: 0, learning: 0, review: 0 });
+    await expectError(await t.app.request(`/api/sources/${source.id}`), 404, 'not_found');
+    expect((await importSeed(t)).status).toBe(201);
+  });
+
+  it('keeps the source’s terms and their cards with ?keepTerms=1', async () => {
+    t = makeApp();
+    const { source, counts } = (await (await importSeed(t)).json()) as ImportResponse;
+    const res = await t.app.request(`/api/sources/${source.id}?keepTerms=1`, { method: 'DELETE' });
+    expect(((await res.json()) as DeleteSourceResponse).deleted.terms).toBe(0);
+    expect(((await (await t.app.request('/api/terms')).json()) as TermsResponse).total).toBe(counts.terms);
+  });
+
+  it.each([
+    ['an unknown source', 'GET', '/api/sources/999', 404, 'not_found'],
+    ['an id that is no number', 'GET', '/api/sources/abc', 400, 'invalid_request'],
+    ['a page too long', 'GET', '/api/sources/1?limit=501', 400, 'invalid_request'],
+    ['a negative offset', 'GET', '/api/sources/1?offset=-1', 400, 'invalid_request'],
+    ['deleting an unknown source', 'DELETE', '/api/sources/999', 404, 'not_found'],
+    ['keepTerms that is no flag', 'DELETE', '/api/sources/1?keepTerms=maybe', 400, 'invalid_request'],
+  ])('refuses %s and changes nothing', async (_name, method, path, status, code) => {
+    t = makeApp();
+    await importSeed(t);
+    const before = snapshot(t.db);
+    await expectError(await t.app.request(path, { method }), status, code);
+    expect(snapshot(t.db)).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,39 @@ describe('openDatabase', () => {
     expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: applied.length });
     expect(again.prepare('SELECT title FROM sources').all()).toEqual([{ title: 't' }]);
     again.close();
+  });
+
+  it('migrates a database made before reviews outlived their cards, keeping every review', () => {
+    const path = join(tempDir(), 'old.db');
+    // The schema as it stood at migration 3, with one answered card.
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    for (const name of ['0001-initial', '0002-new-card-queue-index', '0003-learning-queue-index']) {
+      old.exec(readFileSync(fileURLToPath(new URL(`../../server/store/migrations/${name}.sql`, import.meta.url)), 'utf8'));
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(Number(name.slice(0, 4)), name);
+    }
+    old.prepare("INSERT INTO cards (id, kind, subject_id, direction, new_order, due, created_at) VALUES (7, 'term', 1, 'zh-en', 1, 0, 0)").run();
+    old
+      .prepare(
+        `INSERT INTO reviews (id, card_id, rating, state, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days,
+           learning_steps, review, next_state, next_due, reviewed_at, duration_ms, answer, score, prev)
+         VALUES ('r1', 7, 3, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 60000, 5, 4000, 'cyber', 0.9, '{}')`,
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT id, card_id, rating, answer, reviewed_at FROM reviews').all()).toEqual([
+      { id: 'r1', card_id: 7, rating: 3, answer: 'cyber', reviewed_at: 5 },
+    ]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews' AND name LIKE 'reviews_%' ORDER BY name").all()).toEqual([
+      { name: 'reviews_card' },
+      { name: 'reviews_time' },
+    ]);
+    // The card goes; its answer stays in the history.
+    db.prepare('DELETE FROM cards WHERE id = 7').run();
+    expect(db.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 1 });
+    db.close();
   });
 
   // The statements as the store runs them, with bound parameters.

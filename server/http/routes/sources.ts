@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { beginImport, listSources, type ExtractionResult } from '../../library/index.ts';
+import { beginImport, deleteSource, listSources, sourceDetail, type ExtractionResult } from '../../library/index.ts';
 import { termsStore } from '../../store/index.ts';
 import type { PreviewResponse } from '../api-types.ts';
+import { deleteSourceQuery, idParam, pageQuery, valid } from '../validation.ts';
 import type { Deps } from '../deps.ts';
 import { readImportBody, readPreviewBody } from '../import-body.ts';
 import { progressResponse, wantsProgress } from '../progress.ts';
@@ -9,6 +10,12 @@ import { progressResponse, wantsProgress } from '../progress.ts';
 export function sourcesRoutes({ db, now, extractions, onInternalError }: Deps) {
   return new Hono()
     .get('/', (c) => c.json({ sources: listSources(db, now()) }))
+    .get('/:id', valid('param', idParam), valid('query', pageQuery), (c) =>
+      c.json(sourceDetail(db, c.req.valid('param').id, c.req.valid('query'))),
+    )
+    .delete('/:id', valid('param', idParam), valid('query', deleteSourceQuery), (c) =>
+      c.json(deleteSource(db, c.req.valid('param').id, c.req.valid('query'))),
+    )
     .post('/', async (c) => {
       const body = await readImportBody(c);
       // Refuses unusable input here, before any response has started.

@@ -1,0 +1,80 @@
+// A source after its import: read side by side with its terms marked, or deleted with what it
+// alone brought. Deleting keeps the review history (reviews outlive their cards, migration 0004).
+import type { DeleteSourceResponse, SourceDetailResponse, SourceRemoval } from '../http/api-types.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
+import { bestSentenceOf } from './card-kinds.ts';
+
+const MAX_PAGE = 500;
+
+export function sourceDetail(db: Db, id: number, options: { limit?: number; offset?: number } = {}): SourceDetailResponse {
+  const limit = options.limit ?? 100;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new InvalidInputError(`limit must be from 1 to ${MAX_PAGE}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset must be 0 or more');
+  // One read transaction: the page, its marks and the counts agree with each other.
+  return db.transaction(() => {
+    const source = sourcesStore.sourceSummary(db, id);
+    if (!source) throw new NotFoundError(`no source ${id}`);
+    const { rows, total } = segmentsStore.sourceSegments(db, id, limit, offset);
+    const marks = segmentsStore.marksIn(
+      db,
+      rows.map((r) => r.id),
+    );
+    const bySegment = new Map<number, SourceDetailResponse['sentences'][number]['marks']>();
+    for (const { segmentId, ...mark } of marks) {
+      const list = bySegment.get(segmentId);
+      if (list) list.push(mark);
+      else bySegment.set(segmentId, [mark]);
+    }
+    const termIds = [...new Set(marks.map((m) => m.termId))];
+    return {
+      source,
+      sentences: rows.map((r) => ({ id: r.id, paragraph: r.paragraph, zh: r.zh, en: r.en, marks: bySegment.get(r.id) ?? [] })),
+      offset,
+      total,
+      terms: termsStore.termProgress(db, termIds),
+      removal: removalOf(db, id, source.sentences),
+    };
+  })();
+}
+
+function removalOf(db: Db, id: number, sentences: number): SourceRemoval {
+  const own = sourcesStore.ownTermIds(db, id);
+  const sentenceCards = sourcesStore.countSentenceCards(db, id);
+  const termCards = sourcesStore.countTermCards(db, own);
+  return {
+    sentences,
+    sentenceCards: sentenceCards.cards,
+    sentenceCardsReviewed: sentenceCards.reviewed,
+    ownTerms: own.length,
+    ownTermCards: termCards.cards,
+    ownTermCardsReviewed: termCards.reviewed,
+  };
+}
+
+/**
+ * Deletes a source in one transaction: its sentence pairs and their cards; the terms it alone
+ * brought and their cards, unless `keepTerms`; the term occurrences in its sentences. A term that
+ * stays and had its cloze in one of these sentences gets its cloze moved to its best sentence
+ * elsewhere, or loses the cloze when it has none. The content hash goes with the source, so the
+ * same text can be imported again.
+ */
+export function deleteSource(db: Db, id: number, options: { keepTerms?: boolean } = {}): DeleteSourceResponse {
+  return inTransaction(db, () => {
+    if (!sourcesStore.sourceExists(db, id)) throw new NotFoundError(`no source ${id}`);
+    const own = options.keepTerms ? [] : sourcesStore.ownTermIds(db, id);
+    let cards = sourcesStore.deleteTerms(db, own);
+    cards += sourcesStore.deleteSentenceCards(db, id);
+    for (const cloze of sourcesStore.clozeCardsIn(db, id)) {
+      const elsewhere = bestSentenceOf(db, cloze.termId, id);
+      if (elsewhere === null) {
+        sourcesStore.deleteCard(db, cloze.id);
+        cards++;
+      } else sourcesStore.moveCardToSegment(db, cloze.id, elsewhere);
+    }
+    sourcesStore.refileTermCards(db, id);
+    const row = sourcesStore.deleteSourceRow(db, id)!;
+    return { source: { id, title: row.title }, deleted: { sentences: row.sentences, terms: own.length, cards } };
+  });
+}

@@ -1,0 +1,218 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerCard, undoLast } from '../../server/drill/index.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
+import type { Rating } from '../../server/http/api-types.ts';
+import { deleteSource, importExtraction, listSources, sourceDetail } from '../../server/library/index.ts';
+import { getStats } from '../../server/stats/index.ts';
+import { addTerm, getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
+import { extraction, governance, secondExtraction, sentences, tempDb, type TempDb } from './fixtures.ts';
+
+const now = new Date('2026-03-02T08:00:00Z');
+let t: TempDb;
+afterEach(() => t?.close());
+
+type Db = TempDb['db'];
+const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+
+function tables(db: Db) {
+  const n = (table: string) => count(db, `SELECT count(*) AS n FROM ${table}`);
+  return { sources: n('sources'), segments: n('segments'), terms: n('terms'), occurrences: n('occurrences'), cards: n('cards'), reviews: n('reviews') };
+}
+
+/** Two texts sharing 网络生态治理: the first brings it (and its cards), the second only meets it again. */
+function twoSources(): { db: Db; first: number; second: number } {
+  t = tempDb();
+  const first = importExtraction(t.db, { title: 'Cyber governance', format: 'interleaved', contentHash: 'h1', extraction, now }).source.id;
+  const second = importExtraction(t.db, { title: 'Society', format: 'interleaved', contentHash: 'h2', extraction: secondExtraction, now }).source.id;
+  return { db: t.db, first, second };
+}
+
+let seq = 0;
+function answer(db: Db, cardId: number, rating: Rating, at: Date) {
+  return answerCard(db, { cardId, rating, reviewId: crypto.randomUUID(), durationMs: 3000, answer: `answer ${++seq}` }, at);
+}
+
+function cardOf(db: Db, kind: string, zh: string, direction = 'zh-en') {
+  return db
+    .prepare(
+      `SELECT c.* FROM cards c JOIN terms t ON t.id = c.subject_id WHERE c.kind = ? AND c.direction = ? AND t.zh = ?`,
+    )
+    .get(kind, direction, zh) as { id: number; segment_id: number | null; source_id: number | null } | undefined;
+}
+
+describe('sourceDetail', () => {
+  it('gives the sentence pairs in reading order with each term marked where it stands in both languages', () => {
+    const { db, first } = twoSources();
+    const detail = sourceDetail(db, first);
+    expect(detail.total).toBe(3);
+    expect(detail.sentences.map((s) => s.zh)).toEqual(sentences.map((s) => s.zh));
+    const [s0] = detail.sentences;
+    const byId = new Map(detail.terms.map((x) => [x.id, x]));
+    const marked = s0.marks.map((m) => ({
+      zh: s0.zh.slice(m.zhStart, m.zhEnd),
+      en: m.enStart === null ? null : s0.en.slice(m.enStart, m.enEnd!),
+      term: byId.get(m.termId)!.zh,
+    }));
+    expect(marked).toEqual([
+      { zh: '网络生态治理', en: 'cyber ecosystem governance', term: '网络生态治理' },
+      { zh: '长效机制', en: 'long-term mechanisms', term: '长效机制' },
+    ]);
+    expect(detail.terms.every((x) => x.progress === 'new')).toBe(true);
+    expect(detail.source).toMatchObject({ id: first, title: 'Cyber governance', sentences: 3 });
+  });
+
+  it('pages through the sentences and names the terms of the page only', () => {
+    const { db, first } = twoSources();
+    const page = sourceDetail(db, first, { limit: 1, offset: 2 });
+    expect(page).toMatchObject({ offset: 2, total: 3 });
+    expect(page.sentences.map((s) => s.zh)).toEqual([sentences[2].zh]);
+    expect(page.terms.map((x) => x.zh)).toEqual(['依法管网治网']);
+    expect(sourceDetail(db, first, { offset: 3 }).sentences).toEqual([]);
+  });
+
+  it('shows how far each term has come, and leaves ignored terms unmarked', () => {
+    const { db, first } = twoSources();
+    const mech = cardOf(db, 'term', '长效机制')!;
+    answer(db, mech.id, 3, now);
+    const id = (zh: string) => listTerms(db, { q: zh }, now).terms[0].id;
+    patchTerm(db, id('网络强国'), { status: 'ignored' }, now);
+    const detail = sourceDetail(db, first);
+    const progress = Object.fromEntries(detail.terms.map((x) => [x.zh, x.progress]));
+    expect(progress).toEqual({ 网络生态治理: 'new', 长效机制: 'learning', 依法管网治网: 'new' });
+    expect(detail.sentences[1].marks.map((m) => m.termId)).toEqual([id('网络生态治理')]);
+  });
+
+  it('tells what a deletion would take: the sentences, and the terms met in no other text', () => {
+    const { db, first, second } = twoSources();
+    answer(db, cardOf(db, 'term', '长效机制')!.id, 3, now);
+    expect(sourceDetail(db, first).removal).toEqual({
+      sentences: 3,
+      sentenceCards: 6,
+      sentenceCardsReviewed: 0,
+      // 网络生态治理 occurs in the second text too, so it is not the first one's alone.
+      ownTerms: 3,
+      ownTermCards: 9,
+      ownTermCardsReviewed: 1,
+    });
+    // The second text brought no term of its own: 网络生态治理 came with the first.
+    expect(sourceDetail(db, second).removal).toMatchObject({ sentences: 1, sentenceCards: 2, ownTerms: 0, ownTermCards: 0 });
+  });
+
+  it('refuses an unknown source and a page out of range', () => {
+    const { db } = twoSources();
+    expect(() => sourceDetail(db, 99)).toThrow(NotFoundError);
+    expect(() => sourceDetail(db, 1, { limit: 0 })).toThrow(InvalidInputError);
+    expect(() => sourceDetail(db, 1, { limit: 501 })).toThrow(InvalidInputError);
+    expect(() => sourceDetail(db, 1, { offset: -1 })).toThrow(InvalidInputError);
+  });
+});
+
+describe('deleteSource', () => {
+  it('takes its sentences, their cards and the terms it alone brought; a shared term stays, its cloze moved to the other text', () => {
+    const { db, first, second } = twoSources();
+    const before = tables(db);
+    const result = deleteSource(db, first);
+    // 3 sentences × 2 cards, 3 own terms × 3 cards; 网络生态治理's cloze is moved, not deleted.
+    expect(result).toEqual({ source: { id: first, title: 'Cyber governance' }, deleted: { sentences: 3, terms: 3, cards: 15 } });
+    expect(tables(db)).toEqual({ ...before, sources: 1, segments: 1, terms: 1, occurrences: 1, cards: before.cards - 15 });
+    expect(listTerms(db, {}, now).terms.map((x) => x.zh)).toEqual(['网络生态治理']);
+    const secondSegment = count(db, 'SELECT id AS n FROM segments WHERE source_id = ?', second);
+    expect(cardOf(db, 'cloze', '网络生态治理')).toMatchObject({ segment_id: secondSegment, source_id: second });
+    expect(cardOf(db, 'term', '网络生态治理')).toMatchObject({ source_id: second });
+    expect(listSources(db, now)).toEqual([expect.objectContaining({ id: second, sentences: 1, terms: 1, cards: 5 })]);
+    // Its concordance keeps the other text's sentence only.
+    const term = getTerm(db, listTerms(db, {}, now).terms[0].id);
+    expect(term.occurrences.map((o) => o.sourceTitle)).toEqual(['Society']);
+  });
+
+  it('keeps the review history: the statistics still count the answers given to the deleted cards', () => {
+    const { db, first } = twoSources();
+    for (const zh of ['长效机制', '网络强国']) answer(db, cardOf(db, 'term', zh)!.id, 3, now);
+    const statsBefore = getStats(db, now);
+    expect(statsBefore.today.reviews).toBe(2);
+    deleteSource(db, first);
+    expect(count(db, 'SELECT count(*) AS n FROM reviews')).toBe(2);
+    const statsAfter = getStats(db, now);
+    const { due: _dueBefore, ...doneBefore } = statsBefore.today;
+    const { due, ...doneAfter } = statsAfter.today;
+    expect(doneAfter).toEqual(doneBefore);
+    // What was due goes with the cards.
+    expect(due).toBe(0);
+    expect(statsAfter.streak).toBe(statsBefore.streak);
+  });
+
+  it('never gives a new card the id of a deleted card that has reviews', () => {
+    const { db, second } = twoSources();
+    // The newest cards are the second text's sentence cards: SQLite would hand the highest id out again.
+    const newest = db.prepare('SELECT id, source_id FROM cards ORDER BY id DESC LIMIT 1').get() as { id: number; source_id: number };
+    expect(newest.source_id).toBe(second);
+    answer(db, newest.id, 3, now);
+    deleteSource(db, second);
+    const again = importExtraction(db, { title: 'Society again', format: 'interleaved', contentHash: 'h2', extraction: secondExtraction, now });
+    expect(again.counts.cards).toBe(2);
+    expect(count(db, 'SELECT min(id) AS n FROM cards WHERE source_id = ?', again.source.id)).toBeGreaterThan(newest.id);
+    // The answer belongs to no card now, rather than to a stranger.
+    expect(count(db, 'SELECT count(*) AS n FROM reviews r JOIN cards c ON c.id = r.card_id')).toBe(0);
+  });
+
+  it('frees its content for a new import of the same text', () => {
+    const { db, first } = twoSources();
+    deleteSource(db, first);
+    const again = importExtraction(db, { title: 'Cyber governance', format: 'interleaved', contentHash: 'h1', extraction, now });
+    expect(again.duplicate).toBe(false);
+    expect(again.counts).toMatchObject({ sentences: 3, terms: 4, newTerms: 3 });
+  });
+
+  it('with keepTerms keeps the terms it alone brought and their term cards, without a cloze it has no sentence for', () => {
+    const { db, first } = twoSources();
+    const mech = cardOf(db, 'term', '长效机制')!;
+    const result = deleteSource(db, first, { keepTerms: true });
+    // 6 sentence cards, and the clozes of the three terms no other text has.
+    expect(result.deleted).toEqual({ sentences: 3, terms: 0, cards: 9 });
+    expect(listTerms(db, {}, now).terms.map((x) => x.zh).sort()).toEqual(['依法管网治网', '网络强国', '网络生态治理', '长效机制'].sort());
+    expect(cardOf(db, 'term', '长效机制')).toMatchObject({ id: mech.id, source_id: null });
+    expect(cardOf(db, 'cloze', '长效机制')).toBeUndefined();
+  });
+
+  it('leaves terms the user added by hand, and ignored terms, in place', () => {
+    const { db, first } = twoSources();
+    addTerm(db, { zh: '数字中国', en: 'Digital China' }, now);
+    patchTerm(db, listTerms(db, { q: '网络强国' }, now).terms[0].id, { status: 'ignored' }, now);
+    const result = deleteSource(db, first);
+    expect(result.deleted.terms).toBe(2);
+    expect(listTerms(db, { status: 'active' }, now).terms.map((x) => x.zh).sort()).toEqual(['数字中国', '网络生态治理'].sort());
+    expect(listTerms(db, { status: 'ignored' }, now).terms.map((x) => x.zh)).toEqual(['网络强国']);
+  });
+
+  it('undo does not reach past a deleted card: the last answer is gone with it', () => {
+    const { db, first } = twoSources();
+    answer(db, cardOf(db, 'term', '网络生态治理')!.id, 3, now);
+    answer(db, cardOf(db, 'term', '长效机制')!.id, 3, new Date(now.getTime() + 60_000));
+    deleteSource(db, first);
+    expect(() => undoLast(db, now)).toThrow(ConflictError);
+    // The earlier answer, to a card that stays, is not undone in its place.
+    expect(cardOf(db, 'term', '网络生态治理')).toMatchObject({ reps: 1 });
+  });
+
+  it('refuses an unknown source and changes nothing', () => {
+    const { db } = twoSources();
+    const before = tables(db);
+    expect(() => deleteSource(db, 99)).toThrow(NotFoundError);
+    expect(tables(db)).toEqual(before);
+  });
+
+  it('a termbase source takes its terms with it', () => {
+    t = tempDb();
+    const tbx = importExtraction(t.db, {
+      title: 'Glossary',
+      format: 'tbx',
+      contentHash: 'tbx',
+      extraction: { sentences: [], terms: [{ ...governance, occurrences: [] }] },
+      termOrigin: 'user',
+      now,
+    });
+    expect(sourceDetail(t.db, tbx.source.id).removal).toMatchObject({ sentences: 0, ownTerms: 1, ownTermCards: 2 });
+    expect(deleteSource(t.db, tbx.source.id).deleted).toEqual({ sentences: 0, terms: 1, cards: 2 });
+    expect(tables(t.db)).toMatchObject({ sources: 0, terms: 0, cards: 0 });
+  });
+});
