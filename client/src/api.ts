@@ -5,6 +5,7 @@ import type {
   AnswerResponse,
   CheckRequest,
   CheckResponse,
+  DeleteSourceResponse,
   ImportRequestJson,
   ImportResponse,
   NewTerm,
@@ -12,6 +13,7 @@ import type {
   OptimizeResponse,
   PreviewResponse,
   Settings,
+  SourceDetailResponse,
   SourceSummary,
   StatsResponse,
   SuspendResponse,
@@ -149,6 +151,10 @@ export interface TermQuery {
 export const api = {
   health: () => call<{ ok: true }>('GET', '/api/health'),
   sources: () => call<{ sources: SourceSummary[] } | SourceSummary[]>('GET', '/api/sources').then((r) => (Array.isArray(r) ? r : r.sources)),
+  source: (id: number, limit: number, offset: number) =>
+    call<SourceDetailResponse>('GET', `/api/sources/${id}?limit=${limit}&offset=${offset}`),
+  deleteSource: (id: number, keepTerms: boolean) =>
+    call<DeleteSourceResponse>('DELETE', `/api/sources/${id}${keepTerms ? '?keepTerms=1' : ''}`),
   importText: (req: ImportRequestJson, onProgress?: (p: UploadProgress) => void) => callWithProgress<ImportResponse>('/api/sources', req, onProgress),
   importFiles: (req: FileImport, onProgress?: (p: UploadProgress) => void) =>
     upload<ImportResponse>('/api/sources', fileForm(req), onProgress),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markNeedles, markRange, type Piece } from '../../client/src/lib/marks.ts';
+import { markNeedles, markRange, markSpans, type Piece } from '../../client/src/lib/marks.ts';
 
 const marked = (pieces: Piece[]) => pieces.filter((p) => p.marked).map((p) => p.text);
 const joined = (pieces: Piece[]) => pieces.map((p) => p.text).join('');
@@ -48,5 +48,33 @@ describe('markNeedles: key terms marked in a card sentence', () => {
   it('ignores empty needles and leaves text without matches whole', () => {
     expect(markNeedles('no match here', ['', '  ', 'absent'], 'en')).toEqual([{ text: 'no match here', marked: false }]);
     expect(markNeedles('', ['x'], 'en')).toEqual([]);
+  });
+});
+
+describe('markSpans: the reader marks every term of a sentence by its offsets', () => {
+  const zh = '要健全网络生态治理长效机制。';
+  const spansOf = (pieces: { text: string; mark: number | null }[]) => pieces.filter((p) => p.mark !== null).map((p) => [p.mark, p.text]);
+
+  it('marks each span with its index, in reading order, and gives the text back whole', () => {
+    const pieces = markSpans(zh, [
+      { start: 9, end: 13 },
+      { start: 3, end: 9 },
+    ]);
+    expect(spansOf(pieces)).toEqual([
+      [1, '网络生态治理'],
+      [0, '长效机制'],
+    ]);
+    expect(pieces.map((p) => p.text).join('')).toBe(zh);
+  });
+
+  it.each<[string, { start: number | null; end: number | null }[], (string | number)[][]]>([
+    ['an overlapping span: the longer one at a start wins, a later overlap is dropped', [{ start: 3, end: 5 }, { start: 3, end: 9 }, { start: 7, end: 11 }], [[1, '网络生态治理']]],
+    ['an English span not aligned (null)', [{ start: null, end: null }, { start: 0, end: 1 }], [[1, '要']]],
+    ['spans out of range or empty', [{ start: 5, end: 3 }, { start: 0, end: 99 }, { start: -1, end: 2 }, { start: 4, end: 4 }], []],
+    ['no spans', [], []],
+  ])('%s', (_name, spans, expected) => {
+    const pieces = markSpans(zh, spans);
+    expect(spansOf(pieces)).toEqual(expected);
+    expect(pieces.map((p) => p.text).join('')).toBe(zh);
   });
 });

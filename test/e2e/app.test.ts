@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, startServer, type TestServer } from './server.ts';
-import type { StatsResponse, TermsResponse } from '../../server/http/api-types.ts';
+import type { SourceDetailResponse, SourceSummary, StatsResponse, TermsResponse } from '../../server/http/api-types.ts';
 
 const NOW = '2026-11-28T09:00:00Z';
 const shots = join(root, 'test/e2e/screenshots');
@@ -396,6 +396,35 @@ describe('duizhao in the browser', () => {
     pageErrors.length = 0;
   });
 
+  it('reads a source side by side from Today: each term marked in both languages, lit together, a link to the term', async () => {
+    await go('');
+    await page.click('a.source-title:has-text("Cyber ecosystem governance")');
+    await page.locator('.reader').waitFor();
+    expect(await page.locator('main h1').textContent()).toBe('Cyber ecosystem governance');
+    expect(await page.locator('.reader .pair').count()).toBeGreaterThanOrEqual(9);
+    // Pointing at 网络生态治理 in the Chinese lights its rendering in the English of the same pair.
+    const zhMark = page.locator('.reader p[lang=zh-CN] a.term-mark', { hasText: /^网络生态治理$/ }).first();
+    await zhMark.hover();
+    const lit = page.locator('.reader p[lang=en] .term-mark.lit');
+    await expect.poll(() => lit.count()).toBe(1);
+    // The span aligned with that occurrence, as the server stored it (the term's rendering may have been edited since).
+    const term = (await api<TermsResponse>('/api/terms?q=' + encodeURIComponent('网络生态治理'))).terms[0]!;
+    const sourceId = Number(page.url().split('/').pop());
+    const detail = await api<SourceDetailResponse>(`/api/sources/${sourceId}`);
+    const first = detail.sentences.flatMap((x) => x.marks.filter((m) => m.termId === term.id).map((m) => x.en.slice(m.enStart!, m.enEnd!)))[0];
+    expect(await lit.textContent()).toBe(first);
+    expect(first!.toLowerCase()).toMatch(/governance/);
+    // Terms drilled already are coloured apart from new ones.
+    expect(await page.locator('.reader a.term-mark.progress-new').count()).toBeGreaterThan(0);
+    expect(await page.locator('.reader a.term-mark:not(.progress-new)').count()).toBeGreaterThan(0);
+    // By keyboard: Tab reaches the marks, Enter opens the term.
+    await zhMark.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.concordance').waitFor();
+    expect(page.url()).toContain(`#/terms/${term.id}`);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('renders every page in light and dark, desktop and phone width', async () => {
     const firstTerm = (await api<TermsResponse>('/api/terms?q=' + encodeURIComponent('网络生态治理'))).terms[0]!;
     const pages: [string, string, string][] = [
@@ -407,6 +436,7 @@ describe('duizhao in the browser', () => {
       ['stats', '#/stats', '.heatmap'],
       ['settings', '#/settings', '.settings-form'],
       ['suspended', '#/suspended', 'section.suspended h1'],
+      ['source', `#/sources/${(await api<{ sources: SourceSummary[] }>('/api/sources')).sources.find((x) => x.title === 'Cyber ecosystem governance')!.id}`, '.reader'],
     ];
     for (const [w, h, size] of [
       [1280, 860, 'desktop'],
@@ -523,5 +553,33 @@ describe('duizhao in the browser', () => {
       await small.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('deletes a source after saying what goes, and keeps its answers in the statistics', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    const before = await api<StatsResponse>('/api/stats');
+    await go('');
+    await page.click('a.source-title:has-text("global-governance")');
+    await page.locator('.reader').waitFor();
+    await page.click('button:has-text("Delete this source")');
+    const dialog = page.locator('dialog.confirm');
+    await dialog.waitFor();
+    expect(await dialog.locator('h2').textContent()).toBe('Delete “global-governance”?');
+    expect(await dialog.textContent()).toMatch(/Its 3 sentence pairs and their 6 cards/);
+    await page.screenshot({ path: join(shots, 'source-delete-desktop-light.png') });
+    // Escape cancels: nothing is deleted.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await api<{ sources: SourceSummary[] }>('/api/sources')).sources.map((x) => x.title)).toContain('global-governance');
+
+    await page.click('button:has-text("Delete this source")');
+    await dialog.locator('button:has-text("Delete")').click();
+    await expect.poll(() => page.locator('[role=status]').textContent()).toMatch(/“global-governance” is deleted: 3 sentence pairs/);
+    await page.click('a:has-text("Back to Today")');
+    await page.locator('.tiles').waitFor();
+    expect(await page.locator('.source-title').allTextContents()).not.toContain('global-governance');
+    const after = await api<StatsResponse>('/api/stats');
+    expect(after.today.reviews).toBe(before.today.reviews);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -56,3 +56,31 @@ function isWordChar(ch: string | undefined): boolean {
 function compact(pieces: Piece[]): Piece[] {
   return pieces.filter((p) => p.text.length > 0);
 }
+
+/** A piece of text, or a span of it that belongs to mark number `mark`. */
+export interface MarkPiece {
+  text: string;
+  mark: number | null;
+}
+
+/**
+ * Cuts text at the given [start, end) spans, each piece naming the span it belongs to (its index
+ * in `spans`). A span out of range, empty, or overlapping one already placed (spans are placed by
+ * start, longer first) is left out: the text is always given back whole.
+ */
+export function markSpans(text: string, spans: { start: number | null; end: number | null }[]): MarkPiece[] {
+  const order = spans
+    .map((s, mark) => ({ start: s.start, end: s.end, mark }))
+    .filter((s): s is { start: number; end: number; mark: number } => s.start !== null && s.end !== null && s.start >= 0 && s.end <= text.length && s.start < s.end)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const pieces: MarkPiece[] = [];
+  let at = 0;
+  for (const s of order) {
+    if (s.start < at) continue;
+    if (s.start > at) pieces.push({ text: text.slice(at, s.start), mark: null });
+    pieces.push({ text: text.slice(s.start, s.end), mark: s.mark });
+    at = s.end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), mark: null });
+  return pieces;
+}

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'stats' }
   | { page: 'settings' }
   | { page: 'suspended' }
+  | { page: 'source'; sourceId: number }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'stats' && !arg) return { page: 'stats' };
   if (head === 'settings' && !arg) return { page: 'settings' };
   if (head === 'suspended' && !arg) return { page: 'suspended' };
+  if (head === 'sources' && arg !== undefined && /^\d+$/.test(arg) && parts.length === 2) return { page: 'source', sourceId: Number(arg) };
   if (head === 'terms') {
     const q = query.get('q') ?? '';
     if (arg === undefined) return { page: 'terms', termId: null, q };
@@ -37,6 +39,8 @@ export function routeHref(route: Route): string {
       const base = route.termId === null ? '#/terms' : `#/terms/${route.termId}`;
       return route.q ? `${base}?q=${encodeURIComponent(route.q)}` : base;
     }
+    case 'source':
+      return `#/sources/${route.sourceId}`;
     case 'not-found':
       return '#' + route.path;
     default:

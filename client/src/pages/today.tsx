@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StatsResponse } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
-import { formatDuration, formatPercent, plural } from '../lib/index.ts';
+import { formatDuration, formatPercent, plural, routeHref } from '../lib/index.ts';
 
 export function TodayPage() {
   const [stats, setStats] = useState<StatsResponse | null>(null);
@@ -79,7 +79,9 @@ export function TodayPage() {
           return (
             <li key={s.id}>
               <div class="source-head">
-                <span class="source-title">{s.title}</span>
+                <a class="source-title" href={routeHref({ page: 'source', sourceId: s.id })}>
+                  {s.title}
+                </a>
                 <span class="muted">
                   {s.mastered}/{s.terms} terms mastered · {formatPercent(share)}
                 </span>

@@ -1,0 +1,260 @@
+// A source read side by side (对照): each sentence pair in two columns, every term marked in both
+// languages and coloured by how far its learning has come; pointing at a term in one language
+// lights up its rendering in the other. The source can be deleted from here.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DeleteSourceResponse, SourceDetailResponse, SourceSentence, TermProgress } from '../../../server/http/api-types.ts';
+import { api } from '../api.ts';
+import { ErrorNote, Loading, Pager } from '../components.tsx';
+import { markSpans, plural, routeHref } from '../lib/index.ts';
+
+const PAGE = 100;
+
+const PROGRESS_LABEL: Record<TermProgress, string> = {
+  none: 'no card',
+  new: 'new',
+  learning: 'learning',
+  review: 'in review',
+  mastered: 'mastered',
+};
+
+type Terms = Map<number, SourceDetailResponse['terms'][number]>;
+/** The occurrence pointed at: its sentence and its index among the sentence's marks. */
+type Lit = { sentence: number; mark: number } | null;
+
+export function SourcePage({ sourceId }: { sourceId: number }) {
+  const [data, setData] = useState<SourceDetailResponse | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [lit, setLit] = useState<Lit>(null);
+  const [deleted, setDeleted] = useState<DeleteSourceResponse | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    let stale = false;
+    api.source(sourceId, PAGE, offset).then(
+      (r) => {
+        if (stale) return;
+        setData(r);
+        setError(null);
+        document.title = `${r.source.title} · duizhao 对照`;
+      },
+      (e) => !stale && setError(e),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [sourceId, offset]);
+
+  const turn = (next: number) => {
+    setOffset(next);
+    scrollTo(0, 0);
+  };
+
+  if (deleted) {
+    const d = deleted.deleted;
+    return (
+      <section class="source-page">
+        <h1>Deleted</h1>
+        <p class="notice" role="status">
+          “{deleted.source.title}” is deleted: {plural(d.sentences, 'sentence pair')}, {plural(d.terms, 'term')} and {plural(d.cards, 'card')}.
+          Your answers stay in the statistics.
+        </p>
+        <p>
+          <a class="button primary" href="#/">
+            Back to Today
+          </a>
+        </p>
+      </section>
+    );
+  }
+  if (!data) return error ? <ErrorNote error={error} /> : <Loading />;
+
+  const { source } = data;
+  const terms: Terms = new Map(data.terms.map((t) => [t.id, t]));
+  return (
+    <section class="source-page">
+      <p class="crumbs">
+        <a href="#/">← Today</a>
+      </p>
+      <h1>{source.title}</h1>
+      <p class="muted small">
+        {plural(source.sentences, 'sentence pair')} · {plural(source.terms, 'term')}, {source.mastered} mastered · {plural(source.cards, 'card')} ·
+        imported {source.importedAt.slice(0, 10)}
+      </p>
+      <ErrorNote error={error} />
+      {data.total === 0 ? (
+        <p class="empty">
+          This source has no sentences: it is a termbase. Its terms are on the <a href={routeHref({ page: 'terms', termId: null, q: '' })}>Terms</a>{' '}
+          page.
+        </p>
+      ) : (
+        <>
+          <p class="legend small" aria-label="Term colours">
+            {(['new', 'learning', 'review', 'mastered', 'none'] as const).map((p) => (
+              <span key={p} class={`term-mark progress-${p}`}>
+                {PROGRESS_LABEL[p]}
+              </span>
+            ))}
+          </p>
+          <ol class="reader" start={data.offset + 1}>
+            {data.sentences.map((s, i) => (
+              <Pair
+                key={s.id}
+                sentence={s}
+                index={i}
+                paragraphStart={i === 0 || data.sentences[i - 1].paragraph !== s.paragraph}
+                terms={terms}
+                lit={lit?.sentence === i ? lit.mark : null}
+                onLight={setLit}
+              />
+            ))}
+          </ol>
+          <Pager offset={data.offset} size={PAGE} total={data.total} onOffset={turn} />
+        </>
+      )}
+      <div class="danger-zone">
+        <button type="button" class="button danger" onClick={() => setConfirming(true)}>
+          Delete this source…
+        </button>
+      </div>
+      {confirming && (
+        <DeleteDialog
+          data={data}
+          onCancel={() => setConfirming(false)}
+          onDeleted={(r) => {
+            setConfirming(false);
+            setDeleted(r);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function Pair({
+  sentence,
+  index,
+  paragraphStart,
+  terms,
+  lit,
+  onLight,
+}: {
+  sentence: SourceSentence;
+  index: number;
+  paragraphStart: boolean;
+  terms: Terms;
+  lit: number | null;
+  onLight: (lit: Lit) => void;
+}) {
+  const zh = markSpans(
+    sentence.zh,
+    sentence.marks.map((m) => ({ start: m.zhStart, end: m.zhEnd })),
+  );
+  const en = markSpans(
+    sentence.en,
+    sentence.marks.map((m) => ({ start: m.enStart, end: m.enEnd })),
+  );
+  const piece = (p: { text: string; mark: number | null }, k: number, lang: 'zh' | 'en') => {
+    if (p.mark === null) return p.text;
+    const mark = p.mark;
+    const term = terms.get(sentence.marks[mark].termId);
+    if (!term) return p.text;
+    const light = () => onLight({ sentence: index, mark });
+    const dark = () => onLight(null);
+    return (
+      <a
+        key={k}
+        href={routeHref({ page: 'terms', termId: term.id, q: '' })}
+        class={`term-mark progress-${term.progress}${lit === mark ? ' lit' : ''}`}
+        title={`${term.zh} ${term.pinyin} → ${term.en} · ${PROGRESS_LABEL[term.progress]}`}
+        // The English mark repeats the Chinese one's link: one tab stop per term.
+        tabIndex={lang === 'en' ? -1 : undefined}
+        onMouseEnter={light}
+        onMouseLeave={dark}
+        onFocus={light}
+        onBlur={dark}
+      >
+        {p.text}
+      </a>
+    );
+  };
+  return (
+    <li class={paragraphStart ? 'pair paragraph-start' : 'pair'}>
+      <p lang="zh-CN" class="zh">
+        {zh.map((p, k) => piece(p, k, 'zh'))}
+      </p>
+      <p lang="en">{en.map((p, k) => piece(p, k, 'en'))}</p>
+    </li>
+  );
+}
+
+/** What deleting takes, said before it happens; the terms only this text brought can be kept. */
+function DeleteDialog({
+  data,
+  onCancel,
+  onDeleted,
+}: {
+  data: SourceDetailResponse;
+  onCancel: () => void;
+  onDeleted: (r: DeleteSourceResponse) => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [keepTerms, setKeepTerms] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { source, removal: r } = data;
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDeleted(await api.deleteSource(source.id, keepTerms));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  const reviewed = (n: number) => (n ? `, ${n} of them answered before` : '');
+  return (
+    <dialog ref={dialog} class="confirm" aria-labelledby="delete-title" onClose={onCancel}>
+      <h2 id="delete-title">Delete “{source.title}”?</h2>
+      <ul>
+        {r.sentences > 0 && (
+          <li>
+            Its {plural(r.sentences, 'sentence pair')} and their {plural(r.sentenceCards, 'card')}
+            {reviewed(r.sentenceCardsReviewed)}.
+          </li>
+        )}
+        {r.ownTerms > 0 && (
+          <li>
+            {keepTerms ? 'Kept: ' : ''}
+            {plural(r.ownTerms, 'term')} found in no other text, with {plural(r.ownTermCards, 'card')}
+            {reviewed(r.ownTermCardsReviewed)}.
+          </li>
+        )}
+        <li>Terms that other texts share stay, as do terms you added by hand or ignored. Your answers stay in the statistics.</li>
+      </ul>
+      {r.ownTerms > 0 && (
+        <label class="check">
+          <input type="checkbox" checked={keepTerms} onChange={(e) => setKeepTerms(e.currentTarget.checked)} /> Keep its terms and their cards in
+          the drill
+        </label>
+      )}
+      <ErrorNote error={error} />
+      <div class="row">
+        <button type="button" class="button danger" disabled={busy} onClick={() => void confirm()}>
+          {busy ? 'Deleting…' : 'Delete'}
+        </button>
+        <button type="button" class="button" autoFocus onClick={() => dialog.current?.close()}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}
