@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void
   grade: () => import('./commands/grade.ts'),
   import: () => import('./commands/import.ts'),
   stats: () => import('./commands/stats.ts'),
+  sources: () => import('./commands/sources.ts'),
   export: () => import('./commands/export.ts'),
   serve: () => import('./commands/serve.ts'),
 };
@@ -17,6 +18,8 @@ const usage = `usage: duizhao COMMAND
   grade --jsonl                                score translations read as JSON Lines on stdin
   import FILE [FILE2] [--title T]              import into the database (DUIZHAO_DB)
   stats [--json]                               today, due, streak, retention
+  sources [--json]                             the imported sources, with their ids
+  sources delete ID [--keep-terms]             delete a source (and the terms only it brought)
   export [--format tbx|csv] [--all] [--out F]  the termbase as TBX-Basic (CAT tools) or CSV
   serve                                        start the web app (HOST, PORT, DUIZHAO_DB)`;
 
