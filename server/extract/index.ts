@@ -14,6 +14,7 @@ import type { Extraction, ExtractedTerm, InputFormat } from './types.ts';
 
 export { decodeText, maxInputBytes } from './decode.ts';
 export { detectFormat, inputFormats } from './formats/index.ts';
+export { renderingSpan } from './terms/index.ts';
 export type { BitextPair } from './formats/index.ts';
 export type { Extraction, ExtractedTerm, InputFormat, SentencePair, TermOccurrence } from './types.ts';
 

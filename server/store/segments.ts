@@ -60,3 +60,11 @@ export function marksIn(db: Db, segmentIds: number[]): SegmentMark[] {
      ORDER BY o.segment_id, o.zh_start, o.zh_end DESC`,
   ).all(JSON.stringify(segmentIds)) as SegmentMark[];
 }
+
+/** Sentence pairs whose Chinese contains `zh`, in reading order (a scan: adding a term by hand is rare). */
+export function segmentsContaining(db: Db, zh: string): Pick<SegmentRow, 'id' | 'zh' | 'en'>[] {
+  return sql(db, 'SELECT id, zh, en FROM segments WHERE instr(zh, ?) > 0 ORDER BY source_id, paragraph, ordinal, id').all(zh) as Pick<
+    SegmentRow,
+    'id' | 'zh' | 'en'
+  >[];
+}

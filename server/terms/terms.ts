@@ -3,10 +3,11 @@
 // (kept, with their history, for when the term is reactivated).
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
-import { newRenderings, termCards } from '../library/index.ts';
+import { renderingSpan } from '../extract/index.ts';
+import { bestSentenceOf, newRenderings, termCards } from '../library/index.ts';
 import { getSettings } from '../settings/index.ts';
 import type { NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
-import { cardsStore, inTransaction, termsStore, type Db } from '../store/index.ts';
+import { cardsStore, inTransaction, segmentsStore, termsStore, type Db } from '../store/index.ts';
 
 export interface TermListOptions {
   q?: string;
@@ -95,8 +96,23 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
 const HAN = /\p{Script=Han}/u;
 
 /**
- * A term the user adds by hand (met outside any imported text): the user's, with term cards in
- * the directions the settings make, drilled before the new cards already waiting.
+ * Where a new term stands in the sentences already imported: every place its Chinese occurs, with
+ * the English span of one of its renderings when the sentence's English has it. Its concordance,
+ * its marks in the source reader and its cloze come from these.
+ */
+function recordOccurrences(db: Db, termId: number, zh: string, renderings: string[]): void {
+  for (const segment of segmentsStore.segmentsContaining(db, zh)) {
+    const span = renderingSpan(segment.en, renderings);
+    for (let at = segment.zh.indexOf(zh); at >= 0; at = segment.zh.indexOf(zh, at + zh.length)) {
+      termsStore.insertOccurrence(db, { termId, segmentId: segment.id, zhStart: at, zhEnd: at + zh.length, enStart: span?.start ?? null, enEnd: span?.end ?? null });
+    }
+  }
+}
+
+/**
+ * A term the user adds by hand (met in a text or outside any): the user's, with term cards in
+ * the directions the settings make, drilled before the new cards already waiting, and found in
+ * the texts already imported (recordOccurrences).
  */
 export function addTerm(db: Db, input: NewTerm, now: Date): TermRow {
   const zh = typeof input.zh === 'string' ? input.zh.trim() : '';
@@ -109,9 +125,11 @@ export function addTerm(db: Db, input: NewTerm, now: Date): TermRow {
     const known = termsStore.findTermByZh(db, zh);
     if (known) throw new ConflictError(`“${zh}” is already a term (${known.en}); edit it instead`, 'term_exists');
     const id = termsStore.insertTerm(db, { zh, en, variants, pinyin: pinyinOf(zh), score: 1, now, origin: 'user', note });
-    // The cards an import makes for a term, without the cloze: no sentence holds this one.
+    recordOccurrences(db, id, zh, [en, ...variants]);
+    // The cards an import makes for a term; the cloze blanks its best sentence among the texts
+    // already imported, when one holds it with a rendering.
     let order = cardsStore.minNewOrder(db);
-    for (const card of termCards(id, null, getSettings(db).cardKinds).flat()) {
+    for (const card of termCards(id, bestSentenceOf(db, id), getSettings(db).cardKinds).flat()) {
       cardsStore.insertCard(db, { ...card, sourceId: null, newOrder: --order, now });
     }
     return termsStore.getTermRow(db, id)!;

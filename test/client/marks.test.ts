@@ -53,7 +53,7 @@ describe('markNeedles: key terms marked in a card sentence', () => {
 
 describe('markSpans: the reader marks every term of a sentence by its offsets', () => {
   const zh = '要健全网络生态治理长效机制。';
-  const spansOf = (pieces: { text: string; mark: number | null }[]) => pieces.filter((p) => p.mark !== null).map((p) => [p.mark, p.text]);
+  const spansOf = (pieces: { text: string; marks: number[] }[]) => pieces.filter((p) => p.marks.length).map((p) => [p.marks, p.text]);
 
   it('marks each span with its index, in reading order, and gives the text back whole', () => {
     const pieces = markSpans(zh, [
@@ -61,15 +61,16 @@ describe('markSpans: the reader marks every term of a sentence by its offsets', 
       { start: 3, end: 9 },
     ]);
     expect(spansOf(pieces)).toEqual([
-      [1, '网络生态治理'],
-      [0, '长效机制'],
+      [[1], '网络生态治理'],
+      [[0], '长效机制'],
     ]);
     expect(pieces.map((p) => p.text).join('')).toBe(zh);
   });
 
-  it.each<[string, { start: number | null; end: number | null }[], (string | number)[][]]>([
-    ['an overlapping span: the longer one at a start wins, a later overlap is dropped', [{ start: 3, end: 5 }, { start: 3, end: 9 }, { start: 7, end: 11 }], [[1, '网络生态治理']]],
-    ['an English span not aligned (null)', [{ start: null, end: null }, { start: 0, end: 1 }], [[1, '要']]],
+  it.each<[string, { start: number | null; end: number | null }[], (string | number[])[][]]>([
+    ['a term inside a longer one: covered by both, the longer first', [{ start: 3, end: 5 }, { start: 3, end: 9 }], [[[1, 0], '网络'], [[1], '生态治理']]],
+    ['two spans crossing: each part by what covers it', [{ start: 3, end: 9 }, { start: 7, end: 11 }], [[[0], '网络生态'], [[0, 1], '治理'], [[1], '长效']]],
+    ['an English span not aligned (null)', [{ start: null, end: null }, { start: 0, end: 1 }], [[[1], '要']]],
     ['spans out of range or empty', [{ start: 5, end: 3 }, { start: 0, end: 99 }, { start: -1, end: 2 }, { start: 4, end: 4 }], []],
     ['no spans', [], []],
   ])('%s', (_name, spans, expected) => {

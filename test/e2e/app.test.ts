@@ -417,6 +417,38 @@ describe('duizhao in the browser', () => {
     // Terms drilled already are coloured apart from new ones.
     expect(await page.locator('.reader a.term-mark.progress-new').count()).toBeGreaterThan(0);
     expect(await page.locator('.reader a.term-mark:not(.progress-new)').count()).toBeGreaterThan(0);
+    // Selecting words in the Chinese, then their rendering in the English of the same pair, adds
+    // them as a term (here words inside a longer term's mark: 正能量 of 正能量传播者).
+    const select = (lang: string, words: string) =>
+      page.evaluate(
+        ([lang, words]) => {
+          const p = [...document.querySelectorAll(`.reader p[lang=${lang}]`)].find((x) => x.textContent!.includes(words))!;
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          const from = p.textContent!.indexOf(words);
+          const range = document.createRange();
+          for (let seen = 0, node = walker.nextNode(); node; seen += node.textContent!.length, node = walker.nextNode()) {
+            const len = node.textContent!.length;
+            if (from >= seen && from < seen + len) range.setStart(node, from - seen);
+            if (from + words.length > seen && from + words.length <= seen + len) range.setEnd(node, from + words.length - seen);
+          }
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        },
+        [lang, words],
+      );
+    await select('zh-CN', '正能量');
+    const bar = page.locator('form.pick-bar');
+    await bar.waitFor();
+    expect(await bar.locator('input[name=zh]').inputValue()).toBe('正能量');
+    await select('en', 'positive energy');
+    await expect.poll(() => bar.locator('input[name=en]').inputValue()).toBe('positive energy');
+    await page.screenshot({ path: join(shots, 'source-pick-term-desktop-light.png') });
+    await bar.locator('button:has-text("Add term")').click();
+    await expect.poll(() => page.locator('.pick-bar[role=status]').textContent()).toMatch(/Added 正能量 → positive energy: found in \d+ places? of your texts/);
+    await expect.poll(() => page.locator('.reader p[lang=en] a.term-mark', { hasText: /^positive energy$/ }).count()).toBeGreaterThan(0);
+    await page.locator('.reader li.pair', { hasText: '正能量传播者' }).first().screenshot({ path: join(shots, 'source-nested-term-desktop-light.png') });
+
     // By keyboard: Tab reaches the marks, Enter opens the term.
     await zhMark.focus();
     await page.keyboard.press('Enter');

@@ -169,6 +169,25 @@ describe('a term added by hand', () => {
     expect(detail.cards.map((c) => c.id)).toContain(next.card.id);
   });
 
+  it('is found in the texts already imported: a concordance with its English marked, and a cloze', async () => {
+    t = await makeSeededApp();
+    // 正能量 is no term of the seed on its own (the extractor keeps 正能量传播者), but its sentences hold it.
+    const res = await t.app.request('/api/terms', json({ zh: '正能量', en: 'positive energy' }));
+    expect(res.status).toBe(201);
+    const { term } = (await res.json()) as { term: TermRow };
+    expect(term.count).toBeGreaterThanOrEqual(1);
+    const detail = (await (await t.app.request(`/api/terms/${term.id}`)).json()) as TermDetailResponse;
+    expect(detail.occurrences).toHaveLength(term.count);
+    for (const o of detail.occurrences) {
+      expect(o.zh.slice(o.zhStart, o.zhEnd)).toBe('正能量');
+      expect(o.sourceTitle).toBe('Cyber ecosystem governance');
+    }
+    const rendered = detail.occurrences.filter((o) => o.enStart !== null).map((o) => o.en.slice(o.enStart!, o.enEnd!));
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(rendered.every((r) => r.toLowerCase() === 'positive energy')).toBe(true);
+    expect(detail.cards.map((c) => `${c.kind} ${c.direction}`)).toEqual(['term zh-en', 'term en-zh', 'cloze zh-en']);
+  });
+
   it.each<[string, unknown, number]>([
     ['a term already known', { zh: '网络生态治理', en: 'x' }, 409],
     ['no Chinese', { zh: 'governance', en: 'governance' }, 422],

@@ -57,30 +57,32 @@ function compact(pieces: Piece[]): Piece[] {
   return pieces.filter((p) => p.text.length > 0);
 }
 
-/** A piece of text, or a span of it that belongs to mark number `mark`. */
+/** A piece of text and the marks covering it (indexes into the spans given), outermost first. */
 export interface MarkPiece {
   text: string;
-  mark: number | null;
+  marks: number[];
 }
 
 /**
- * Cuts text at the given [start, end) spans, each piece naming the span it belongs to (its index
- * in `spans`). A span out of range, empty, or overlapping one already placed (spans are placed by
- * start, longer first) is left out: the text is always given back whole.
+ * Cuts text at the boundaries of the given [start, end) spans, each piece naming every span that
+ * covers it, the longest first: a term inside a longer one (正能量 in 正能量传播者) is a piece
+ * covered by both. Spans out of range or empty are left out; the text is always given back whole.
  */
 export function markSpans(text: string, spans: { start: number | null; end: number | null }[]): MarkPiece[] {
-  const order = spans
-    .map((s, mark) => ({ start: s.start, end: s.end, mark }))
-    .filter((s): s is { start: number; end: number; mark: number } => s.start !== null && s.end !== null && s.start >= 0 && s.end <= text.length && s.start < s.end)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const valid = spans
+    .map((s, mark) => ({ start: s.start ?? -1, end: s.end ?? -1, mark }))
+    .filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end);
+  const cuts = [...new Set([0, text.length, ...valid.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   const pieces: MarkPiece[] = [];
-  let at = 0;
-  for (const s of order) {
-    if (s.start < at) continue;
-    if (s.start > at) pieces.push({ text: text.slice(at, s.start), mark: null });
-    pieces.push({ text: text.slice(s.start, s.end), mark: s.mark });
-    at = s.end;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i]!, cuts[i + 1]!];
+    const marks = valid
+      .filter((s) => s.start <= from && s.end >= to)
+      .sort((a, b) => b.end - b.start - (a.end - a.start) || a.mark - b.mark)
+      .map((s) => s.mark);
+    const last = pieces[pieces.length - 1];
+    if (last && last.marks.join() === marks.join()) last.text += text.slice(from, to);
+    else pieces.push({ text: text.slice(from, to), marks });
   }
-  if (at < text.length) pieces.push({ text: text.slice(at), mark: null });
   return pieces;
 }

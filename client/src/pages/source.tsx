@@ -2,10 +2,10 @@
 // languages and coloured by how far its learning has come; pointing at a term in one language
 // lights up its rendering in the other. The source can be deleted from here.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DeleteSourceResponse, SourceDetailResponse, SourceSentence, TermProgress } from '../../../server/http/api-types.ts';
+import type { DeleteSourceResponse, SourceDetailResponse, SourceSentence, TermProgress, TermRow } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading, Pager } from '../components.tsx';
-import { markSpans, plural, routeHref } from '../lib/index.ts';
+import { markSpans, plural, routeHref, type MarkPiece } from '../lib/index.ts';
 
 const PAGE = 100;
 
@@ -17,7 +17,8 @@ const PROGRESS_LABEL: Record<TermProgress, string> = {
   mastered: 'mastered',
 };
 
-type Terms = Map<number, SourceDetailResponse['terms'][number]>;
+type SourceTerm = SourceDetailResponse['terms'][number];
+type Terms = Map<number, SourceTerm>;
 /** The occurrence pointed at: its sentence and its index among the sentence's marks. */
 type Lit = { sentence: number; mark: number } | null;
 
@@ -28,6 +29,9 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
   const [lit, setLit] = useState<Lit>(null);
   const [deleted, setDeleted] = useState<DeleteSourceResponse | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [added, setAdded] = useState<TermRow | null>(null);
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     let stale = false;
@@ -43,7 +47,7 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
     return () => {
       stale = true;
     };
-  }, [sourceId, offset]);
+  }, [sourceId, offset, reload]);
 
   const turn = (next: number) => {
     setOffset(next);
@@ -96,7 +100,8 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
               </span>
             ))}
           </p>
-          <ol class="reader" start={data.offset + 1}>
+          <p class="muted small">Select words in the Chinese to add them as a term, then their rendering in the English.</p>
+          <ol class="reader" start={data.offset + 1} onMouseUp={() => setPicked((p) => pickFromSelection(p))} onKeyUp={() => setPicked((p) => pickFromSelection(p))}>
             {data.sentences.map((s, i) => (
               <Pair
                 key={s.id}
@@ -110,6 +115,32 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
             ))}
           </ol>
           <Pager offset={data.offset} size={PAGE} total={data.total} onOffset={turn} />
+          {picked ? (
+            <AddFromText
+              picked={picked}
+              onChange={setPicked}
+              onAdded={(term) => {
+                setPicked(null);
+                setAdded(term);
+                setReload((n) => n + 1);
+              }}
+            />
+          ) : (
+            added && (
+              <p class="pick-bar notice" role="status">
+                <span>
+                  Added{' '}
+                  <a href={routeHref({ page: 'terms', termId: added.id, q: '' })} lang="zh-CN">
+                    {added.zh}
+                  </a>{' '}
+                  → {added.en}: {added.count ? `found in ${plural(added.count, 'place')} of your texts` : 'in none of your texts yet'}.
+                </span>
+                <button type="button" class="button" onClick={() => setAdded(null)}>
+                  OK
+                </button>
+              </p>
+            )
+          )}
         </>
       )}
       <div class="danger-zone">
@@ -154,21 +185,32 @@ function Pair({
     sentence.en,
     sentence.marks.map((m) => ({ start: m.enStart, end: m.enEnd })),
   );
-  const piece = (p: { text: string; mark: number | null }, k: number, lang: 'zh' | 'en') => {
-    if (p.mark === null) return p.text;
-    const mark = p.mark;
-    const term = terms.get(sentence.marks[mark].termId);
-    if (!term) return p.text;
+  // A piece inside several terms (正能量 in 正能量传播者) links to the innermost and lights with
+  // any of them; its title names them all.
+  const piece = (p: MarkPiece, k: number, lang: 'zh' | 'en') => {
+    const covering: { mark: number; term: SourceTerm }[] = [];
+    for (const m of p.marks) {
+      const term = terms.get(sentence.marks[m]!.termId);
+      if (term) covering.push({ mark: m, term });
+    }
+    if (!covering.length) return p.text;
+    const { mark, term } = covering[covering.length - 1]!;
     const light = () => onLight({ sentence: index, mark });
     const dark = () => onLight(null);
+    const lights = lit !== null && p.marks.includes(lit);
     return (
       <a
         key={k}
         href={routeHref({ page: 'terms', termId: term.id, q: '' })}
-        class={`term-mark progress-${term.progress}${lit === mark ? ' lit' : ''}`}
-        title={`${term.zh} ${term.pinyin} → ${term.en} · ${PROGRESS_LABEL[term.progress]}`}
+        class={`term-mark progress-${term.progress}${covering.length > 1 ? ' nested' : ''}${lights ? ' lit' : ''}`}
+        title={covering
+          .map((c) => `${c.term.zh} ${c.term.pinyin} → ${c.term.en} · ${PROGRESS_LABEL[c.term.progress]}`)
+          .reverse()
+          .join('\n')}
         // The English mark repeats the Chinese one's link: one tab stop per term.
         tabIndex={lang === 'en' ? -1 : undefined}
+        // A link dragged is a link moved: off, so that a drag across a term selects its words.
+        draggable={false}
         onMouseEnter={light}
         onMouseLeave={dark}
         onFocus={light}
@@ -179,7 +221,7 @@ function Pair({
     );
   };
   return (
-    <li class={paragraphStart ? 'pair paragraph-start' : 'pair'}>
+    <li class={paragraphStart ? 'pair paragraph-start' : 'pair'} data-index={index}>
       <p lang="zh-CN" class="zh">
         {zh.map((p, k) => piece(p, k, 'zh'))}
       </p>
@@ -256,5 +298,82 @@ function DeleteDialog({
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** Words chosen in the text to become a term: the Chinese selected, then its English. */
+interface Picked {
+  zh: string;
+  en: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The term being picked, after the user selected text in the reader: Chinese words start a new
+ * pick (keeping an English already chosen), English words fill in its rendering. A selection
+ * across two sentences, or with no Chinese in it, changes nothing.
+ */
+function pickFromSelection(current: Picked | null): Picked | null {
+  const selection = getSelection();
+  if (!selection || selection.isCollapsed) return current;
+  const text = selection.toString().replace(/\s+/g, ' ').trim();
+  const paragraphOf = (node: Node | null) => (node instanceof Element ? node : node?.parentElement)?.closest('.reader p') ?? null;
+  const at = paragraphOf(selection.anchorNode);
+  if (!text || !at || at !== paragraphOf(selection.focusNode)) return current;
+  if (at.getAttribute('lang') === 'zh-CN') {
+    const zh = text.replace(/\s/g, '');
+    return HAN.test(zh) && zh.length <= 50 ? { zh, en: current?.en ?? '' } : current;
+  }
+  return current && text.length <= 500 ? { ...current, en: text } : current;
+}
+
+/** The form for a term picked in the text, kept in view at the foot of the page. */
+function AddFromText({ picked, onChange, onAdded }: { picked: Picked; onChange: (p: Picked | null) => void; onAdded: (term: TermRow) => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const en = useRef<HTMLInputElement>(null);
+  useEffect(() => en.current?.focus({ preventScroll: true }), [picked.zh]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!picked.zh.trim() || !picked.en.trim()) return setError(new Error('Give the Chinese term and its English rendering.'));
+    setSaving(true);
+    setError(null);
+    try {
+      onAdded(await api.addTerm({ zh: picked.zh.trim(), en: picked.en.trim() }));
+    } catch (err) {
+      setError(err);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form class="pick-bar" aria-label="Add a term from the text" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onChange(null)}>
+      <label>
+        中文
+        <input name="zh" lang="zh-CN" value={picked.zh} autoComplete="off" onInput={(e) => onChange({ ...picked, zh: e.currentTarget.value })} />
+      </label>
+      <label>
+        English rendering
+        <input
+          ref={en}
+          name="en"
+          value={picked.en}
+          placeholder="select it in the English, or type it"
+          autoComplete="off"
+          onInput={(e) => onChange({ ...picked, en: e.currentTarget.value })}
+        />
+      </label>
+      <div class="actions">
+        <button type="submit" class="button primary" disabled={saving}>
+          Add term
+        </button>
+        <button type="button" class="button" onClick={() => onChange(null)}>
+          Cancel
+        </button>
+      </div>
+      <ErrorNote error={error} />
+    </form>
   );
 }

@@ -369,6 +369,14 @@ function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[
   };
 }
 
+/**
+ * Where one of a term's renderings stands in an English sentence, the first of them found (whole
+ * words, case and possessive 's aside): the span of a term the user added, in stored sentences.
+ */
+export function renderingSpan(en: string, renderings: string[]): { start: number; end: number } | null {
+  return findRendering(en, renderings.map(spanKey).filter(Boolean));
+}
+
 function findRendering(en: string, keys: string[]): { start: number; end: number } | null {
   const lower = en.toLowerCase().replace(/’/g, "'");
   for (const k of keys) {
