@@ -9,6 +9,7 @@ import type { CardKind, Direction, ImportResponse, Settings } from '../http/api-
 import { getSettings } from '../settings/index.ts';
 import { cardsStore, inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
 import { clozeScore } from './card-kinds.ts';
+import { addMissingClozes, recognizeTerms } from './recognize.ts';
 
 export interface ImportExtractionInput {
   title: string;
@@ -215,6 +216,24 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
       // Unique (kind, subject, direction): a known term keeps its cards and their history.
       if (cardsStore.insertCard(db, { ...c, sourceId, newOrder: ++order, now })) cards++;
     }
+
+    // Known terms found in text, as a CAT tool finds its termbase's: a termbase's terms in the
+    // texts already imported; the user's own terms in this text (the extractor's occurrences of
+    // them, stored above, stay as they are).
+    const recognized =
+      input.termOrigin === 'user'
+        ? recognizeTerms(
+            db,
+            [...termIds].map((id) => termsStore.getTermRecord(db, id)!),
+            segmentsStore.allSegments(db),
+          )
+        : recognizeTerms(
+            db,
+            termsStore.userTerms(db),
+            segmentIds.map((id, i) => ({ id, zh: extraction.sentences[i]!.zh, en: extraction.sentences[i]!.en })),
+          );
+    for (const id of recognized) termIds.add(id);
+    cards += addMissingClozes(db, recognized, settings.cardKinds, now);
 
     const source = sourcesStore.sourceSummary(db, sourceId)!;
     return {

@@ -3,3 +3,4 @@ export { beginImport, importText, seedIfEmpty, titleFromFileName, type BegunImpo
 export { Extractions, type ExtractionRequest, type ExtractionResult, type PendingExtraction } from './extractions.ts';
 export { applyCardKinds, bestSentenceOf, clozeScore } from './card-kinds.ts';
 export { deleteSource, sourceDetail } from './sources.ts';
+export { addMissingClozes, recognizeTerms, type KnownTerm } from './recognize.ts';

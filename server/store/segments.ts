@@ -68,3 +68,8 @@ export function segmentsContaining(db: Db, zh: string): Pick<SegmentRow, 'id' | 
     'id' | 'zh' | 'en'
   >[];
 }
+
+/** Every stored sentence pair, for finding a termbase's terms in the texts already imported. */
+export function allSegments(db: Db): Pick<SegmentRow, 'id' | 'zh' | 'en'>[] {
+  return sql(db, 'SELECT id, zh, en FROM segments ORDER BY id').all() as Pick<SegmentRow, 'id' | 'zh' | 'en'>[];
+}

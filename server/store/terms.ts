@@ -300,3 +300,12 @@ export function termProgress(db: Db, termIds: number[]): { id: number; zh: strin
     progress: cards === 0 ? 'none' : mastered === cards ? 'mastered' : learning > 0 ? 'learning' : fresh === cards ? 'new' : 'review',
   }));
 }
+
+/** The active terms of the user's own (added by hand, edited, or from a termbase): known wherever they occur. */
+export function userTerms(db: Db): TermRecord[] {
+  return (sql(db, `SELECT ${termColumns} FROM terms WHERE origin = 'user' AND status = 'active' ORDER BY id`).all() as RawTerm[]).map(toRecord);
+}
+
+export function hasCard(db: Db, termId: number, kind: 'term' | 'cloze'): boolean {
+  return sql(db, 'SELECT 1 FROM cards WHERE subject_id = ? AND kind = ? LIMIT 1').get(termId, kind) !== undefined;
+}

@@ -3,8 +3,7 @@
 // (kept, with their history, for when the term is reactivated).
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
-import { renderingSpan } from '../extract/index.ts';
-import { bestSentenceOf, newRenderings, termCards } from '../library/index.ts';
+import { bestSentenceOf, newRenderings, recognizeTerms, termCards } from '../library/index.ts';
 import { getSettings } from '../settings/index.ts';
 import type { NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
 import { cardsStore, inTransaction, segmentsStore, termsStore, type Db } from '../store/index.ts';
@@ -96,23 +95,9 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
 const HAN = /\p{Script=Han}/u;
 
 /**
- * Where a new term stands in the sentences already imported: every place its Chinese occurs, with
- * the English span of one of its renderings when the sentence's English has it. Its concordance,
- * its marks in the source reader and its cloze come from these.
- */
-function recordOccurrences(db: Db, termId: number, zh: string, renderings: string[]): void {
-  for (const segment of segmentsStore.segmentsContaining(db, zh)) {
-    const span = renderingSpan(segment.en, renderings);
-    for (let at = segment.zh.indexOf(zh); at >= 0; at = segment.zh.indexOf(zh, at + zh.length)) {
-      termsStore.insertOccurrence(db, { termId, segmentId: segment.id, zhStart: at, zhEnd: at + zh.length, enStart: span?.start ?? null, enEnd: span?.end ?? null });
-    }
-  }
-}
-
-/**
  * A term the user adds by hand (met in a text or outside any): the user's, with term cards in
  * the directions the settings make, drilled before the new cards already waiting, and found in
- * the texts already imported (recordOccurrences).
+ * the texts already imported (recognizeTerms): its concordance, its marks in the reader, its cloze.
  */
 export function addTerm(db: Db, input: NewTerm, now: Date): TermRow {
   const zh = typeof input.zh === 'string' ? input.zh.trim() : '';
@@ -125,7 +110,7 @@ export function addTerm(db: Db, input: NewTerm, now: Date): TermRow {
     const known = termsStore.findTermByZh(db, zh);
     if (known) throw new ConflictError(`“${zh}” is already a term (${known.en}); edit it instead`, 'term_exists');
     const id = termsStore.insertTerm(db, { zh, en, variants, pinyin: pinyinOf(zh), score: 1, now, origin: 'user', note });
-    recordOccurrences(db, id, zh, [en, ...variants]);
+    recognizeTerms(db, [{ id, zh, en, variants }], segmentsStore.segmentsContaining(db, zh));
     // The cards an import makes for a term; the cloze blanks its best sentence among the texts
     // already imported, when one holds it with a rendering.
     let order = cardsStore.minNewOrder(db);

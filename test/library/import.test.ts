@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Extraction } from '../../server/extract/types.ts';
 import { importExtraction, listSources } from '../../server/library/index.ts';
 import { updateSettings } from '../../server/settings/index.ts';
-import { getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
+import { addTerm, getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
 import { extraction, governance, secondExtraction, tempDb, type TempDb } from './fixtures.ts';
 
 const now = new Date('2026-03-02T08:00:00Z');
@@ -161,5 +161,51 @@ describe('listSources', () => {
       ['Cyber governance', 3, 4],
     ]);
     expect(sources[0].importedAt).toBe('2026-03-03T08:00:00.000Z');
+  });
+});
+
+describe('known terms found in text (as a CAT tool finds its termbase terms)', () => {
+  const occurrencesOf = (db: TempDb['db'], zh: string) => {
+    const term = listTerms(db, { q: zh }, now).terms.find((x) => x.zh === zh)!;
+    return getTerm(db, term.id);
+  };
+
+  it("finds the user's own terms in a new text, with the English span, and gives them a cloze", () => {
+    t = tempDb();
+    addTerm(t.db, { zh: '重要任务', en: 'crucial task' }, now);
+    expect(occurrencesOf(t.db, '重要任务').cards.map((c) => c.kind)).toEqual(['term', 'term']);
+    const result = importExtraction(t.db, input());
+    // The extraction's 4 terms, and the user's term met in the text; its cloze is the one more card.
+    expect(result.counts).toMatchObject({ terms: 5, newTerms: 4, cards: 4 * 3 + 3 * 2 + 1 });
+    const detail = occurrencesOf(t.db, '重要任务');
+    expect(detail.occurrences.map((o) => [o.zh.slice(o.zhStart, o.zhEnd), o.en.slice(o.enStart!, o.enEnd!)])).toEqual([['重要任务', 'crucial task']]);
+    expect(detail.cards.map((c) => c.kind)).toEqual(['term', 'term', 'cloze']);
+    expect(result.source.terms).toBe(5);
+  });
+
+  it("finds a termbase's terms in the texts already imported", () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    const termbase = importExtraction(t.db, {
+      title: 'Glossary',
+      format: 'tbx',
+      contentHash: 'tbx',
+      termOrigin: 'user',
+      now,
+      extraction: { sentences: [], terms: [{ zh: '重要任务', en: 'crucial task', variants: ['key task'], pinyin: '', count: 0, score: 1, occurrences: [] }] },
+    });
+    expect(termbase.counts).toMatchObject({ terms: 1, newTerms: 1, cards: 3 });
+    const detail = occurrencesOf(t.db, '重要任务');
+    expect(detail.occurrences.map((o) => o.sourceTitle)).toEqual(['Cyber governance']);
+    expect(detail.cards.map((c) => c.kind)).toEqual(['term', 'term', 'cloze']);
+  });
+
+  it('keeps the extractor’s occurrence of a term that is also the user’s, once', () => {
+    t = tempDb();
+    addTerm(t.db, { zh: '长效机制', en: 'long-term mechanism' }, now);
+    importExtraction(t.db, input());
+    const detail = occurrencesOf(t.db, '长效机制');
+    expect(detail.occurrences).toHaveLength(1);
+    expect(detail.term.en).toBe('long-term mechanism');
   });
 });
