@@ -8,6 +8,7 @@ import type {
   DeleteSourceResponse,
   ImportRequestJson,
   ImportResponse,
+  LearnNextResponse,
   NewTerm,
   NextResponse,
   OptimizeResponse,
@@ -153,6 +154,7 @@ export const api = {
   sources: () => call<{ sources: SourceSummary[] } | SourceSummary[]>('GET', '/api/sources').then((r) => (Array.isArray(r) ? r : r.sources)),
   source: (id: number, limit: number, offset: number) =>
     call<SourceDetailResponse>('GET', `/api/sources/${id}?limit=${limit}&offset=${offset}`),
+  learnNext: (id: number) => call<LearnNextResponse>('POST', `/api/sources/${id}/learn-next`),
   deleteSource: (id: number, keepTerms: boolean) =>
     call<DeleteSourceResponse>('DELETE', `/api/sources/${id}${keepTerms ? '?keepTerms=1' : ''}`),
   importText: (req: ImportRequestJson, onProgress?: (p: UploadProgress) => void) => callWithProgress<ImportResponse>('/api/sources', req, onProgress),

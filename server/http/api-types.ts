@@ -147,8 +147,15 @@ export interface SourceDetailResponse {
   total: number;
   /** The terms marked on this page. */
   terms: { id: number; zh: string; en: string; pinyin: string; progress: TermProgress }[];
+  /** Its new cards the drill can serve (its sentences', and its terms' wherever they came from). */
+  newCards: number;
   /** What deleting the source would take with it. */
   removal: SourceRemoval;
+}
+
+/** POST /api/sources/:id/learn-next: its new cards moved to the head of the new-card queue. */
+export interface LearnNextResponse {
+  moved: number;
 }
 
 export interface SourceSentence {

@@ -2,5 +2,5 @@ export { importExtraction, listSources, newRenderings, termCards, type ImportExt
 export { beginImport, importText, seedIfEmpty, titleFromFileName, type BegunImport, type ImportTextInput } from './import-text.ts';
 export { Extractions, type ExtractionRequest, type ExtractionResult, type PendingExtraction } from './extractions.ts';
 export { applyCardKinds, bestSentenceOf, clozeScore } from './card-kinds.ts';
-export { deleteSource, sourceDetail } from './sources.ts';
+export { deleteSource, learnSourceNext, sourceDetail } from './sources.ts';
 export { addMissingClozes, recognizeTerms, type KnownTerm } from './recognize.ts';

@@ -34,6 +34,7 @@ export function sourceDetail(db: Db, id: number, options: { limit?: number; offs
       offset,
       total,
       terms: termsStore.termProgress(db, termIds),
+      newCards: sourcesStore.countNewCards(db, id),
       removal: removalOf(db, id, source.sentences),
     };
   })();
@@ -76,5 +77,13 @@ export function deleteSource(db: Db, id: number, options: { keepTerms?: boolean 
     sourcesStore.refileTermCards(db, id);
     const row = sourcesStore.deleteSourceRow(db, id)!;
     return { source: { id, title: row.title }, deleted: { sentences: row.sentences, terms: own.length, cards } };
+  });
+}
+
+/** Puts the source's new cards first in the drill's new-card queue ("learn this text next"). */
+export function learnSourceNext(db: Db, id: number): { moved: number } {
+  return inTransaction(db, () => {
+    if (!sourcesStore.sourceExists(db, id)) throw new NotFoundError(`no source ${id}`);
+    return { moved: sourcesStore.moveNewCardsFirst(db, id) };
   });
 }

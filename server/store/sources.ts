@@ -203,3 +203,34 @@ export function deleteSourceRow(db: Db, sourceId: number): { title: string; sent
   sql(db, 'DELETE FROM sources WHERE id = ?').run(sourceId);
   return row;
 }
+
+// A source's cards: its sentence cards, and the term and cloze cards of the terms occurring in
+// its sentences or filed under it (a termbase's).
+const sourceCardIds = `
+  SELECT c.id FROM cards c WHERE c.kind = 'sentence' AND c.subject_id IN (SELECT id FROM segments WHERE source_id = @source)
+  UNION SELECT c.id FROM cards c WHERE c.kind != 'sentence' AND (c.source_id = @source OR c.subject_id IN
+    (SELECT o.term_id FROM occurrences o JOIN segments g ON g.id = o.segment_id WHERE g.source_id = @source))`;
+
+/** The source's new cards that the drill can serve (not suspended, not hidden). */
+export function countNewCards(db: Db, sourceId: number): number {
+  return (
+    sql(db, `SELECT count(*) AS n FROM cards WHERE id IN (${sourceCardIds}) AND state = 0 AND suspended = 0 AND hidden = 0`).get({
+      source: sourceId,
+    }) as { n: number }
+  ).n;
+}
+
+/**
+ * Moves the source's new cards to the head of the new-card queue, in their own order (Anki's
+ * "reposition"): the drill introduces them next. Returns how many moved.
+ */
+export function moveNewCardsFirst(db: Db, sourceId: number): number {
+  const ids = (
+    sql(db, `SELECT id FROM cards WHERE id IN (${sourceCardIds}) AND state = 0 ORDER BY new_order, id`).all({ source: sourceId }) as { id: number }[]
+  ).map((r) => r.id);
+  if (!ids.length) return 0;
+  const first = (sql(db, 'SELECT coalesce(min(new_order), 1) AS n FROM cards').get() as { n: number }).n - ids.length;
+  const move = sql(db, 'UPDATE cards SET new_order = ? WHERE id = ?');
+  ids.forEach((id, i) => move.run(first + i, id));
+  return ids.length;
+}

@@ -201,8 +201,19 @@ describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
     expect(((await (await t.app.request('/api/terms')).json()) as TermsResponse).total).toBe(counts.terms);
   });
 
+  it("puts a source's new cards first in the drill with POST /api/sources/:id/learn-next", async () => {
+    t = makeApp();
+    const { source } = (await (await importSeed(t)).json()) as ImportResponse;
+    const { newCards } = (await (await t.app.request(`/api/sources/${source.id}`)).json()) as SourceDetailResponse;
+    expect(newCards).toBe(source.cards);
+    const res = await t.app.request(`/api/sources/${source.id}/learn-next`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ moved: newCards });
+  });
+
   it.each([
     ['an unknown source', 'GET', '/api/sources/999', 404, 'not_found'],
+    ['learning an unknown source next', 'POST', '/api/sources/999/learn-next', 404, 'not_found'],
     ['an id that is no number', 'GET', '/api/sources/abc', 400, 'invalid_request'],
     ['a page too long', 'GET', '/api/sources/1?limit=501', 400, 'invalid_request'],
     ['a negative offset', 'GET', '/api/sources/1?offset=-1', 400, 'invalid_request'],

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerCard, undoLast } from '../../server/drill/index.ts';
+import { answerCard, nextCard, undoLast } from '../../server/drill/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
 import type { Rating } from '../../server/http/api-types.ts';
-import { deleteSource, importExtraction, listSources, sourceDetail } from '../../server/library/index.ts';
+import { deleteSource, importExtraction, learnSourceNext, listSources, sourceDetail } from '../../server/library/index.ts';
 import { getStats } from '../../server/stats/index.ts';
 import { addTerm, getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
 import { extraction, governance, secondExtraction, sentences, tempDb, type TempDb } from './fixtures.ts';
@@ -214,5 +214,47 @@ describe('deleteSource', () => {
     expect(sourceDetail(t.db, tbx.source.id).removal).toMatchObject({ sentences: 0, ownTerms: 1, ownTermCards: 2 });
     expect(deleteSource(t.db, tbx.source.id).deleted).toEqual({ sentences: 0, terms: 1, cards: 2 });
     expect(tables(t.db)).toMatchObject({ sources: 0, terms: 0, cards: 0 });
+  });
+});
+
+describe('learnSourceNext', () => {
+  it("puts the source's new cards first in the drill, its shared terms' included", () => {
+    const { db, first, second } = twoSources();
+    const ids = (sql: string, ...params: unknown[]) => new Set((db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id));
+    const secondCards = ids(
+      `SELECT c.id FROM cards c JOIN segments g ON g.id = c.subject_id WHERE c.kind = 'sentence' AND g.source_id = ?
+       UNION SELECT c.id FROM cards c JOIN terms t ON t.id = c.subject_id WHERE c.kind != 'sentence' AND t.zh = '网络生态治理'`,
+      second,
+    );
+    // The second text's 2 sentence cards, and the 3 cards of 网络生态治理, which it shares.
+    expect(secondCards.size).toBe(5);
+    expect(sourceDetail(db, second).newCards).toBe(5);
+    const secondSentences = ids(`SELECT c.id FROM cards c JOIN segments g ON g.id = c.subject_id WHERE c.kind = 'sentence' AND g.source_id = ?`, second);
+    const drillThree = () => {
+      const served: number[] = [];
+      for (let i = 0, at = now; i < 3; i++, at = new Date(at.getTime() + 60_000)) {
+        const card = nextCard(db, at).card!;
+        served.push(card.id);
+        answerCard(db, { cardId: card.id, rating: 4, reviewId: crypto.randomUUID() }, at);
+      }
+      return served;
+    };
+    const control = drillThree();
+    // Without it the second text's sentences wait behind the first text's cards.
+    expect(control.some((id) => secondSentences.has(id))).toBe(false);
+    for (let i = 0; i < 3; i++) undoLast(db, now);
+
+    expect(learnSourceNext(db, second)).toEqual({ moved: 5 });
+    const served = drillThree();
+    // One card of the term, one of the sentence; their siblings are buried for the day (as any
+    // sibling is), so the first text's cards follow.
+    expect(served.map((id) => secondCards.has(id))).toEqual([true, true, false]);
+    expect(secondSentences.has(served[1]!)).toBe(true);
+    expect(sourceDetail(db, first).newCards).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown source', () => {
+    const { db } = twoSources();
+    expect(() => learnSourceNext(db, 99)).toThrow(NotFoundError);
   });
 });

@@ -32,6 +32,7 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [added, setAdded] = useState<TermRow | null>(null);
   const [reload, setReload] = useState(0);
+  const [moved, setMoved] = useState<number | null>(null);
 
   useEffect(() => {
     let stale = false;
@@ -48,6 +49,15 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
       stale = true;
     };
   }, [sourceId, offset, reload]);
+
+  const learnNext = async () => {
+    setError(null);
+    try {
+      setMoved((await api.learnNext(sourceId)).moved);
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   const turn = (next: number) => {
     setOffset(next);
@@ -85,6 +95,19 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
         {plural(source.sentences, 'sentence pair')} · {plural(source.terms, 'term')}, {source.mastered} mastered · {plural(source.cards, 'card')} ·
         imported {source.importedAt.slice(0, 10)}
       </p>
+      <div class="source-actions">
+        {data.newCards > 0 && moved === null && (
+          <button type="button" class="button" onClick={() => void learnNext()}>
+            Learn its {plural(data.newCards, 'new card')} next
+          </button>
+        )}
+        {moved !== null && (
+          <p class="notice" role="status">
+            {moved ? `${plural(moved, 'new card')} of this text now come first in the drill.` : 'This text has no new cards left.'} How many new cards a day:{' '}
+            <a href="#/settings">Settings</a>.
+          </p>
+        )}
+      </div>
       <ErrorNote error={error} />
       {data.total === 0 ? (
         <p class="empty">

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { beginImport, deleteSource, listSources, sourceDetail, type ExtractionResult } from '../../library/index.ts';
+import { beginImport, deleteSource, learnSourceNext, listSources, sourceDetail, type ExtractionResult } from '../../library/index.ts';
 import { termsStore } from '../../store/index.ts';
 import type { PreviewResponse } from '../api-types.ts';
 import { deleteSourceQuery, idParam, pageQuery, valid } from '../validation.ts';
@@ -16,6 +16,7 @@ export function sourcesRoutes({ db, now, extractions, onInternalError }: Deps) {
     .delete('/:id', valid('param', idParam), valid('query', deleteSourceQuery), (c) =>
       c.json(deleteSource(db, c.req.valid('param').id, c.req.valid('query'))),
     )
+    .post('/:id/learn-next', valid('param', idParam), (c) => c.json(learnSourceNext(db, c.req.valid('param').id)))
     .post('/', async (c) => {
       const body = await readImportBody(c);
       // Refuses unusable input here, before any response has started.
