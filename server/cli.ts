@@ -20,6 +20,7 @@ const usage = `usage: duizhao COMMAND
   stats [--json]                               today, due, streak, retention
   sources [--json]                             the imported sources, with their ids
   sources delete ID [--keep-terms]             delete a source (and the terms only it brought)
+  sources export ID [--format tmx|tsv] [--out F]  its sentence pairs as a translation memory
   export [--format tbx|csv] [--all] [--out F]  the termbase as TBX-Basic (CAT tools) or CSV
   serve                                        start the web app (HOST, PORT, DUIZHAO_DB)`;
 

@@ -8,6 +8,7 @@
 //   GET  /api/sources/:id?limit&offset   SourceDetailResponse (its sentence pairs with their terms marked)
 //   DELETE /api/sources/:id?keepTerms=1   DeleteSourceResponse (reviews stay in the history)
 //   POST /api/sources/:id/learn-next      LearnNextResponse (its new cards first in the drill)
+//   GET  /api/sources/:id/export?format=tmx|tsv  its sentence pairs as a file
 //   POST /api/extract                     same body → PreviewResponse, nothing stored
 //                                         (both with Accept: application/x-ndjson: progress lines,
 //                                         then the outcome; see progress.ts)

@@ -99,6 +99,10 @@ export const deleteSourceQuery = z.object({
   keepTerms: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
 });
 
+export const sourceExportQuery = z.object({
+  format: z.enum(['tmx', 'tsv']).default('tmx'),
+});
+
 export const exportQuery = z.object({
   format: z.enum(['tbx', 'csv']).default('tbx'),
   // 'all' includes the ignored terms, marked as such.

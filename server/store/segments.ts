@@ -73,3 +73,8 @@ export function segmentsContaining(db: Db, zh: string): Pick<SegmentRow, 'id' | 
 export function allSegments(db: Db): Pick<SegmentRow, 'id' | 'zh' | 'en'>[] {
   return sql(db, 'SELECT id, zh, en FROM segments ORDER BY id').all() as Pick<SegmentRow, 'id' | 'zh' | 'en'>[];
 }
+
+/** Every sentence pair of a source in reading order, for an export. */
+export function segmentsOfSource(db: Db, sourceId: number): SegmentRow[] {
+  return sql(db, `SELECT ${segmentColumns} FROM segments WHERE source_id = ? ORDER BY paragraph, ordinal, id`).all(sourceId) as SegmentRow[];
+}

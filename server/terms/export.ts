@@ -3,6 +3,7 @@
 // A concept entry per term: the Chinese term with its pinyin and the user's note, the preferred
 // English rendering and every variant as admitted terms, and the sentence pair of its first
 // occurrence as context, so a translator sees the term in use.
+import { xmlEscape } from '../extract/formats/xml.ts';
 import type { Db } from '../store/index.ts';
 import { termsStore } from '../store/index.ts';
 
@@ -25,16 +26,6 @@ export function exportTermbase(db: Db, options: ExportOptions): TermExport {
   const terms = termsStore.exportTerms(db, options.includeIgnored ?? false);
   if (options.format === 'csv') return { body: toCsv(terms), mediaType: 'text/csv; charset=utf-8', fileName: 'duizhao-terms.csv' };
   return { body: toTbx(terms, options.now), mediaType: 'application/x-tbx+xml; charset=utf-8', fileName: 'duizhao-terms.tbx' };
-}
-
-/** Text as XML character data or an attribute value; characters XML 1.0 cannot hold are dropped. */
-function xmlEscape(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 function toTbx(terms: termsStore.ExportTerm[], now: Date): string {

@@ -1,7 +1,7 @@
 // `cli sources` lists what was imported, with the ids `cli sources delete` takes; a deletion says
 // what went, and bad arguments are one-line CliErrors (exit 2) that change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,27 @@ describe('cli sources', () => {
     expect(tables().terms).toBe(before.terms);
   });
 
+  it('exports the sentence pairs as TMX or TSV, to stdout or a file', async () => {
+    const source = await importSeed();
+    await run(['export', String(source.id)], io);
+    const units = out.match(/<tu /g)!.length;
+    expect(units).toBeGreaterThan(20);
+    expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<tmx version="1.4">/);
+    out = '';
+    const file = join(dir, 'pairs.tsv');
+    await run(['export', String(source.id), '--format', 'tsv', '--out', file], io);
+    expect(out).toBe('');
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(units);
+    expect(lines.every((l) => l.split('\t').length === 2)).toBe(true);
+    expect(lines[0]).toMatch(/^中共中央政治局.+\tOn the afternoon of November 28/);
+  });
+
   it.each([
+    [['export', '99'], /no source 99/],
+    [['export', '1', '--format', 'xml'], /unknown format "xml": tmx or tsv/],
+    [['export', '1', '--out'], /--out needs a value/],
+    [['export'], /one source id/],
     [['delete', '99'], /no source 99/],
     [['delete', 'abc'], /one source id, a whole number/],
     [['delete'], /one source id/],

@@ -449,6 +449,10 @@ describe('duizhao in the browser', () => {
     await expect.poll(() => page.locator('.reader p[lang=en] a.term-mark', { hasText: /^positive energy$/ }).count()).toBeGreaterThan(0);
     await page.locator('.reader li.pair', { hasText: '正能量传播者' }).first().screenshot({ path: join(shots, 'source-nested-term-desktop-light.png') });
 
+    // Its sentence pairs download as a translation memory.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-links a:has-text("TMX")')]);
+    expect(download.suggestedFilename()).toBe('Cyber-ecosystem-governance.tmx');
+
     // Its new cards can jump the queue.
     await page.click('button:has-text("new cards next")');
     await expect.poll(() => page.locator('.source-actions [role=status]').textContent()).toMatch(/^\d+ new cards of this text now come first in the drill/);

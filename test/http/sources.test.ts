@@ -227,3 +227,57 @@ describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
     expect(snapshot(t.db)).toEqual(before);
   });
 });
+
+describe('GET /api/sources/:id/export', () => {
+  const pairsOf = async (app: TestApp, id: number) =>
+    ((await (await app.app.request(`/api/sources/${id}?limit=500`)).json()) as SourceDetailResponse).sentences
+      .filter((x) => x.zh.trim() && x.en.trim())
+      .map((x) => [x.zh, x.en]);
+
+  it('gives the sentence pairs as TMX that imports back as the same pairs', async () => {
+    t = makeApp();
+    const { source } = (await (await importSeed(t)).json()) as ImportResponse;
+    const res = await t.app.request(`/api/sources/${source.id}/export`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-tmx+xml; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      "attachment; filename=\"Cyber-ecosystem-governance.tmx\"; filename*=UTF-8''Cyber-ecosystem-governance.tmx",
+    );
+    const tmx = await res.text();
+    const pairs = await pairsOf(t, source.id);
+    expect(tmx.match(/<tu /g)).toHaveLength(pairs.length);
+    expect(tmx).toContain('srclang="zh-CN"');
+
+    const other = makeApp();
+    try {
+      const imported = await other.app.request('/api/sources', json({ title: 'From the TM', text: tmx }));
+      expect(imported.status).toBe(201);
+      const back = (await imported.json()) as ImportResponse;
+      expect(back.source.format).toBe('tmx');
+      expect(await pairsOf(other, back.source.id)).toEqual(pairs);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('gives them as TSV, a pair a line, and names the file after a title in any script', async () => {
+    t = makeApp();
+    const text = '网络生态治理是一项系统工程。\tCyber ecosystem governance is a systematic project.\n要坚持依法管网治网。\tWe must govern cyberspace by law.\n';
+    const { source } = (await (await t.app.request('/api/sources', json({ title: '网络 "治理" 2024', text }))).json()) as ImportResponse;
+    const res = await t.app.request(`/api/sources/${source.id}/export?format=tsv`);
+    expect(res.headers.get('content-type')).toBe('text/tab-separated-values; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="__-__-2024.tsv"; filename*=UTF-8''${encodeURIComponent('网络-治理-2024.tsv')}`,
+    );
+    expect(await res.text()).toBe(text);
+  });
+
+  it.each([
+    ['an unknown source', '/api/sources/999/export', 404],
+    ['an unknown format', '/api/sources/1/export?format=xlsx', 400],
+  ])('refuses %s', async (_name, path, status) => {
+    t = makeApp();
+    await importSeed(t);
+    await expectError(await t.app.request(path), status);
+  });
+});

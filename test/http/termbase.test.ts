@@ -66,7 +66,7 @@ describe('GET /api/terms/export', () => {
     t = await makeSeededApp();
     const res = await download();
     expect(res.headers.get('content-type')).toMatch(/^application\/x-tbx\+xml/);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="duizhao-terms.tbx"');
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename=\"duizhao-terms.tbx\"; filename*=UTF-8''duizhao-terms.tbx");
     const list = entries(await res.text());
     const active = (await (await t.app.request('/api/terms?status=active&limit=1')).json()) as TermsResponse;
     expect(list).toHaveLength(active.total);
@@ -106,7 +106,7 @@ describe('GET /api/terms/export', () => {
     await t.app.request(`/api/terms/${space.id}`, json({ en: 'cyberspace, "the" net', variants: ['online space'] }, { method: 'PATCH' }));
     const res = await download('?format=csv');
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="duizhao-terms.csv"');
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename=\"duizhao-terms.csv\"; filename*=UTF-8''duizhao-terms.csv");
     const body = await res.text();
     // Response.text() drops a leading BOM; the bytes keep it.
     const bytes = new Uint8Array(await (await download('?format=csv')).arrayBuffer());

@@ -166,6 +166,14 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
           )}
         </>
       )}
+      {data.total > 0 && (
+        <p class="muted small export-links">
+          Its sentence pairs for a CAT tool's translation memory: <a href={`/api/sources/${source.id}/export?format=tmx`} download>TMX</a> ·{' '}
+          <a href={`/api/sources/${source.id}/export?format=tsv`} download>
+            TSV
+          </a>
+        </p>
+      )}
       <div class="danger-zone">
         <button type="button" class="button danger" onClick={() => setConfirming(true)}>
           Delete this source…

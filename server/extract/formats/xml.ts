@@ -1,5 +1,5 @@
 // A small XML reader for the XML inputs (TMX, TBX): enough for their files, and it keeps line
-// numbers for error messages.
+// numbers for error messages; and the escaping the XML outputs (TBX and TMX exports) write with.
 import { InvalidInputError } from '../../errors.ts';
 
 export interface XmlElement {
@@ -119,4 +119,14 @@ export function* elements(element: XmlElement, names: string | ReadonlySet<strin
     if (typeof names === 'string' ? c.name === names : names.has(c.name)) yield c;
     else yield* elements(c, names);
   }
+}
+
+/** Text as XML character data or an attribute value; characters XML 1.0 cannot hold are dropped. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }

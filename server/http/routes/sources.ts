@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
-import { beginImport, deleteSource, learnSourceNext, listSources, sourceDetail, type ExtractionResult } from '../../library/index.ts';
+import { beginImport, deleteSource, exportSource, learnSourceNext, listSources, sourceDetail, type ExtractionResult } from '../../library/index.ts';
 import { termsStore } from '../../store/index.ts';
 import type { PreviewResponse } from '../api-types.ts';
-import { deleteSourceQuery, idParam, pageQuery, valid } from '../validation.ts';
+import { deleteSourceQuery, idParam, pageQuery, sourceExportQuery, valid } from '../validation.ts';
+import { attachment } from '../attachment.ts';
 import type { Deps } from '../deps.ts';
 import { readImportBody, readPreviewBody } from '../import-body.ts';
 import { progressResponse, wantsProgress } from '../progress.ts';
@@ -17,6 +18,11 @@ export function sourcesRoutes({ db, now, extractions, onInternalError }: Deps) {
       c.json(deleteSource(db, c.req.valid('param').id, c.req.valid('query'))),
     )
     .post('/:id/learn-next', valid('param', idParam), (c) => c.json(learnSourceNext(db, c.req.valid('param').id)))
+    // Its sentence pairs as a file to download: TMX for a CAT tool's translation memory, or TSV.
+    .get('/:id/export', valid('param', idParam), valid('query', sourceExportQuery), (c) => {
+      const file = exportSource(db, c.req.valid('param').id, c.req.valid('query').format, now());
+      return c.body(file.body, 200, attachment(file.mediaType, file.fileName));
+    })
     .post('/', async (c) => {
       const body = await readImportBody(c);
       // Refuses unusable input here, before any response has started.

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { addTerm, exportTermbase, getTerm, listTerms, patchTerm } from '../../terms/index.ts';
+import { attachment } from '../attachment.ts';
 import type { Deps } from '../deps.ts';
 import { exportQuery, idParam, newTermSchema, requireJson, termPatchSchema, termsQuery, valid } from '../validation.ts';
 
@@ -11,11 +12,7 @@ export function termsRoutes({ db, now }: Deps) {
     .get('/export', valid('query', exportQuery), (c) => {
       const { format, status } = c.req.valid('query');
       const file = exportTermbase(db, { format, includeIgnored: status === 'all', now: now() });
-      return c.body(file.body, 200, {
-        'content-type': file.mediaType,
-        'content-disposition': `attachment; filename="${file.fileName}"`,
-        'cache-control': 'no-store',
-      });
+      return c.body(file.body, 200, attachment(file.mediaType, file.fileName));
     })
     .get('/:id', valid('param', idParam), (c) => c.json(getTerm(db, c.req.valid('param').id)))
     .patch('/:id', valid('param', idParam), requireJson, valid('json', termPatchSchema), (c) =>

@@ -1,0 +1,10 @@
+// Headers for a file to download. The name may hold any script (a source's Chinese title): an
+// ASCII fallback in filename, the UTF-8 name in filename* (RFC 6266), which browsers prefer.
+export function attachment(mediaType: string, fileName: string): Record<string, string> {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return {
+    'content-type': mediaType,
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'cache-control': 'no-store',
+  };
+}
