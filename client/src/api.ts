@@ -152,8 +152,9 @@ export interface TermQuery {
 export const api = {
   health: () => call<{ ok: true }>('GET', '/api/health'),
   sources: () => call<{ sources: SourceSummary[] } | SourceSummary[]>('GET', '/api/sources').then((r) => (Array.isArray(r) ? r : r.sources)),
-  source: (id: number, limit: number, offset: number) =>
-    call<SourceDetailResponse>('GET', `/api/sources/${id}?limit=${limit}&offset=${offset}`),
+  /** A page of a source: from `offset`, or the page holding sentence pair `at`. */
+  source: (id: number, limit: number, page: { offset: number } | { at: number }) =>
+    call<SourceDetailResponse>('GET', `/api/sources/${id}?limit=${limit}&${'at' in page ? `at=${page.at}` : `offset=${page.offset}`}`),
   learnNext: (id: number) => call<LearnNextResponse>('POST', `/api/sources/${id}/learn-next`),
   deleteSource: (id: number, keepTerms: boolean) =>
     call<DeleteSourceResponse>('DELETE', `/api/sources/${id}${keepTerms ? '?keepTerms=1' : ''}`),

@@ -105,7 +105,7 @@ export function App() {
         {route.page === 'stats' && <StatsPage />}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'suspended' && <SuspendedPage />}
-        {route.page === 'source' && <SourcePage key={route.sourceId} sourceId={route.sourceId} />}
+        {route.page === 'source' && <SourcePage key={`${route.sourceId}:${route.at}`} sourceId={route.sourceId} at={route.at} />}
         {route.page === 'not-found' && (
           <section class="empty">
             <h1>Nothing here</h1>

@@ -163,6 +163,8 @@ export interface SourceSentence {
   paragraph: number;
   zh: string;
   en: string;
+  /** The sentence aligner's confidence in this pairing, 0–1. */
+  score: number;
   /** Where terms occur, in the Chinese (always) and in the English (when aligned); offsets in UTF-16 units. */
   marks: { termId: number; zhStart: number; zhEnd: number; enStart: number | null; enEnd: number | null }[];
 }
@@ -247,6 +249,7 @@ export interface TermsResponse {
 
 export interface Occurrence {
   segmentId: number;
+  sourceId: number;
   sourceTitle: string;
   zh: string;
   en: string;

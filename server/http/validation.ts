@@ -94,6 +94,11 @@ export const pageQuery = z.object({
   offset: wholeNumber.pipe(z.number().int().min(0)).optional(),
 });
 
+export const sourcePageQuery = pageQuery.extend({
+  // A sentence pair's id: the page that holds it.
+  at: wholeNumber.pipe(z.number().int().min(1)).optional(),
+});
+
 export const deleteSourceQuery = z.object({
   // Keep the terms only this source brought (their cards stay in the drill).
   keepTerms: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),

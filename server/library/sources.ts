@@ -7,15 +7,21 @@ import { bestSentenceOf } from './card-kinds.ts';
 
 const MAX_PAGE = 500;
 
-export function sourceDetail(db: Db, id: number, options: { limit?: number; offset?: number } = {}): SourceDetailResponse {
+/** A page of a source; `at` (a sentence pair's id) asks for the page that holds that pair. */
+export function sourceDetail(db: Db, id: number, options: { limit?: number; offset?: number; at?: number } = {}): SourceDetailResponse {
   const limit = options.limit ?? 100;
-  const offset = options.offset ?? 0;
+  let offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new InvalidInputError(`limit must be from 1 to ${MAX_PAGE}`);
   if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset must be 0 or more');
   // One read transaction: the page, its marks and the counts agree with each other.
   return db.transaction(() => {
     const source = sourcesStore.sourceSummary(db, id);
     if (!source) throw new NotFoundError(`no source ${id}`);
+    if (options.at !== undefined) {
+      const rank = segmentsStore.rankInSource(db, id, options.at);
+      if (rank === null) throw new NotFoundError(`no sentence pair ${options.at} in source ${id}`);
+      offset = Math.floor(rank / limit) * limit;
+    }
     const { rows, total } = segmentsStore.sourceSegments(db, id, limit, offset);
     const marks = segmentsStore.marksIn(
       db,
@@ -30,7 +36,7 @@ export function sourceDetail(db: Db, id: number, options: { limit?: number; offs
     const termIds = [...new Set(marks.map((m) => m.termId))];
     return {
       source,
-      sentences: rows.map((r) => ({ id: r.id, paragraph: r.paragraph, zh: r.zh, en: r.en, marks: bySegment.get(r.id) ?? [] })),
+      sentences: rows.map((r) => ({ id: r.id, paragraph: r.paragraph, zh: r.zh, en: r.en, score: r.score, marks: bySegment.get(r.id) ?? [] })),
       offset,
       total,
       terms: termsStore.termProgress(db, termIds),

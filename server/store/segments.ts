@@ -78,3 +78,14 @@ export function allSegments(db: Db): Pick<SegmentRow, 'id' | 'zh' | 'en'>[] {
 export function segmentsOfSource(db: Db, sourceId: number): SegmentRow[] {
   return sql(db, `SELECT ${segmentColumns} FROM segments WHERE source_id = ? ORDER BY paragraph, ordinal, id`).all(sourceId) as SegmentRow[];
 }
+
+/** The place of a sentence pair in its source's reading order (0 for the first), or null when it is not the source's. */
+export function rankInSource(db: Db, sourceId: number, segmentId: number): number | null {
+  const row = sql(
+    db,
+    `SELECT (SELECT count(*) FROM segments o WHERE o.source_id = g.source_id
+       AND (o.paragraph, o.ordinal, o.id) < (g.paragraph, g.ordinal, g.id)) AS rank
+     FROM segments g WHERE g.id = ? AND g.source_id = ?`,
+  ).get(segmentId, sourceId) as { rank: number } | undefined;
+  return row ? row.rank : null;
+}

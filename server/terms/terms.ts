@@ -35,6 +35,7 @@ export function getTerm(db: Db, id: number): TermDetailResponse {
   if (!term) throw new NotFoundError(`no term ${id}`);
   const occurrences = termsStore.termOccurrences(db, id).map((o) => ({
     segmentId: o.segmentId,
+    sourceId: o.sourceId,
     sourceTitle: o.sourceTitle,
     zh: o.zh,
     en: o.en,

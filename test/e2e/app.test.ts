@@ -462,6 +462,12 @@ describe('duizhao in the browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('.concordance').waitFor();
     expect(page.url()).toContain(`#/terms/${term.id}`);
+    // A concordance line's source opens the text at that sentence pair.
+    await page.locator('.concordance li').nth(1).locator('a').click();
+    const target = page.locator('.reader li.pair.target');
+    await target.waitFor();
+    expect(await target.locator('p[lang=zh-CN]').textContent()).toContain('网络生态治理');
+    expect(await target.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 

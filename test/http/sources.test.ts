@@ -217,6 +217,8 @@ describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
     ['an id that is no number', 'GET', '/api/sources/abc', 400, 'invalid_request'],
     ['a page too long', 'GET', '/api/sources/1?limit=501', 400, 'invalid_request'],
     ['a negative offset', 'GET', '/api/sources/1?offset=-1', 400, 'invalid_request'],
+    ['a sentence pair id that is no number', 'GET', '/api/sources/1?at=first', 400, 'invalid_request'],
+    ['a sentence pair of no such source', 'GET', '/api/sources/1?at=999999', 404, 'not_found'],
     ['deleting an unknown source', 'DELETE', '/api/sources/999', 404, 'not_found'],
     ['keepTerms that is no flag', 'DELETE', '/api/sources/1?keepTerms=maybe', 400, 'invalid_request'],
   ])('refuses %s and changes nothing', async (_name, method, path, status, code) => {

@@ -98,6 +98,18 @@ describe('sourceDetail', () => {
     expect(sourceDetail(db, second).removal).toMatchObject({ sentences: 1, sentenceCards: 2, ownTerms: 0, ownTermCards: 0 });
   });
 
+  it('opens at the page holding a given sentence pair, for a line of a concordance', () => {
+    const { db, first, second } = twoSources();
+    const ids = sourceDetail(db, first).sentences.map((x) => x.id);
+    expect(sourceDetail(db, first, { limit: 2, at: ids[2] })).toMatchObject({ offset: 2, sentences: [{ id: ids[2] }] });
+    expect(sourceDetail(db, first, { limit: 2, at: ids[1] }).offset).toBe(0);
+    const elsewhere = sourceDetail(db, second).sentences[0]!.id;
+    expect(() => sourceDetail(db, first, { at: elsewhere })).toThrow(NotFoundError);
+    // The concordance names each line's source, for the link to it.
+    const term = getTerm(db, listTerms(db, { q: '网络生态治理' }, now).terms[0]!.id);
+    expect(term.occurrences.map((o) => o.sourceId)).toEqual([first, first, second]);
+  });
+
   it('refuses an unknown source and a page out of range', () => {
     const { db } = twoSources();
     expect(() => sourceDetail(db, 99)).toThrow(NotFoundError);

@@ -67,3 +67,6 @@ export function lineRange(text: string, line: number): [number, number] | null {
   const nl = text.indexOf('\n', start);
   return [start, nl < 0 ? text.length : nl];
 }
+
+/** Below this alignment score a sentence pair is shown as one to check (the import preview, the reader). */
+export const WEAK_ALIGNMENT = 0.4;

@@ -7,7 +7,7 @@ export type Route =
   | { page: 'stats' }
   | { page: 'settings' }
   | { page: 'suspended' }
-  | { page: 'source'; sourceId: number }
+  | { page: 'source'; sourceId: number; at: number | null }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -22,7 +22,10 @@ export function parseRoute(hash: string): Route {
   if (head === 'stats' && !arg) return { page: 'stats' };
   if (head === 'settings' && !arg) return { page: 'settings' };
   if (head === 'suspended' && !arg) return { page: 'suspended' };
-  if (head === 'sources' && arg !== undefined && /^\d+$/.test(arg) && parts.length === 2) return { page: 'source', sourceId: Number(arg) };
+  if (head === 'sources' && arg !== undefined && /^\d+$/.test(arg) && parts.length === 2) {
+    const at = query.get('at');
+    return { page: 'source', sourceId: Number(arg), at: at && /^\d+$/.test(at) ? Number(at) : null };
+  }
   if (head === 'terms') {
     const q = query.get('q') ?? '';
     if (arg === undefined) return { page: 'terms', termId: null, q };
@@ -40,7 +43,7 @@ export function routeHref(route: Route): string {
       return route.q ? `${base}?q=${encodeURIComponent(route.q)}` : base;
     }
     case 'source':
-      return `#/sources/${route.sourceId}`;
+      return `#/sources/${route.sourceId}${route.at === null ? '' : `?at=${route.at}`}`;
     case 'not-found':
       return '#' + route.path;
     default:

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ImportRequestJson, ImportResponse, PreviewResponse } from '../../../server/http/api-types.ts';
 import { api, type UploadProgress } from '../api.ts';
 import { ErrorNote } from '../components.tsx';
-import { errorLine, lineRange, plural } from '../lib/index.ts';
+import { errorLine, lineRange, plural, WEAK_ALIGNMENT } from '../lib/index.ts';
 
 type Mode = 'paste' | 'two' | 'file';
 type Format = NonNullable<ImportRequestJson['format']> | '';
@@ -377,7 +377,7 @@ export function ImportPage() {
           <h3>Sentence pairs</h3>
           <ol class="pairs">
             {(allPairs ? preview.sentences : preview.sentences.slice(0, SHOWN_PAIRS)).map((s, i) => (
-              <li key={i} class={s.score < 0.4 ? 'weak' : ''} title={`alignment score ${s.score.toFixed(2)}`}>
+              <li key={i} class={s.score < WEAK_ALIGNMENT ? 'weak' : ''} title={`alignment score ${s.score.toFixed(2)}`}>
                 <p lang="zh-CN" class="zh">
                   {s.zh || <span class="muted">(no Chinese)</span>}
                 </p>

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeleteSourceResponse, SourceDetailResponse, SourceSentence, TermProgress, TermRow } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading, Pager } from '../components.tsx';
-import { markSpans, plural, routeHref, type MarkPiece } from '../lib/index.ts';
+import { markSpans, plural, routeHref, WEAK_ALIGNMENT, type MarkPiece } from '../lib/index.ts';
 
 const PAGE = 100;
 
@@ -22,9 +22,10 @@ type Terms = Map<number, SourceTerm>;
 /** The occurrence pointed at: its sentence and its index among the sentence's marks. */
 type Lit = { sentence: number; mark: number } | null;
 
-export function SourcePage({ sourceId }: { sourceId: number }) {
+export function SourcePage({ sourceId, at }: { sourceId: number; at: number | null }) {
   const [data, setData] = useState<SourceDetailResponse | null>(null);
-  const [offset, setOffset] = useState(0);
+  // The page asked for: from an offset, or (from a concordance line) the page holding a pair.
+  const [page, setPage] = useState<{ offset: number } | { at: number }>(at === null ? { offset: 0 } : { at });
   const [error, setError] = useState<unknown>(null);
   const [lit, setLit] = useState<Lit>(null);
   const [deleted, setDeleted] = useState<DeleteSourceResponse | null>(null);
@@ -36,7 +37,7 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
 
   useEffect(() => {
     let stale = false;
-    api.source(sourceId, PAGE, offset).then(
+    api.source(sourceId, PAGE, page).then(
       (r) => {
         if (stale) return;
         setData(r);
@@ -48,7 +49,13 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
     return () => {
       stale = true;
     };
-  }, [sourceId, offset, reload]);
+  }, [sourceId, page, reload]);
+
+  // Opened at a pair: bring it into view once its page is shown.
+  useEffect(() => {
+    if (!data || !('at' in page)) return;
+    document.querySelector(`.reader li[data-segment="${page.at}"]`)?.scrollIntoView({ block: 'center' });
+  }, [data, page]);
 
   const learnNext = async () => {
     setError(null);
@@ -60,9 +67,10 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
   };
 
   const turn = (next: number) => {
-    setOffset(next);
+    setPage({ offset: next });
     scrollTo(0, 0);
   };
+  const target = 'at' in page ? page.at : null;
 
   if (deleted) {
     const d = deleted.deleted;
@@ -133,6 +141,7 @@ export function SourcePage({ sourceId }: { sourceId: number }) {
                 paragraphStart={i === 0 || data.sentences[i - 1].paragraph !== s.paragraph}
                 terms={terms}
                 lit={lit?.sentence === i ? lit.mark : null}
+                target={s.id === target}
                 onLight={setLit}
               />
             ))}
@@ -200,6 +209,7 @@ function Pair({
   terms,
   lit,
   onLight,
+  target,
 }: {
   sentence: SourceSentence;
   index: number;
@@ -207,6 +217,7 @@ function Pair({
   terms: Terms;
   lit: number | null;
   onLight: (lit: Lit) => void;
+  target: boolean;
 }) {
   const zh = markSpans(
     sentence.zh,
@@ -252,7 +263,12 @@ function Pair({
     );
   };
   return (
-    <li class={paragraphStart ? 'pair paragraph-start' : 'pair'} data-index={index}>
+    <li
+      class={`pair${paragraphStart ? ' paragraph-start' : ''}${sentence.score < WEAK_ALIGNMENT ? ' weak' : ''}${target ? ' target' : ''}`}
+      data-index={index}
+      data-segment={sentence.id}
+      title={sentence.score < WEAK_ALIGNMENT ? `Aligned with low confidence (${sentence.score.toFixed(2)}): check this pair` : undefined}
+    >
       <p lang="zh-CN" class="zh">
         {zh.map((p, k) => piece(p, k, 'zh'))}
       </p>

@@ -403,7 +403,9 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
               <p lang="en">
                 <Marked pieces={markRange(o.en, o.enStart, o.enEnd)} />
               </p>
-              <p class="muted small">{o.sourceTitle}</p>
+              <p class="muted small">
+                <a href={routeHref({ page: 'source', sourceId: o.sourceId, at: o.segmentId })}>{o.sourceTitle}</a>
+              </p>
             </li>
           ))}
         </ol>

@@ -79,7 +79,7 @@ export function TodayPage() {
           return (
             <li key={s.id}>
               <div class="source-head">
-                <a class="source-title" href={routeHref({ page: 'source', sourceId: s.id })}>
+                <a class="source-title" href={routeHref({ page: 'source', sourceId: s.id, at: null })}>
                   {s.title}
                 </a>
                 <span class="muted">

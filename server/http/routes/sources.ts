@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { beginImport, deleteSource, exportSource, learnSourceNext, listSources, sourceDetail, type ExtractionResult } from '../../library/index.ts';
 import { termsStore } from '../../store/index.ts';
 import type { PreviewResponse } from '../api-types.ts';
-import { deleteSourceQuery, idParam, pageQuery, sourceExportQuery, valid } from '../validation.ts';
+import { deleteSourceQuery, idParam, sourceExportQuery, sourcePageQuery, valid } from '../validation.ts';
 import { attachment } from '../attachment.ts';
 import type { Deps } from '../deps.ts';
 import { readImportBody, readPreviewBody } from '../import-body.ts';
@@ -11,7 +11,7 @@ import { progressResponse, wantsProgress } from '../progress.ts';
 export function sourcesRoutes({ db, now, extractions, onInternalError }: Deps) {
   return new Hono()
     .get('/', (c) => c.json({ sources: listSources(db, now()) }))
-    .get('/:id', valid('param', idParam), valid('query', pageQuery), (c) =>
+    .get('/:id', valid('param', idParam), valid('query', sourcePageQuery), (c) =>
       c.json(sourceDetail(db, c.req.valid('param').id, c.req.valid('query'))),
     )
     .delete('/:id', valid('param', idParam), valid('query', deleteSourceQuery), (c) =>
