@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void
   stats: () => import('./commands/stats.ts'),
   sources: () => import('./commands/sources.ts'),
   export: () => import('./commands/export.ts'),
+  backup: () => import('./commands/backup.ts'),
   serve: () => import('./commands/serve.ts'),
 };
 
@@ -22,6 +23,7 @@ const usage = `usage: duizhao COMMAND
   sources delete ID [--keep-terms]             delete a source (and the terms only it brought)
   sources export ID [--format tmx|tsv] [--out F]  its sentence pairs as a translation memory
   export [--format tbx|csv] [--all] [--out F]  the termbase as TBX-Basic (CAT tools) or CSV
+  backup [FILE]                                a consistent copy of the database (also while serving)
   serve                                        start the web app (HOST, PORT, DUIZHAO_DB)`;
 
 async function main(argv: string[]): Promise<void> {

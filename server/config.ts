@@ -14,6 +14,8 @@ export interface Config {
   /** A fixed instant for the clock (browser tests); null means the real clock. */
   fixedNow: Date | null;
   maxBodyBytes: number;
+  /** How many daily automatic backups to keep in backups/ beside the database; 0: none. */
+  backups: number;
 }
 
 export class ConfigError extends Error {
@@ -25,19 +27,23 @@ const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
 const sizePattern = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i;
 const sizeUnits: Record<string, number> = { b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
 
+/** A variable holding a whole number from 0 to `max`. */
+function wholeNumber(message: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n <= max, `must be at most ${max}`);
+}
+
 const envSchema = z.object({
   HOST: z
     .string()
     .trim()
     .min(1, 'must not be empty')
     .default('127.0.0.1'),
-  PORT: z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number (0 picks a free port)')
-    .transform(Number)
-    .refine((n) => n <= 65535, 'must be at most 65535')
-    .default(5178),
+  PORT: wholeNumber('must be a whole number (0 picks a free port)', 65535).default(5178),
   DUIZHAO_DB: z.string().trim().min(1, 'must not be empty').default('./data/duizhao.db'),
   DUIZHAO_TOKEN: z
     .string()
@@ -67,6 +73,7 @@ const envSchema = z.object({
       }
       return date;
     }),
+  DUIZHAO_BACKUPS: wholeNumber('must be a whole number of daily backups to keep (0: none)', 1000).default(7),
   DUIZHAO_MAX_BODY: z
     .string()
     .trim()
@@ -128,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.DUIZHAO_SEED,
     fixedNow: e.DUIZHAO_NOW,
     maxBodyBytes: e.DUIZHAO_MAX_BODY,
+    backups: e.DUIZHAO_BACKUPS,
   });
 }
 

@@ -12,7 +12,7 @@ import { DomainError } from './errors.ts';
 import { warmUpEvidence } from './grading/index.ts';
 import { createApp } from './http/index.ts';
 import { seedIfEmpty } from './library/index.ts';
-import { openDatabase } from './store/index.ts';
+import { autoBackup, openDatabase } from './store/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDist = resolve(root, 'client/dist');
@@ -94,6 +94,17 @@ export async function start(config: Config, options: StartOptions = {}): Promise
   // than on the first answer. After the URL line, so start-up is not slower to report; not in
   // --dev, where restarts are frequent and the first answer can wait.
   if (!options.dev) setTimeout(() => warmUpEvidence(), 50).unref();
+  // A backup a day, as Anki keeps them: soon after start, then looked at every hour (a server
+  // left running for days). A failure is reported, and the next hour tries again.
+  let backingUp: Promise<unknown> = Promise.resolve();
+  const backUp = () => {
+    backingUp = autoBackup(db, config.dbPath, now(), config.backups).then(
+      (path) => path && log(`duizhao: backed up the database to ${path}`),
+      (err: unknown) => log(`duizhao: backup failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
+  const firstBackup = setTimeout(backUp, 1000).unref();
+  const hourlyBackup = setInterval(backUp, 3600_000).unref();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
@@ -101,9 +112,14 @@ export async function start(config: Config, options: StartOptions = {}): Promise
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((done) => {
+      clearTimeout(firstBackup);
+      clearInterval(hourlyBackup);
       server.close(() => {
-        db.close();
-        done();
+        // A backup under way finishes first: closing the database under it would fail it.
+        void backingUp.then(() => {
+          db.close();
+          done();
+        });
       });
       // Keep-alive connections would otherwise hold the process open for seconds.
       if ('closeAllConnections' in server) server.closeAllConnections();

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       seed: true,
       fixedNow: null,
       maxBodyBytes: 20 * 1024 * 1024,
+      backups: 7,
     });
   });
 
@@ -25,6 +26,8 @@ describe('loadConfig', () => {
     [{ DUIZHAO_MAX_BODY: '5MB' }, { maxBodyBytes: 5 * 1024 * 1024 }],
     [{ DUIZHAO_MAX_BODY: '65536' }, { maxBodyBytes: 65536 }],
     [{ DUIZHAO_TOKEN: '' }, { token: null }],
+    [{ DUIZHAO_BACKUPS: '0' }, { backups: 0 }],
+    [{ DUIZHAO_BACKUPS: '30' }, { backups: 30 }],
     [{ HOST: '0.0.0.0', DUIZHAO_TOKEN: 'a-long-secret' }, { host: '0.0.0.0', token: 'a-long-secret' }],
     [{ HOST: 'localhost' }, { host: 'localhost' }],
     [{ HOST: '::1' }, { host: '::1' }],
@@ -41,6 +44,7 @@ describe('loadConfig', () => {
     [{ DUIZHAO_NOW: '2026-03-01' }, /^DUIZHAO_NOW/],
     [{ DUIZHAO_MAX_BODY: 'lots' }, /^DUIZHAO_MAX_BODY="lots"/],
     [{ DUIZHAO_TOKEN: 'short' }, /^DUIZHAO_TOKEN="short" must be at least 8 characters/],
+    [{ DUIZHAO_BACKUPS: 'weekly' }, /^DUIZHAO_BACKUPS="weekly" must be a whole number of daily backups to keep/],
     [{ HOST: '0.0.0.0' }, /HOST=0.0.0.0 is reachable from other machines: set DUIZHAO_TOKEN/],
     [{ HOST: '192.168.1.20' }, /set DUIZHAO_TOKEN/],
   ])('refuses %j with one line', (env, message) => {

@@ -46,3 +46,27 @@ it('starts on a free port, prints one URL line, serves /api/health, and stops on
   // A cleanly closed WAL database leaves no -wal file behind.
   expect(existsSync(`${dbPath}-wal`)).toBe(false);
 });
+
+it('backs the database up soon after starting, into backups/ beside it', async () => {
+  const dbPath = join(dir, 'seeded', 'duizhao.db');
+  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['server/main.ts', '--dev'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DUIZHAO_DB: dbPath, DUIZHAO_NOW: '2026-03-02T09:00:00Z' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // The seed makes the database worth a copy; the server says where it put it.
+  const line = await new Promise<string>((done, fail) => {
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = /duizhao: backed up the database to (.+)\n/.exec(stderr);
+      if (m) done(m[1]!);
+    });
+    void exited.then((code) => fail(new Error(`exited ${code}: ${stderr}`)));
+  });
+  expect(line).toBe(join(dir, 'seeded', 'backups', 'duizhao-20260302-090000.db'));
+  expect(existsSync(line)).toBe(true);
+  child.kill('SIGTERM');
+  expect(await exited, `stderr: ${stderr}`).toBe(0);
+});

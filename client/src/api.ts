@@ -3,6 +3,7 @@
 import type {
   AnswerRequest,
   AnswerResponse,
+  BackupsResponse,
   CheckRequest,
   CheckResponse,
   DeleteSourceResponse,
@@ -189,5 +190,6 @@ export const api = {
   settings: () => call<Settings>('GET', '/api/settings'),
   saveSettings: (s: Partial<Settings>) => call<Settings>('PUT', '/api/settings', s),
   stats: () => call<StatsResponse>('GET', '/api/stats'),
+  backups: () => call<BackupsResponse>('GET', '/api/backup/list'),
   optimize: () => call<OptimizeResponse>('POST', '/api/settings/optimize'),
 };

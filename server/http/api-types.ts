@@ -153,6 +153,11 @@ export interface SourceDetailResponse {
   removal: SourceRemoval;
 }
 
+/** GET /api/backup/list: the automatic backups kept beside the database, newest first. */
+export interface BackupsResponse {
+  backups: { name: string; takenAt: string; bytes: number }[];
+}
+
 /** POST /api/sources/:id/learn-next: its new cards moved to the head of the new-card queue. */
 export interface LearnNextResponse {
   moved: number;

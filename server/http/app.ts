@@ -26,6 +26,8 @@
 //   GET  /api/settings, PUT /api/settings Settings (PUT takes any subset)
 //   POST /api/settings/optimize           OptimizeResponse (FSRS parameters fitted to the reviews)
 //   GET  /api/stats                       StatsResponse
+//   GET  /api/backup                      the whole database, a consistent copy (a file to download)
+//   GET  /api/backup/list                 BackupsResponse (the daily automatic backups)
 // Errors: {"error":{"code","message"}}; 400 malformed request, 401 token, 403 cross-site or
 // foreign Host, 404, 409, 413 body limit, 415 not JSON, 422 content refused, 503 busy.
 import { Hono } from 'hono';
@@ -34,6 +36,7 @@ import { Extractions } from '../library/index.ts';
 import type { Deps } from './deps.ts';
 import { createErrorHandler, notFound } from './errors.ts';
 import { limitBody, rejectCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders, tokenLogin } from './guard.ts';
+import { backupRoutes } from './routes/backup.ts';
 import { cardsRoutes } from './routes/cards.ts';
 import { drillRoutes } from './routes/drill.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -84,7 +87,8 @@ export function createApp(options: AppOptions) {
     .route('/terms', termsRoutes(deps))
     .route('/cards', cardsRoutes(deps))
     .route('/settings', settingsRoutes(deps))
-    .route('/stats', statsRoutes(deps));
+    .route('/stats', statsRoutes(deps))
+    .route('/backup', backupRoutes(deps));
   const routed = app.route('/api', api);
   if (options.clientDir) app.route('/', clientRoutes(options.clientDir));
 

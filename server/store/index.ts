@@ -5,3 +5,4 @@ export * as segmentsStore from './segments.ts';
 export * as termsStore from './terms.ts';
 export * as cardsStore from './cards.ts';
 export * as reviewsStore from './reviews.ts';
+export { autoBackup, backupName, backupTo, backupsDir, listBackups, type BackupFile } from './backup.ts';

@@ -3,6 +3,7 @@
 // the server's message for a bad import. Screenshots of every page land in test/e2e/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, startServer, type TestServer } from './server.ts';
@@ -522,6 +523,20 @@ describe('duizhao in the browser', () => {
     await page.click('button:has-text("Optimize from my reviews")');
     await expect.poll(() => page.locator('.parameters [role=alert]').textContent()).toMatch(/not enough reviews to optimize: \d+ of the 400 needed/);
     pageErrors.length = 0; // the browser logs the expected 422
+
+    // The whole database downloads as one file, a copy that opens with the sources in it.
+    await page.locator('.backups p').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Download a backup now")')]);
+    expect(download.suggestedFilename()).toBe('duizhao-20261128-090000.db');
+    const saved = join(server.dir, 'downloaded.db');
+    await download.saveAs(saved);
+    const copy = new Database(saved, { readonly: true });
+    try {
+      const titles = (copy.prepare('SELECT title FROM sources').all() as { title: string }[]).map((r) => r.title);
+      expect(titles).toContain('Cyber ecosystem governance');
+    } finally {
+      copy.close();
+    }
   });
 
   it('remembers the theme toggle over the system preference', async () => {

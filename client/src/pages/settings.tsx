@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { OptimizeResponse, Settings } from '../../../server/http/api-types.ts';
+import type { BackupsResponse, OptimizeResponse, Settings } from '../../../server/http/api-types.ts';
+import { plural } from '../lib/index.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
 
@@ -109,6 +110,7 @@ export function SettingsPage() {
         </div>
       </form>
       <Parameters weights={settings.weights} onSaved={(weights) => setSettings({ ...settings, weights })} />
+      <Backups />
     </section>
   );
 }
@@ -180,6 +182,41 @@ function Parameters({ weights, onSaved }: { weights: number[] | null; onSaved: (
         )}
       </div>
       <ErrorNote error={error} />
+    </section>
+  );
+}
+
+/** The daily automatic backups, and a copy to download now. */
+function Backups() {
+  const [backups, setBackups] = useState<BackupsResponse['backups'] | null>(null);
+  useEffect(() => {
+    api.backups().then(
+      (r) => setBackups(r.backups),
+      () => setBackups([]),
+    );
+  }, []);
+  const last = backups?.[0];
+  return (
+    <section class="backups" aria-labelledby="backups-title">
+      <h2 id="backups-title">Backups</h2>
+      <p>
+        duizhao copies your database once a day into <code>backups/</code> beside it and keeps the last few (<code>DUIZHAO_BACKUPS</code>, 7 unless
+        set).{' '}
+        {backups === null
+          ? ''
+          : last
+            ? `The latest is from ${last.takenAt.slice(0, 16).replace('T', ' ')} UTC (${plural(backups.length, 'backup')} kept).`
+            : 'There is none yet: the first is made once a text is imported.'}
+      </p>
+      <p class="muted small">
+        To go back to one, copy it to a new file (so that the backup itself stays as it is) and start duizhao with <code>DUIZHAO_DB</code> set to
+        that file.
+      </p>
+      <div class="actions">
+        <a class="button" href="/api/backup" download>
+          Download a backup now
+        </a>
+      </div>
     </section>
   );
 }
