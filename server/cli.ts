@@ -22,7 +22,8 @@ const usage = `usage: duizhao COMMAND
   sources [--json]                             the imported sources, with their ids
   sources delete ID [--keep-terms]             delete a source (and the terms only it brought)
   sources export ID [--format tmx|tsv] [--out F]  its sentence pairs as a translation memory
-  export [--format tbx|csv] [--all] [--out F]  the termbase as TBX-Basic (CAT tools) or CSV
+  export [--format tbx|csv] [--all] [--source ID] [--out F]
+                                               the termbase (or one text's glossary) as TBX-Basic or CSV
   backup [FILE]                                a consistent copy of the database (also while serving)
   serve                                        start the web app (HOST, PORT, DUIZHAO_DB)`;
 

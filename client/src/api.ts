@@ -146,6 +146,8 @@ export interface TermQuery {
   status?: 'active' | 'ignored' | 'all';
   /** Only terms with a suspended card, or with a leech. */
   cards?: 'suspended' | 'leech';
+  /** The terms of one source only. */
+  source?: number;
   limit?: number;
   offset?: number;
 }
@@ -174,6 +176,7 @@ export const api = {
     if (q.q) params.set('q', q.q);
     if (q.status && q.status !== 'all') params.set('status', q.status);
     if (q.cards) params.set('cards', q.cards);
+    if (q.source !== undefined) params.set('source', String(q.source));
     if (q.limit !== undefined) params.set('limit', String(q.limit));
     if (q.offset) params.set('offset', String(q.offset));
     const qs = params.toString();

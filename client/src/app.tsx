@@ -100,7 +100,7 @@ export function App() {
       <main id="main" tabIndex={-1} key={fresh}>
         {route.page === 'today' && <TodayPage />}
         {route.page === 'drill' && <DrillPage />}
-        {route.page === 'terms' && <TermsPage termId={route.termId} q={route.q} />}
+        {route.page === 'terms' && <TermsPage key={route.source ?? 'all'} termId={route.termId} q={route.q} source={route.source} />}
         {route.page === 'import' && <ImportPage />}
         {route.page === 'stats' && <StatsPage />}
         {route.page === 'settings' && <SettingsPage />}

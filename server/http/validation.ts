@@ -109,6 +109,8 @@ export const sourceExportQuery = z.object({
 });
 
 export const exportQuery = z.object({
+  // The terms of one source only: a project's glossary.
+  source: wholeNumber.pipe(z.number().int().min(1)).optional(),
   format: z.enum(['tbx', 'csv']).default('tbx'),
   // 'all' includes the ignored terms, marked as such.
   status: z.enum(['active', 'all']).default('active'),
@@ -123,6 +125,8 @@ export const termsQuery = z.object({
     .transform((s) => (s === 'all' ? undefined : s)),
   // Only terms with a suspended card, or with a leech.
   cards: z.enum(['suspended', 'leech']).optional(),
+  // Only the terms of one source.
+  source: wholeNumber.pipe(z.number().int().min(1)).optional(),
   limit: z
     .string()
     .regex(/^\d+$/, 'must be a whole number')

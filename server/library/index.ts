@@ -4,4 +4,4 @@ export { Extractions, type ExtractionRequest, type ExtractionResult, type Pendin
 export { applyCardKinds, bestSentenceOf, clozeScore } from './card-kinds.ts';
 export { deleteSource, learnSourceNext, sourceDetail } from './sources.ts';
 export { addMissingClozes, recognizeTerms, type KnownTerm } from './recognize.ts';
-export { exportSource, type SourceExport, type SourceExportFormat } from './source-export.ts';
+export { exportSource, fileBase, type SourceExport, type SourceExportFormat } from './source-export.ts';

@@ -15,11 +15,16 @@ export interface SourceExport {
   fileName: string;
 }
 
+/** A file name from a title: its letters and digits, of any script, the rest dashes. */
+export function fileBase(title: string, fallback: string): string {
+  return title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || fallback;
+}
+
 export function exportSource(db: Db, id: number, format: SourceExportFormat, now: Date): SourceExport {
   const source = sourcesStore.sourceSummary(db, id);
   if (!source) throw new NotFoundError(`no source ${id}`);
   const pairs = segmentsStore.segmentsOfSource(db, id).filter((s) => s.zh.trim() && s.en.trim());
-  const base = source.title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || `source-${id}`;
+  const base = fileBase(source.title, `source-${id}`);
   if (format === 'tsv') {
     // One pair a line: a tab or line break inside a sentence would cut it, so it becomes a space.
     const cell = (text: string) => text.replace(/[\t\r\n]+/g, ' ').trim();

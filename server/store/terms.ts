@@ -141,9 +141,18 @@ export interface TermListQuery {
   status?: 'active' | 'ignored';
   /** Only terms with a suspended card, or with a leech. */
   cards?: 'suspended' | 'leech';
+  /** Only the terms of one source (see inSource). */
+  source?: number;
   limit: number;
   offset: number;
 }
+
+/**
+ * SQL true for the terms of a source, its parameter the source id: those occurring in its
+ * sentences, and those it brought cards for (a termbase has terms but no sentences).
+ */
+const inSource = `t.id IN (SELECT o.term_id FROM occurrences o JOIN segments g ON g.id = o.segment_id WHERE g.source_id = ?1
+  UNION SELECT c.subject_id FROM cards c WHERE c.source_id = ?1 AND c.kind != 'sentence')`;
 
 const stateNames: (CardState | null)[] = ['new', 'learning', 'review', 'relearning'];
 // "Most advanced" over a term's cards: review beats relearning beats learning beats new.
@@ -196,6 +205,10 @@ function listWhere(q: TermListQuery): { where: string; params: unknown[] } {
   if (q.status) {
     clauses.push('t.status = ?');
     params.push(q.status);
+  }
+  if (q.source !== undefined) {
+    clauses.push(inSource.replaceAll('?1', '?'));
+    params.push(q.source, q.source);
   }
   if (q.cards) {
     clauses.push(`EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence' AND c.${q.cards === 'leech' ? 'leech' : 'suspended'} = 1)`);
@@ -266,18 +279,24 @@ export interface ExportTerm extends Pick<TermRow, 'id' | 'zh' | 'en' | 'variants
   contextEn: string | null;
 }
 
-/** Every term (or the active ones) in pinyin order, as a glossary lists them. */
-export function exportTerms(db: Db, includeIgnored: boolean): ExportTerm[] {
-  const rows = sql(
+/**
+ * Every term (or the active ones) in pinyin order, as a glossary lists them; with `source`, the
+ * terms of that source only (a project's glossary), their context taken from it.
+ */
+export function exportTerms(db: Db, includeIgnored: boolean, source?: number): ExportTerm[] {
+  const where = [includeIgnored ? null : "t.status = 'active'", source === undefined ? null : inSource.replaceAll('?1', '@source')].filter(Boolean);
+  const first = source === undefined ? 'o.segment_id' : 'o.segment_id NOT IN (SELECT id FROM segments WHERE source_id = @source), o.segment_id';
+  const statement = sql(
     db,
     `SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note,
        (SELECT count(*) FROM occurrences o WHERE o.term_id = t.id) AS count,
        s.zh AS contextZh, s.en AS contextEn
      FROM terms t
-     LEFT JOIN segments s ON s.id = (SELECT o.segment_id FROM occurrences o WHERE o.term_id = t.id ORDER BY o.segment_id, o.zh_start LIMIT 1)
-     ${includeIgnored ? '' : "WHERE t.status = 'active'"}
+     LEFT JOIN segments s ON s.id = (SELECT o.segment_id FROM occurrences o WHERE o.term_id = t.id ORDER BY ${first}, o.zh_start LIMIT 1)
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY t.pinyin_plain, t.zh`,
-  ).all() as (Omit<ExportTerm, 'variants'> & { variants: string })[];
+  );
+  const rows = (source === undefined ? statement.all() : statement.all({ source })) as (Omit<ExportTerm, 'variants'> & { variants: string })[];
   return rows.map((r) => ({ ...r, variants: JSON.parse(r.variants) as string[] }));
 }
 

@@ -4,8 +4,10 @@
 // English rendering and every variant as admitted terms, and the sentence pair of its first
 // occurrence as context, so a translator sees the term in use.
 import { xmlEscape } from '../extract/formats/xml.ts';
+import { NotFoundError } from '../errors.ts';
+import { fileBase } from '../library/index.ts';
 import type { Db } from '../store/index.ts';
-import { termsStore } from '../store/index.ts';
+import { segmentsStore, termsStore } from '../store/index.ts';
 
 export type ExportFormat = 'tbx' | 'csv';
 
@@ -19,13 +21,21 @@ export interface ExportOptions {
   format: ExportFormat;
   /** Ignored terms too (marked so in CSV; "deprecatedTerm" in TBX). */
   includeIgnored?: boolean;
+  /** The terms of one source only: a project's glossary, named after it. */
+  source?: number;
   now: Date;
 }
 
 export function exportTermbase(db: Db, options: ExportOptions): TermExport {
-  const terms = termsStore.exportTerms(db, options.includeIgnored ?? false);
-  if (options.format === 'csv') return { body: toCsv(terms), mediaType: 'text/csv; charset=utf-8', fileName: 'duizhao-terms.csv' };
-  return { body: toTbx(terms, options.now), mediaType: 'application/x-tbx+xml; charset=utf-8', fileName: 'duizhao-terms.tbx' };
+  let base = 'duizhao-terms';
+  if (options.source !== undefined) {
+    const title = segmentsStore.sourceTitle(db, options.source);
+    if (title === null) throw new NotFoundError(`no source ${options.source}`);
+    base = `${fileBase(title, `source-${options.source}`)}-terms`;
+  }
+  const terms = termsStore.exportTerms(db, options.includeIgnored ?? false, options.source);
+  if (options.format === 'csv') return { body: toCsv(terms), mediaType: 'text/csv; charset=utf-8', fileName: `${base}.csv` };
+  return { body: toTbx(terms, options.now), mediaType: 'application/x-tbx+xml; charset=utf-8', fileName: `${base}.tbx` };
 }
 
 function toTbx(terms: termsStore.ExportTerm[], now: Date): string {

@@ -12,6 +12,7 @@ export interface TermListOptions {
   q?: string;
   status?: 'active' | 'ignored';
   cards?: 'suspended' | 'leech';
+  source?: number;
   limit?: number;
   offset?: number;
 }
@@ -27,7 +28,9 @@ export function listTerms(db: Db, options: TermListOptions, _now: Date): TermsRe
     throw new InvalidInputError('cards must be "suspended" or "leech"');
   if (options.q !== undefined && (typeof options.q !== 'string' || options.q.length > 200))
     throw new InvalidInputError('q must be a string of at most 200 characters');
-  return termsStore.listTermRows(db, { q: options.q, status: options.status, cards: options.cards, limit, offset });
+  if (options.source !== undefined && !(Number.isInteger(options.source) && options.source > 0))
+    throw new InvalidInputError('source must be a source id');
+  return termsStore.listTermRows(db, { q: options.q, status: options.status, cards: options.cards, source: options.source, limit, offset });
 }
 
 export function getTerm(db: Db, id: number): TermDetailResponse {

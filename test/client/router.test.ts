@@ -24,6 +24,8 @@ describe('parseRoute', () => {
     ['#/terms/42', { page: 'terms', termId: 42, q: '' }],
     ['#/terms?q=%E7%BD%91%E7%BB%9C', { page: 'terms', termId: null, q: '网络' }],
     ['#/terms/7?q=cyber', { page: 'terms', termId: 7, q: 'cyber' }],
+    ['#/terms?source=4', { page: 'terms', termId: null, q: '', source: 4 }],
+    ['#/terms?source=x', { page: 'terms', termId: null, q: '' }],
     ['#/terms/abc', { page: 'not-found', path: '/terms/abc' }],
     ['#/terms/1/2', { page: 'not-found', path: '/terms/1/2' }],
     ['#/drill/3', { page: 'not-found', path: '/drill/3' }],
@@ -45,6 +47,7 @@ describe('parseRoute', () => {
       { page: 'terms', termId: null, q: '' },
       { page: 'terms', termId: 12, q: '' },
       { page: 'terms', termId: null, q: '网络 生态 & more?' },
+      { page: 'terms', termId: null, q: 'cyber', source: 9 },
     ];
     for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
   });

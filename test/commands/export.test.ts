@@ -58,7 +58,17 @@ describe('cli export', () => {
     expect(csv).toMatch(/\r\n网络生态治理,wǎng luò shēng tài zhì lǐ,/);
   });
 
+  it("prints one source's terms with --source, and refuses an unknown source in one line", async () => {
+    await run(['--source', '1', '--format', 'csv'], io);
+    const rows = out.trimEnd().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(out).toMatch(/\r\n网络生态治理,/);
+    await expect(run(['--source', '99'], io)).rejects.toThrow(/no source 99/);
+  });
+
   it.each<[string[], RegExp]>([
+    [['--source', 'seed'], /--source needs a source id/],
+    [['--source'], /--source needs a source id/],
     [['--format', 'xlsx'], /unknown format "xlsx": tbx or csv/],
     [['--format'], /--format needs a value/],
     [['--out', '--all'], /--out needs a value/],

@@ -454,6 +454,15 @@ describe('duizhao in the browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-links a:has-text("TMX")')]);
     expect(download.suggestedFilename()).toBe('Cyber-ecosystem-governance.tmx');
 
+    // Its terms, as a list of their own: the text's glossary.
+    await page.click('a:has-text("the list")');
+    await page.locator('.term-table').waitFor();
+    expect(await page.locator('.filter-note').textContent()).toMatch(/The terms of Cyber ecosystem governance, its glossary/);
+    const listed = await page.locator('.term-table tbody tr').count();
+    expect(listed).toBeGreaterThan(20);
+    await page.goBack();
+    await page.locator('.reader').waitFor();
+
     // Its new cards can jump the queue.
     await page.click('button:has-text("new cards next")');
     await expect.poll(() => page.locator('.source-actions [role=status]').textContent()).toMatch(/^\d+ new cards of this text now come first in the drill/);

@@ -122,6 +122,31 @@ describe('GET /api/terms/export', () => {
     expect(row[6]).toBe('active');
   });
 
+  it("gives one text's terms only, as its glossary, named after it, with context from it", async () => {
+    t = await makeSeededApp();
+    const tsv = '网络生态治理需要全社会参与。\tCyberspace governance requires the participation of the whole society.\n人工智能快速发展。\tArtificial intelligence is developing fast.\n';
+    const { source } = (await (await t.app.request('/api/sources', json({ title: 'Society 2024', text: tsv }))).json()) as ImportResponse;
+    const listed = (await (await t.app.request(`/api/terms?source=${source.id}&limit=500`)).json()) as TermsResponse;
+    expect(listed.total).toBe(source.terms);
+    expect(listed.terms.map((x) => x.zh)).toContain('网络生态治理');
+    const all = (await (await t.app.request('/api/terms?limit=1')).json()) as TermsResponse;
+    expect(listed.total).toBeLessThan(all.total);
+
+    const res = await download(`?source=${source.id}`);
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename=\"Society-2024-terms.tbx\"; filename*=UTF-8''Society-2024-terms.tbx");
+    const glossary = entries(await res.text());
+    expect(glossary.map((e) => e.zh).sort()).toEqual(listed.terms.map((x) => x.zh).sort());
+    // 网络生态治理 occurs in the seed first, but this glossary's context is this text's sentence.
+    expect(glossary.find((e) => e.zh === '网络生态治理')!.context).toContain('需要全社会参与');
+  });
+
+  it('refuses the glossary of an unknown source (404) and a source that is no number (400)', async () => {
+    t = await makeSeededApp();
+    await expectError(await t.app.request('/api/terms/export?source=999'), 404, 'not_found');
+    await expectError(await t.app.request('/api/terms/export?source=abc'), 400);
+    await expectError(await t.app.request('/api/terms?source=abc'), 400);
+  });
+
   it.each(['?format=xlsx', '?status=ignored', '?format='])('%s → 400', async (query) => {
     t = await makeSeededApp();
     await expectError(await t.app.request(`/api/terms/export${query}`), 400);

@@ -2,7 +2,7 @@
 export type Route =
   | { page: 'today' }
   | { page: 'drill' }
-  | { page: 'terms'; termId: number | null; q: string }
+  | { page: 'terms'; termId: number | null; q: string; /** The terms of one source only. */ source?: number }
   | { page: 'import' }
   | { page: 'stats' }
   | { page: 'settings' }
@@ -28,7 +28,8 @@ export function parseRoute(hash: string): Route {
   }
   if (head === 'terms') {
     const q = query.get('q') ?? '';
-    if (arg === undefined) return { page: 'terms', termId: null, q };
+    const source = query.get('source');
+    if (arg === undefined) return source && /^\d+$/.test(source) ? { page: 'terms', termId: null, q, source: Number(source) } : { page: 'terms', termId: null, q };
     if (/^\d+$/.test(arg) && parts.length === 2) return { page: 'terms', termId: Number(arg), q };
   }
   return { page: 'not-found', path: '/' + parts.join('/') };
@@ -40,7 +41,11 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'terms': {
       const base = route.termId === null ? '#/terms' : `#/terms/${route.termId}`;
-      return route.q ? `${base}?q=${encodeURIComponent(route.q)}` : base;
+      const params = new URLSearchParams();
+      if (route.q) params.set('q', route.q);
+      if (route.source !== undefined) params.set('source', String(route.source));
+      const query = params.toString().replace(/\+/g, '%20');
+      return query ? `${base}?${query}` : base;
     }
     case 'source':
       return `#/sources/${route.sourceId}${route.at === null ? '' : `?at=${route.at}`}`;

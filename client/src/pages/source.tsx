@@ -103,6 +103,16 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
         {plural(source.sentences, 'sentence pair')} · {plural(source.terms, 'term')}, {source.mastered} mastered · {plural(source.cards, 'card')} ·
         imported {source.importedAt.slice(0, 10)}
       </p>
+      <p class="muted small">
+        Its terms, its glossary: <a href={routeHref({ page: 'terms', termId: null, q: '', source: source.id })}>the list</a> ·{' '}
+        <a href={`/api/terms/export?format=tbx&source=${source.id}`} download title="TBX-Basic, for memoQ, Trados, OmegaT or Phrase">
+          TBX
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/terms/export?format=csv&source=${source.id}`} download title="CSV (UTF-8), for a spreadsheet">
+          CSV
+        </a>
+      </p>
       <div class="source-actions">
         {data.newCards > 0 && moved === null && (
           <button type="button" class="button" onClick={() => void learnNext()}>

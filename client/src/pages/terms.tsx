@@ -6,11 +6,12 @@ import { formatDue, markRange, parseVariants, plural, routeHref } from '../lib/i
 
 const PAGE = 50;
 
-export function TermsPage({ termId, q }: { termId: number | null; q: string }) {
-  return termId === null ? <TermList initialQuery={q} /> : <TermDetail id={termId} backQuery={q} />;
+export function TermsPage({ termId, q, source }: { termId: number | null; q: string; source?: number }) {
+  return termId === null ? <TermList initialQuery={q} source={source} /> : <TermDetail id={termId} backQuery={q} />;
 }
 
-function TermList({ initialQuery }: { initialQuery: string }) {
+/** The term list: all terms, or (from a source's page) the terms of one text, its glossary. */
+function TermList({ initialQuery, source }: { initialQuery: string; source?: number }) {
   const [query, setQuery] = useState(initialQuery);
   // Which terms: by their status, or those with a suspended card or a leech (any status).
   const [show, setShow] = useState<'active' | 'ignored' | 'all' | 'suspended' | 'leech'>('active');
@@ -21,13 +22,18 @@ function TermList({ initialQuery }: { initialQuery: string }) {
   const search = useRef<HTMLInputElement>(null);
   const firstLoad = useRef(true);
   const now = new Date();
+  const [sourceTitle, setSourceTitle] = useState<string | null>(null);
+  useEffect(() => {
+    if (source === undefined) return;
+    api.sources().then((list) => setSourceTitle(list.find((s) => s.id === source)?.title ?? `source ${source}`), setError);
+  }, [source]);
 
   useEffect(() => {
     let stale = false;
     // Debounced so typing a Chinese phrase does not fire a request per keystroke.
     const timer = setTimeout(() => {
       const byCards = show === 'suspended' || show === 'leech';
-      api.terms({ q: query.trim(), status: byCards ? 'all' : show, cards: byCards ? show : undefined, limit: PAGE, offset }).then(
+      api.terms({ q: query.trim(), status: byCards ? 'all' : show, cards: byCards ? show : undefined, source, limit: PAGE, offset }).then(
         (r) => !stale && (setData(r), setError(null)),
         (e) => !stale && setError(e),
       );
@@ -51,15 +57,24 @@ function TermList({ initialQuery }: { initialQuery: string }) {
     return () => removeEventListener('keydown', onKey);
   }, []);
 
+  const sourceParam = source === undefined ? '' : `&source=${source}`;
+
   const onSearch = (value: string) => {
     setQuery(value);
     setOffset(0);
-    history.replaceState(null, '', routeHref({ page: 'terms', termId: null, q: value.trim() }));
+    history.replaceState(null, '', routeHref({ page: 'terms', termId: null, q: value.trim(), source }));
   };
 
   return (
     <section class="terms">
       <h1>Terms</h1>
+      {source !== undefined && (
+        <p class="filter-note">
+          The terms of{' '}
+          <a href={routeHref({ page: 'source', sourceId: source, at: null })}>{sourceTitle ?? '…'}</a>, its glossary ·{' '}
+          <a href={routeHref({ page: 'terms', termId: null, q: '' })}>all terms</a>
+        </p>
+      )}
       <div class="toolbar">
         <input
           ref={search}
@@ -95,11 +110,11 @@ function TermList({ initialQuery }: { initialQuery: string }) {
         </button>
         <span class="export muted small">
           Export{' '}
-          <a href="/api/terms/export?format=tbx" download title="TBX-Basic, for memoQ, Trados, OmegaT or Phrase">
+          <a href={`/api/terms/export?format=tbx${sourceParam}`} download title="TBX-Basic, for memoQ, Trados, OmegaT or Phrase">
             TBX
           </a>{' '}
           ·{' '}
-          <a href="/api/terms/export?format=csv" download title="CSV (UTF-8), for a spreadsheet">
+          <a href={`/api/terms/export?format=csv${sourceParam}`} download title="CSV (UTF-8), for a spreadsheet">
             CSV
           </a>
         </span>
@@ -117,6 +132,8 @@ function TermList({ initialQuery }: { initialQuery: string }) {
             </p>
           ) : show === 'leech' && !query ? (
             <p>No leeches: no card has lapsed often enough to be suspended as one.</p>
+          ) : source !== undefined && !query && show === 'active' ? (
+            <p>This text has no active terms.</p>
           ) : query || show !== 'active' ? (
             <p>No term matches “{query}”.</p>
           ) : (

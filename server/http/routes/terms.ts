@@ -10,8 +10,8 @@ export function termsRoutes({ db, now }: Deps) {
     .post('/', requireJson, valid('json', newTermSchema), (c) => c.json({ term: addTerm(db, c.req.valid('json'), now()) }, 201))
     // The termbase as a file to download: TBX-Basic for a CAT tool, or CSV.
     .get('/export', valid('query', exportQuery), (c) => {
-      const { format, status } = c.req.valid('query');
-      const file = exportTermbase(db, { format, includeIgnored: status === 'all', now: now() });
+      const { format, status, source } = c.req.valid('query');
+      const file = exportTermbase(db, { format, includeIgnored: status === 'all', source, now: now() });
       return c.body(file.body, 200, attachment(file.mediaType, file.fileName));
     })
     .get('/:id', valid('param', idParam), (c) => c.json(getTerm(db, c.req.valid('param').id)))
