@@ -3,5 +3,5 @@ export { beginImport, importText, seedIfEmpty, titleFromFileName, type BegunImpo
 export { Extractions, type ExtractionRequest, type ExtractionResult, type PendingExtraction } from './extractions.ts';
 export { applyCardKinds, bestSentenceOf, clozeScore } from './card-kinds.ts';
 export { deleteSource, learnSourceNext, sourceDetail } from './sources.ts';
-export { addMissingClozes, recognizeTerms, type KnownTerm } from './recognize.ts';
+export { addMissingClozes, realignTerm, recognizeTerms, type KnownTerm } from './recognize.ts';
 export { exportSource, fileBase, type SourceExport, type SourceExportFormat } from './source-export.ts';

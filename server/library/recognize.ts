@@ -65,3 +65,19 @@ export function addMissingClozes(db: Db, termIds: Iterable<number>, kinds: Setti
   }
   return made;
 }
+
+/**
+ * After the user changed a term's renderings: each occurrence's English span moves to where the
+ * sentence has one of them (an edit usually corrects a wrong extraction, and a cloze blanks this
+ * span); where none is found, the span found at import stays. Returns how many spans moved.
+ */
+export function realignTerm(db: Db, termId: number, renderings: string[]): number {
+  let moved = 0;
+  for (const o of termsStore.termOccurrences(db, termId)) {
+    const span = renderingSpan(o.en, renderings);
+    if (!span || (span.start === o.enStart && span.end === o.enEnd)) continue;
+    termsStore.setEnglishSpan(db, { termId, segmentId: o.segmentId, zhStart: o.zhStart }, span);
+    moved++;
+  }
+  return moved;
+}

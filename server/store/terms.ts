@@ -328,3 +328,13 @@ export function userTerms(db: Db): TermRecord[] {
 export function hasCard(db: Db, termId: number, kind: 'term' | 'cloze'): boolean {
   return sql(db, 'SELECT 1 FROM cards WHERE subject_id = ? AND kind = ? LIMIT 1').get(termId, kind) !== undefined;
 }
+
+export function setEnglishSpan(db: Db, at: { termId: number; segmentId: number; zhStart: number }, span: { start: number; end: number }): void {
+  sql(db, 'UPDATE occurrences SET en_start = ?, en_end = ? WHERE term_id = ? AND segment_id = ? AND zh_start = ?').run(
+    span.start,
+    span.end,
+    at.termId,
+    at.segmentId,
+    at.zhStart,
+  );
+}

@@ -3,7 +3,7 @@
 // (kept, with their history, for when the term is reactivated).
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
-import { bestSentenceOf, newRenderings, recognizeTerms, termCards } from '../library/index.ts';
+import { addMissingClozes, bestSentenceOf, newRenderings, realignTerm, recognizeTerms, termCards } from '../library/index.ts';
 import { getSettings } from '../settings/index.ts';
 import type { NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
 import { cardsStore, inTransaction, segmentsStore, termsStore, type Db } from '../store/index.ts';
@@ -91,6 +91,11 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
       next.status = patch.status;
     }
     termsStore.updateTerm(db, id, next);
+    if (patch.en !== undefined || patch.variants !== undefined) {
+      // The concordance, the reader and the cloze point at the renderings the user gave.
+      realignTerm(db, id, [next.en, ...next.variants]);
+      if (next.status === 'active') addMissingClozes(db, [id], getSettings(db).cardKinds, now);
+    }
     if (next.status !== term.status) cardsStore.setTermCardsHidden(db, id, cardsStore.hiddenIgnoredTerm, next.status === 'ignored');
     return termsStore.getTermRow(db, id)!;
   });

@@ -209,3 +209,18 @@ describe('known terms found in text (as a CAT tool finds its termbase terms)', (
     expect(detail.term.en).toBe('long-term mechanism');
   });
 });
+
+describe('editing a rendering', () => {
+  it('moves each occurrence’s English span to where the sentence has the new rendering, and keeps it where it has none', () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    const term = listTerms(t.db, { q: '依法管网治网' }, now).terms[0]!;
+    const spanText = () => getTerm(t.db, term.id).occurrences.map((o) => o.en.slice(o.enStart!, o.enEnd!));
+    expect(spanText()).toEqual(['manage and govern cyberspace in accordance with the law']);
+    patchTerm(t.db, term.id, { en: 'govern cyberspace', variants: ['in accordance with the law'] }, now);
+    expect(spanText()).toEqual(['govern cyberspace']);
+    // A rendering the sentence does not have leaves the span where it was.
+    patchTerm(t.db, term.id, { en: 'law-based internet governance', variants: [] }, now);
+    expect(spanText()).toEqual(['govern cyberspace']);
+  });
+});
