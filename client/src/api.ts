@@ -10,6 +10,7 @@ import type {
   ImportRequestJson,
   ImportResponse,
   LearnNextResponse,
+  MergePairsResponse,
   NewTerm,
   NextResponse,
   OptimizeResponse,
@@ -158,6 +159,7 @@ export const api = {
   /** A page of a source: from `offset`, or the page holding sentence pair `at`. */
   source: (id: number, limit: number, page: { offset: number } | { at: number }) =>
     call<SourceDetailResponse>('GET', `/api/sources/${id}?limit=${limit}&${'at' in page ? `at=${page.at}` : `offset=${page.offset}`}`),
+  mergeNext: (pairId: number) => call<MergePairsResponse>('POST', `/api/pairs/${pairId}/merge-next`),
   learnNext: (id: number) => call<LearnNextResponse>('POST', `/api/sources/${id}/learn-next`),
   deleteSource: (id: number, keepTerms: boolean) =>
     call<DeleteSourceResponse>('DELETE', `/api/sources/${id}${keepTerms ? '?keepTerms=1' : ''}`),

@@ -158,6 +158,13 @@ export interface BackupsResponse {
   backups: { name: string; takenAt: string; bytes: number }[];
 }
 
+/** POST /api/pairs/:id/merge-next: the pair and the next one of its text made one. */
+export interface MergePairsResponse {
+  merged: number;
+  /** The id of the pair merged into it, gone. */
+  removed: number;
+}
+
 /** POST /api/sources/:id/learn-next: its new cards moved to the head of the new-card queue. */
 export interface LearnNextResponse {
   moved: number;

@@ -9,6 +9,7 @@
 //   DELETE /api/sources/:id?keepTerms=1   DeleteSourceResponse (reviews stay in the history)
 //   POST /api/sources/:id/learn-next      LearnNextResponse (its new cards first in the drill)
 //   GET  /api/sources/:id/export?format=tmx|tsv  its sentence pairs as a file
+//   POST /api/pairs/:id/merge-next       MergePairsResponse (409 no_next_pair for a text's last pair)
 //   POST /api/extract                     same body → PreviewResponse, nothing stored
 //                                         (both with Accept: application/x-ndjson: progress lines,
 //                                         then the outcome; see progress.ts)
@@ -40,6 +41,7 @@ import { backupRoutes } from './routes/backup.ts';
 import { cardsRoutes } from './routes/cards.ts';
 import { drillRoutes } from './routes/drill.ts';
 import { healthRoutes } from './routes/health.ts';
+import { pairsRoutes } from './routes/pairs.ts';
 import { previewRoutes, sourcesRoutes } from './routes/sources.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -83,6 +85,7 @@ export function createApp(options: AppOptions) {
     .route('/health', healthRoutes())
     .route('/sources', sourcesRoutes(deps))
     .route('/extract', previewRoutes(deps))
+    .route('/pairs', pairsRoutes(deps))
     .route('/drill', drillRoutes(deps))
     .route('/terms', termsRoutes(deps))
     .route('/cards', cardsRoutes(deps))

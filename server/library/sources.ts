@@ -1,8 +1,10 @@
 // A source after its import: read side by side with its terms marked, or deleted with what it
 // alone brought. Deleting keeps the review history (reviews outlive their cards, migration 0004).
-import type { DeleteSourceResponse, SourceDetailResponse, SourceRemoval } from '../http/api-types.ts';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
-import { inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
+import type { DeleteSourceResponse, MergePairsResponse, SourceDetailResponse, SourceRemoval } from '../http/api-types.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { pinyinOf } from '../extract/lexicon.ts';
+import { getSettings } from '../settings/index.ts';
+import { cardsStore, inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
 import { bestSentenceOf } from './card-kinds.ts';
 
 const MAX_PAGE = 500;
@@ -76,7 +78,7 @@ export function deleteSource(db: Db, id: number, options: { keepTerms?: boolean 
     for (const cloze of sourcesStore.clozeCardsIn(db, id)) {
       const elsewhere = bestSentenceOf(db, cloze.termId, id);
       if (elsewhere === null) {
-        sourcesStore.deleteCard(db, cloze.id);
+        cardsStore.deleteCard(db, cloze.id);
         cards++;
       } else sourcesStore.moveCardToSegment(db, cloze.id, elsewhere);
     }
@@ -91,5 +93,44 @@ export function learnSourceNext(db: Db, id: number): { moved: number } {
   return inTransaction(db, () => {
     if (!sourcesStore.sourceExists(db, id)) throw new NotFoundError(`no source ${id}`);
     return { moved: sourcesStore.moveNewCardsFirst(db, id) };
+  });
+}
+
+/**
+ * Merges a sentence pair with the next one of its text, as an aligner's "merge" fixes a
+ * misalignment: both pairs' Chinese and English become one pair, which the user has thereby
+ * confirmed (score 1). Term occurrences follow their words. Of two sentence cards in a direction
+ * the one with more answers stays, on the merged pair; clozes that blanked the second pair blank
+ * the merged one; a pair that now has both languages gets the sentence cards it lacked.
+ */
+export function mergeWithNext(db: Db, segmentId: number, now: Date): MergePairsResponse {
+  return inTransaction(db, () => {
+    const a = segmentsStore.getSegment(db, segmentId);
+    if (!a) throw new NotFoundError(`no sentence pair ${segmentId}`);
+    const b = segmentsStore.nextInSource(db, segmentId);
+    if (!b) throw new ConflictError('the last pair of its text has no next pair to merge with', 'no_next_pair');
+    for (const direction of ['zh-en', 'en-zh'] as const) {
+      const kept = cardsStore.sentenceCard(db, a.id, direction);
+      const other = cardsStore.sentenceCard(db, b.id, direction);
+      if (kept && other) cardsStore.deleteCard(db, other.reps > kept.reps ? kept.id : other.id);
+    }
+    cardsStore.moveToSegment(db, b.id, a.id);
+    // Chinese joins without a space, unless Latin letters or digits would run together.
+    const zhGap = /[A-Za-z0-9]$/.test(a.zh) && /^[A-Za-z0-9]/.test(b.zh) ? ' ' : '';
+    const enGap = a.en && b.en ? ' ' : '';
+    const zh = a.zh + zhGap + b.zh;
+    segmentsStore.joinSegments(db, { id: a.id, zh, en: a.en + enGap + b.en, pinyin: zh ? pinyinOf(zh) : '' }, b.id, {
+      zh: a.zh.length + zhGap.length,
+      en: a.en.length + enGap.length,
+    });
+    if (zh.trim() && (a.en + b.en).trim()) {
+      const kinds = getSettings(db).cardKinds;
+      let order = cardsStore.maxNewOrder(db);
+      for (const direction of ['zh-en', 'en-zh'] as const) {
+        if (!(direction === 'zh-en' ? kinds.sentenceZhEn : kinds.sentenceEnZh) || cardsStore.sentenceCard(db, a.id, direction)) continue;
+        cardsStore.insertCard(db, { kind: 'sentence', subjectId: a.id, direction, segmentId: a.id, sourceId: a.sourceId, newOrder: ++order, now });
+      }
+    }
+    return { merged: a.id, removed: b.id };
   });
 }

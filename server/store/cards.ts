@@ -368,3 +368,22 @@ export function clozeCandidates(db: Db, termId: number): { segmentId: number; so
      WHERE o.term_id = ? AND o.en_start IS NOT NULL AND o.en_end > o.en_start ORDER BY g.id`,
   ).all(termId) as { segmentId: number; sourceId: number; zhLength: number; score: number }[];
 }
+
+/** A sentence card of a pair, in one direction. */
+export function sentenceCard(db: Db, segmentId: number, direction: Direction): { id: number; reps: number } | null {
+  return (
+    (sql(db, "SELECT id, reps FROM cards WHERE kind = 'sentence' AND subject_id = ? AND direction = ?").get(segmentId, direction) as
+      | { id: number; reps: number }
+      | undefined) ?? null
+  );
+}
+
+/** Gives a sentence card (or moves the clozes blanking a sentence) to another pair. */
+export function moveToSegment(db: Db, from: number, to: number): void {
+  sql(db, "UPDATE cards SET subject_id = @to, segment_id = @to WHERE kind = 'sentence' AND subject_id = @from").run({ to, from });
+  sql(db, "UPDATE cards SET segment_id = @to WHERE kind = 'cloze' AND segment_id = @from").run({ to, from });
+}
+
+export function deleteCard(db: Db, id: number): void {
+  sql(db, 'DELETE FROM cards WHERE id = ?').run(id);
+}

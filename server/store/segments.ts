@@ -89,3 +89,29 @@ export function rankInSource(db: Db, sourceId: number, segmentId: number): numbe
   ).get(segmentId, sourceId) as { rank: number } | undefined;
   return row ? row.rank : null;
 }
+
+/** The sentence pair after this one in its source's reading order, or null for the last. */
+export function nextInSource(db: Db, segmentId: number): SegmentRow | null {
+  return (
+    (sql(
+      db,
+      `SELECT o.id, o.source_id AS sourceId, o.paragraph, o.ordinal, o.zh, o.en, o.pinyin, o.score
+       FROM segments g JOIN segments o ON o.source_id = g.source_id AND (o.paragraph, o.ordinal, o.id) > (g.paragraph, g.ordinal, g.id)
+       WHERE g.id = ? ORDER BY o.paragraph, o.ordinal, o.id LIMIT 1`,
+    ).get(segmentId) as SegmentRow | undefined) ?? null
+  );
+}
+
+/**
+ * Makes `into` hold both pairs' text (the other's appended, its term occurrences shifted along)
+ * and deletes the other pair. Cards are the caller's: moved or deleted before this.
+ */
+export function joinSegments(db: Db, into: { id: number; zh: string; en: string; pinyin: string }, from: number, shift: { zh: number; en: number }): void {
+  sql(db, 'UPDATE segments SET zh = ?, en = ?, pinyin = ?, score = 1 WHERE id = ?').run(into.zh, into.en, into.pinyin, into.id);
+  sql(
+    db,
+    `UPDATE occurrences SET segment_id = ?, zh_start = zh_start + ?, zh_end = zh_end + ?, en_start = en_start + ?, en_end = en_end + ?
+     WHERE segment_id = ?`,
+  ).run(into.id, shift.zh, shift.zh, shift.en, shift.en, from);
+  sql(db, 'DELETE FROM segments WHERE id = ?').run(from);
+}

@@ -177,10 +177,6 @@ export function moveCardToSegment(db: Db, cardId: number, segmentId: number): vo
   sql(db, 'UPDATE cards SET segment_id = @segment, source_id = (SELECT source_id FROM segments WHERE id = @segment) WHERE id = @card').run({ segment: segmentId, card: cardId });
 }
 
-export function deleteCard(db: Db, cardId: number): void {
-  sql(db, 'DELETE FROM cards WHERE id = ?').run(cardId);
-}
-
 /**
  * Term and cloze cards filed under the source, for terms that stay: filed under another source
  * the term occurs in (the first imported), or under none.

@@ -450,6 +450,18 @@ describe('duizhao in the browser', () => {
     await expect.poll(() => page.locator('.reader p[lang=en] a.term-mark', { hasText: /^positive energy$/ }).count()).toBeGreaterThan(0);
     await page.locator('.reader li.pair', { hasText: '正能量传播者' }).first().screenshot({ path: join(shots, 'source-nested-term-desktop-light.png') });
 
+    // A misaligned pair is fixed by merging it with the next one, after a yes.
+    const pairs = page.locator('.reader li.pair');
+    const count = await pairs.count();
+    const [zh1, zh2] = [await pairs.nth(3).locator('p[lang=zh-CN]').textContent(), await pairs.nth(4).locator('p[lang=zh-CN]').textContent()];
+    await pairs.nth(3).hover();
+    await pairs.nth(3).locator('button:has-text("Merge with the next pair")').click();
+    await pairs.nth(3).locator('.pair-tools.open').waitFor();
+    await page.screenshot({ path: join(shots, 'source-merge-desktop-light.png') });
+    await pairs.nth(3).locator('.pair-tools button:has-text("Merge")').click();
+    await expect.poll(() => pairs.count()).toBe(count - 1);
+    expect(await pairs.nth(3).locator('p[lang=zh-CN]').textContent()).toBe(zh1! + zh2!);
+
     // Its sentence pairs download as a translation memory.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-links a:has-text("TMX")')]);
     expect(download.suggestedFilename()).toBe('Cyber-ecosystem-governance.tmx');

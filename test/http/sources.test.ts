@@ -205,6 +205,23 @@ describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
     expect(((await (await t.app.request('/api/terms')).json()) as TermsResponse).total).toBe(counts.terms);
   });
 
+  it('merges a pair with the next one (POST /api/pairs/:id/merge-next), and refuses the last with 409', async () => {
+    t = makeApp();
+    const { source } = (await (await importSeed(t)).json()) as ImportResponse;
+    const read = async () => ((await (await t.app.request(`/api/sources/${source.id}?limit=500`)).json()) as SourceDetailResponse).sentences;
+    const [first, second] = await read();
+    const res = await t.app.request(`/api/pairs/${first!.id}/merge-next`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ merged: first!.id, removed: second!.id });
+    const after = await read();
+    expect(after[0]).toMatchObject({ zh: first!.zh + second!.zh, en: `${first!.en} ${second!.en}` });
+    const before = snapshot(t.db);
+    await expectError(await t.app.request(`/api/pairs/${after.at(-1)!.id}/merge-next`, { method: 'POST' }), 409, 'no_next_pair');
+    await expectError(await t.app.request('/api/pairs/999999/merge-next', { method: 'POST' }), 404, 'not_found');
+    await expectError(await t.app.request('/api/pairs/x/merge-next', { method: 'POST' }), 400);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
   it("puts a source's new cards first in the drill with POST /api/sources/:id/learn-next", async () => {
     t = makeApp();
     const { source } = (await (await importSeed(t)).json()) as ImportResponse;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerCard, nextCard, undoLast } from '../../server/drill/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
+import type { Extraction } from '../../server/extract/types.ts';
 import type { Rating } from '../../server/http/api-types.ts';
-import { deleteSource, importExtraction, learnSourceNext, listSources, sourceDetail } from '../../server/library/index.ts';
+import { deleteSource, importExtraction, learnSourceNext, listSources, mergeWithNext, sourceDetail } from '../../server/library/index.ts';
 import { getStats } from '../../server/stats/index.ts';
 import { addTerm, getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
 import { extraction, governance, secondExtraction, sentences, tempDb, type TempDb } from './fixtures.ts';
@@ -25,6 +26,11 @@ function twoSources(): { db: Db; first: number; second: number } {
   const first = importExtraction(t.db, { title: 'Cyber governance', format: 'interleaved', contentHash: 'h1', extraction, now }).source.id;
   const second = importExtraction(t.db, { title: 'Society', format: 'interleaved', contentHash: 'h2', extraction: secondExtraction, now }).source.id;
   return { db: t.db, first, second };
+}
+
+/** One import under its title (the title is its content hash too). */
+function importOne(db: Db, title: string, extraction: Extraction, extra: Partial<Parameters<typeof importExtraction>[1]> = {}) {
+  return importExtraction(db, { title, format: 'interleaved', contentHash: title, extraction, now, ...extra });
 }
 
 let seq = 0;
@@ -215,14 +221,7 @@ describe('deleteSource', () => {
 
   it('a termbase source takes its terms with it', () => {
     t = tempDb();
-    const tbx = importExtraction(t.db, {
-      title: 'Glossary',
-      format: 'tbx',
-      contentHash: 'tbx',
-      extraction: { sentences: [], terms: [{ ...governance, occurrences: [] }] },
-      termOrigin: 'user',
-      now,
-    });
+    const tbx = importOne(t.db, 'Glossary', { sentences: [], terms: [{ ...governance, occurrences: [] }] }, { format: 'tbx', termOrigin: 'user' });
     expect(sourceDetail(t.db, tbx.source.id).removal).toMatchObject({ sentences: 0, ownTerms: 1, ownTermCards: 2 });
     expect(deleteSource(t.db, tbx.source.id).deleted).toEqual({ sentences: 0, terms: 1, cards: 2 });
     expect(tables(t.db)).toMatchObject({ sources: 0, terms: 0, cards: 0 });
@@ -268,5 +267,70 @@ describe('learnSourceNext', () => {
   it('refuses an unknown source', () => {
     const { db } = twoSources();
     expect(() => learnSourceNext(db, 99)).toThrow(NotFoundError);
+  });
+});
+
+describe('mergeWithNext', () => {
+  it('makes a pair and the next one a single pair, its terms still marked on their words', () => {
+    const { db, first } = twoSources();
+    const [p0, p1, p2] = sourceDetail(db, first).sentences;
+    expect(mergeWithNext(db, p0!.id, now)).toEqual({ merged: p0!.id, removed: p1!.id });
+    const detail = sourceDetail(db, first);
+    expect(detail.sentences.map((x) => x.id)).toEqual([p0!.id, p2!.id]);
+    const merged = detail.sentences[0]!;
+    expect(merged).toMatchObject({ zh: p0!.zh + p1!.zh, en: `${p0!.en} ${p1!.en}`, score: 1 });
+    const names = new Map(detail.terms.map((x) => [x.id, x.zh]));
+    const marked = merged.marks.map((m) => [names.get(m.termId), merged.zh.slice(m.zhStart, m.zhEnd), m.enStart === null ? null : merged.en.slice(m.enStart, m.enEnd!)]);
+    expect(marked).toEqual([
+      ['网络生态治理', '网络生态治理', 'cyber ecosystem governance'],
+      ['长效机制', '长效机制', 'long-term mechanisms'],
+      ['网络生态治理', '网络生态治理', 'Online ecosystem governance'],
+      ['网络强国', '网络强国', 'cyber power'],
+    ]);
+  });
+
+  it('keeps the sentence card with more answers in each direction, and moves the clozes along', () => {
+    const { db, first } = twoSources();
+    const [p0, p1] = sourceDetail(db, first).sentences;
+    const card = (segment: number, direction: string) =>
+      db.prepare("SELECT id, reps FROM cards WHERE kind = 'sentence' AND subject_id = ? AND direction = ?").get(segment, direction) as { id: number; reps: number } | undefined;
+    const answered = card(p1!.id, 'zh-en')!;
+    answer(db, answered.id, 3, now);
+    const kept = card(p0!.id, 'en-zh')!;
+    const cloze = cardOf(db, 'cloze', '网络强国')!;
+    expect(cloze.segment_id).toBe(p1!.id);
+    const before = tables(db);
+    mergeWithNext(db, p0!.id, now);
+    // zh→en: the second pair's card, answered once; en→zh: the first pair's. Two cards gone.
+    expect(card(p0!.id, 'zh-en')).toEqual({ id: answered.id, reps: 1 });
+    expect(card(p0!.id, 'en-zh')).toEqual(kept);
+    expect(tables(db)).toMatchObject({ segments: before.segments - 1, cards: before.cards - 2, reviews: 1 });
+    expect(cardOf(db, 'cloze', '网络强国')).toMatchObject({ id: cloze.id, segment_id: p0!.id });
+  });
+
+  it('gives a pair that now has both languages its sentence cards (a 1–0 and a 0–1 merged)', () => {
+    t = tempDb();
+    const lone = importOne(t.db, 'Split', {
+      sentences: [
+        { paragraph: 0, sentence: 0, zh: '网络生态治理是一项系统工程。', en: '', score: 0.2 },
+        { paragraph: 0, sentence: 1, zh: '', en: 'Cyber ecosystem governance is a systematic project.', score: 0.2 },
+      ],
+      terms: [],
+    });
+    expect(lone.counts.cards).toBe(0);
+    const [p0] = sourceDetail(t.db, lone.source.id).sentences;
+    mergeWithNext(t.db, p0!.id, now);
+    const [merged] = sourceDetail(t.db, lone.source.id).sentences;
+    expect(merged).toMatchObject({ zh: '网络生态治理是一项系统工程。', en: 'Cyber ecosystem governance is a systematic project.' });
+    expect(count(t.db, "SELECT count(*) AS n FROM cards WHERE kind = 'sentence' AND subject_id = ?", p0!.id)).toBe(2);
+  });
+
+  it('refuses the last pair of a text (409) and an unknown pair, changing nothing', () => {
+    const { db, first } = twoSources();
+    const last = sourceDetail(db, first).sentences.at(-1)!;
+    const before = tables(db);
+    expect(() => mergeWithNext(db, last.id, now)).toThrow(ConflictError);
+    expect(() => mergeWithNext(db, 999, now)).toThrow(NotFoundError);
+    expect(tables(db)).toEqual(before);
   });
 });

@@ -34,6 +34,8 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
   const [added, setAdded] = useState<TermRow | null>(null);
   const [reload, setReload] = useState(0);
   const [moved, setMoved] = useState<number | null>(null);
+  // The pair whose merge with the next one awaits the user's yes.
+  const [merging, setMerging] = useState<number | null>(null);
 
   useEffect(() => {
     let stale = false;
@@ -61,6 +63,17 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
     setError(null);
     try {
       setMoved((await api.learnNext(sourceId)).moved);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const merge = async (pairId: number) => {
+    setError(null);
+    try {
+      await api.mergeNext(pairId);
+      setMerging(null);
+      setReload((n) => n + 1);
     } catch (e) {
       setError(e);
     }
@@ -152,6 +165,9 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
                 terms={terms}
                 lit={lit?.sentence === i ? lit.mark : null}
                 target={s.id === target}
+                last={data.offset + i === data.total - 1}
+                merging={merging === s.id}
+                onMerge={(yes) => (yes === null ? setMerging(s.id) : yes ? void merge(s.id) : setMerging(null))}
                 onLight={setLit}
               />
             ))}
@@ -220,6 +236,9 @@ function Pair({
   lit,
   onLight,
   target,
+  last,
+  merging,
+  onMerge,
 }: {
   sentence: SourceSentence;
   index: number;
@@ -228,6 +247,10 @@ function Pair({
   lit: number | null;
   onLight: (lit: Lit) => void;
   target: boolean;
+  last: boolean;
+  merging: boolean;
+  /** null: ask; true: merge; false: never mind. */
+  onMerge: (yes: boolean | null) => void;
 }) {
   const zh = markSpans(
     sentence.zh,
@@ -283,6 +306,25 @@ function Pair({
         {zh.map((p, k) => piece(p, k, 'zh'))}
       </p>
       <p lang="en">{en.map((p, k) => piece(p, k, 'en'))}</p>
+      {!last && (
+        <div class={merging ? 'pair-tools open' : 'pair-tools'}>
+          {merging ? (
+            <>
+              <span>Make this pair and the next one a single pair?</span>
+              <button type="button" class="button danger" onClick={() => onMerge(true)}>
+                Merge
+              </button>
+              <button type="button" class="button" onClick={() => onMerge(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" class="linkish small" onClick={() => onMerge(null)} title="When the aligner paired these sentences wrongly">
+              Merge with the next pair ↓
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }
