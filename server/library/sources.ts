@@ -80,7 +80,7 @@ export function deleteSource(db: Db, id: number, options: { keepTerms?: boolean 
       if (elsewhere === null) {
         cardsStore.deleteCard(db, cloze.id);
         cards++;
-      } else sourcesStore.moveCardToSegment(db, cloze.id, elsewhere);
+      } else cardsStore.moveCard(db, cloze.id, elsewhere);
     }
     sourcesStore.refileTermCards(db, id);
     const row = sourcesStore.deleteSourceRow(db, id)!;
@@ -114,7 +114,7 @@ export function mergeWithNext(db: Db, segmentId: number, now: Date): MergePairsR
       const other = cardsStore.sentenceCard(db, b.id, direction);
       if (kept && other) cardsStore.deleteCard(db, other.reps > kept.reps ? kept.id : other.id);
     }
-    cardsStore.moveToSegment(db, b.id, a.id);
+    cardsStore.moveSegmentCards(db, b.id, a.id);
     // Chinese joins without a space, unless Latin letters or digits would run together.
     const zhGap = /[A-Za-z0-9]$/.test(a.zh) && /^[A-Za-z0-9]/.test(b.zh) ? ' ' : '';
     const enGap = a.en && b.en ? ' ' : '';

@@ -378,8 +378,16 @@ export function sentenceCard(db: Db, segmentId: number, direction: Direction): {
   );
 }
 
-/** Gives a sentence card (or moves the clozes blanking a sentence) to another pair. */
-export function moveToSegment(db: Db, from: number, to: number): void {
+/** Points a card (a cloze) at another sentence, filed under that sentence's source. */
+export function moveCard(db: Db, cardId: number, segmentId: number): void {
+  sql(db, 'UPDATE cards SET segment_id = @segment, source_id = (SELECT source_id FROM segments WHERE id = @segment) WHERE id = @card').run({
+    segment: segmentId,
+    card: cardId,
+  });
+}
+
+/** Gives a pair's sentence cards, and the clozes blanking it, to another pair of the same text. */
+export function moveSegmentCards(db: Db, from: number, to: number): void {
   sql(db, "UPDATE cards SET subject_id = @to, segment_id = @to WHERE kind = 'sentence' AND subject_id = @from").run({ to, from });
   sql(db, "UPDATE cards SET segment_id = @to WHERE kind = 'cloze' AND segment_id = @from").run({ to, from });
 }

@@ -172,11 +172,6 @@ export function clozeCardsIn(db: Db, sourceId: number): { id: number; termId: nu
   ).all(sourceId) as { id: number; termId: number }[];
 }
 
-/** Points a card at another sentence, filed under that sentence's source. */
-export function moveCardToSegment(db: Db, cardId: number, segmentId: number): void {
-  sql(db, 'UPDATE cards SET segment_id = @segment, source_id = (SELECT source_id FROM segments WHERE id = @segment) WHERE id = @card').run({ segment: segmentId, card: cardId });
-}
-
 /**
  * Term and cloze cards filed under the source, for terms that stay: filed under another source
  * the term occurs in (the first imported), or under none.

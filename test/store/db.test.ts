@@ -76,12 +76,14 @@ describe('openDatabase', () => {
   });
 
   // The statements as the store runs them, with bound parameters.
-  it('serves the drill queue from its indexes, never a table scan', () => {
+  it('serves the drill queue, and deletions of sentence pairs, from indexes, never a table scan', () => {
     const db = openDatabase(':memory:');
     const plans = [
       'SELECT id FROM cards WHERE state = 0 AND suspended = 0 AND hidden = 0 AND (buried_until IS NULL OR buried_until <= ?) ORDER BY new_order LIMIT 1',
       'SELECT id FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0 AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due LIMIT 1',
       'SELECT coalesce(sum(state = 0), 0) FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ?',
+      // What deleting a sentence pair asks of every card (its foreign key's SET NULL), and a pair's clozes.
+      'SELECT id FROM cards WHERE segment_id = ?',
     ].map((q) => (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...Array(q.split('?').length - 1).fill(1)) as { detail: string }[]).map((r) => r.detail).join('; '));
     for (const plan of plans) {
       expect(plan).toMatch(/USING (COVERING )?INDEX/);
