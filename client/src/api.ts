@@ -18,6 +18,8 @@ import type {
   Settings,
   SourceDetailResponse,
   SourceSummary,
+  SplitPairResponse,
+  SplitPointsResponse,
   StatsResponse,
   SuspendResponse,
   SuspendedCardsResponse,
@@ -159,6 +161,8 @@ export const api = {
   /** A page of a source: from `offset`, or the page holding sentence pair `at`. */
   source: (id: number, limit: number, page: { offset: number } | { at: number }) =>
     call<SourceDetailResponse>('GET', `/api/sources/${id}?limit=${limit}&${'at' in page ? `at=${page.at}` : `offset=${page.offset}`}`),
+  splitPoints: (pairId: number) => call<SplitPointsResponse>('GET', `/api/pairs/${pairId}/split`),
+  split: (pairId: number, cut: { zh: number; en: number }) => call<SplitPairResponse>('POST', `/api/pairs/${pairId}/split`, cut),
   mergeNext: (pairId: number) => call<MergePairsResponse>('POST', `/api/pairs/${pairId}/merge-next`),
   learnNext: (id: number) => call<LearnNextResponse>('POST', `/api/sources/${id}/learn-next`),
   deleteSource: (id: number, keepTerms: boolean) =>

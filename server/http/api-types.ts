@@ -165,6 +165,18 @@ export interface MergePairsResponse {
   removed: number;
 }
 
+/** GET /api/pairs/:id/split: where its Chinese and its English can be cut (0 and the length included). */
+export interface SplitPointsResponse {
+  zh: number[];
+  en: number[];
+}
+
+/** POST /api/pairs/:id/split {zh, en}: the pair cut in two. */
+export interface SplitPairResponse {
+  first: number;
+  second: number;
+}
+
 /** POST /api/sources/:id/learn-next: its new cards moved to the head of the new-card queue. */
 export interface LearnNextResponse {
   moved: number;

@@ -10,6 +10,7 @@
 //   POST /api/sources/:id/learn-next      LearnNextResponse (its new cards first in the drill)
 //   GET  /api/sources/:id/export?format=tmx|tsv  its sentence pairs as a file
 //   POST /api/pairs/:id/merge-next       MergePairsResponse (409 no_next_pair for a text's last pair)
+//   GET  /api/pairs/:id/split             SplitPointsResponse; POST {zh, en} → SplitPairResponse
 //   POST /api/extract                     same body → PreviewResponse, nothing stored
 //                                         (both with Accept: application/x-ndjson: progress lines,
 //                                         then the outcome; see progress.ts)

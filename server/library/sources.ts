@@ -1,8 +1,9 @@
 // A source after its import: read side by side with its terms marked, or deleted with what it
 // alone brought. Deleting keeps the review history (reviews outlive their cards, migration 0004).
-import type { DeleteSourceResponse, MergePairsResponse, SourceDetailResponse, SourceRemoval } from '../http/api-types.ts';
+import type { DeleteSourceResponse, MergePairsResponse, SourceDetailResponse, SourceRemoval, SplitPairResponse, SplitPointsResponse } from '../http/api-types.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
+import { splitEn, splitZh } from '../extract/sentences/index.ts';
 import { getSettings } from '../settings/index.ts';
 import { cardsStore, inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
 import { bestSentenceOf } from './card-kinds.ts';
@@ -114,7 +115,8 @@ export function mergeWithNext(db: Db, segmentId: number, now: Date): MergePairsR
       const other = cardsStore.sentenceCard(db, b.id, direction);
       if (kept && other) cardsStore.deleteCard(db, other.reps > kept.reps ? kept.id : other.id);
     }
-    cardsStore.moveSegmentCards(db, b.id, a.id);
+    cardsStore.moveSentenceCards(db, b.id, a.id);
+    cardsStore.moveClozes(db, b.id, a.id);
     // Chinese joins without a space, unless Latin letters or digits would run together.
     const zhGap = /[A-Za-z0-9]$/.test(a.zh) && /^[A-Za-z0-9]/.test(b.zh) ? ' ' : '';
     const enGap = a.en && b.en ? ' ' : '';
@@ -123,14 +125,82 @@ export function mergeWithNext(db: Db, segmentId: number, now: Date): MergePairsR
       zh: a.zh.length + zhGap.length,
       en: a.en.length + enGap.length,
     });
-    if (zh.trim() && (a.en + b.en).trim()) {
-      const kinds = getSettings(db).cardKinds;
-      let order = cardsStore.maxNewOrder(db);
-      for (const direction of ['zh-en', 'en-zh'] as const) {
-        if (!(direction === 'zh-en' ? kinds.sentenceZhEn : kinds.sentenceEnZh) || cardsStore.sentenceCard(db, a.id, direction)) continue;
-        cardsStore.insertCard(db, { kind: 'sentence', subjectId: a.id, direction, segmentId: a.id, sourceId: a.sourceId, newOrder: ++order, now });
-      }
-    }
+    ensureSentenceCards(db, { id: a.id, sourceId: a.sourceId, zh, en: a.en + b.en }, now);
     return { merged: a.id, removed: b.id };
+  });
+}
+
+/** A pair with both languages gets the sentence cards the settings make that it lacks. */
+function ensureSentenceCards(db: Db, pair: { id: number; sourceId: number; zh: string; en: string }, now: Date): void {
+  if (!pair.zh.trim() || !pair.en.trim()) return;
+  const kinds = getSettings(db).cardKinds;
+  let order = cardsStore.maxNewOrder(db);
+  for (const direction of ['zh-en', 'en-zh'] as const) {
+    if (!(direction === 'zh-en' ? kinds.sentenceZhEn : kinds.sentenceEnZh) || cardsStore.sentenceCard(db, pair.id, direction)) continue;
+    cardsStore.insertCard(db, { kind: 'sentence', subjectId: pair.id, direction, segmentId: pair.id, sourceId: pair.sourceId, newOrder: ++order, now });
+  }
+}
+
+/** Where a sentence of the text begins (other than at 0), as the extractor's splitter sees it. */
+function sentenceStarts(text: string, split: (text: string) => string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const piece of split(text)) {
+    const found = text.indexOf(piece, at);
+    if (found < 0) break;
+    if (found > 0) starts.push(found);
+    at = found + piece.length;
+  }
+  return starts;
+}
+
+/** Where a pair can be cut: at a sentence of either language, or at either end (a 1–0 or 0–1 part). */
+export function splitPoints(db: Db, segmentId: number): SplitPointsResponse {
+  const s = segmentsStore.getSegment(db, segmentId);
+  if (!s) throw new NotFoundError(`no sentence pair ${segmentId}`);
+  return { zh: [0, ...sentenceStarts(s.zh, splitZh), s.zh.length], en: [0, ...sentenceStarts(s.en, splitEn), s.en.length] };
+}
+
+/**
+ * Cuts a pair in two, as an aligner's "split" fixes a misalignment (or undoes a merge): the
+ * Chinese and the English each cut where one of their sentences begins (splitPoints), the second
+ * part a new pair right after the first. Term occurrences go with their words; the sentence
+ * cards stay with the first part when it still has both languages (else go to the second), and
+ * a part with both languages gets the sentence cards it lacks; a cloze follows its term's words.
+ */
+export function splitPair(db: Db, segmentId: number, cut: { zh: number; en: number }, now: Date): SplitPairResponse {
+  return inTransaction(db, () => {
+    const a = segmentsStore.getSegment(db, segmentId);
+    if (!a) throw new NotFoundError(`no sentence pair ${segmentId}`);
+    const points = splitPoints(db, segmentId);
+    if (!points.zh.includes(cut.zh)) throw new InvalidInputError(`zh: cut where a sentence begins: ${points.zh.join(', ')}`);
+    if (!points.en.includes(cut.en)) throw new InvalidInputError(`en: cut where a sentence begins: ${points.en.join(', ')}`);
+    const first = { zh: a.zh.slice(0, cut.zh).trimEnd(), en: a.en.slice(0, cut.en).trimEnd() };
+    const second = { zh: a.zh.slice(cut.zh), en: a.en.slice(cut.en) };
+    if (!(first.zh || first.en) || !(second.zh || second.en)) throw new InvalidInputError('a split must leave text in both pairs');
+
+    const pinyinFor = (zh: string) => (zh ? pinyinOf(zh) : '');
+    const b = segmentsStore.insertSegment(db, { sourceId: a.sourceId, paragraph: a.paragraph, ordinal: a.ordinal, ...second, pinyin: pinyinFor(second.zh), score: 1 });
+    segmentsStore.setSegmentText(db, a.id, { ...first, pinyin: pinyinFor(first.zh) });
+    // The paragraph numbered afresh, the new pair right after the one it came from.
+    const order = segmentsStore.paragraphSegments(db, a.sourceId, a.paragraph).filter((s) => s.id !== b);
+    order.splice(order.findIndex((s) => s.id === a.id) + 1, 0, { id: b });
+    order.forEach((s, i) => segmentsStore.setOrdinal(db, s.id, i));
+    segmentsStore.splitOccurrences(db, a.id, b, cut);
+
+    const both = (p: { zh: string; en: string }) => Boolean(p.zh.trim() && p.en.trim());
+    if (!both(first)) {
+      if (both(second)) cardsStore.moveSentenceCards(db, a.id, b);
+      else cardsStore.deleteSentenceCards(db, a.id);
+    }
+    ensureSentenceCards(db, { id: a.id, sourceId: a.sourceId, ...first }, now);
+    ensureSentenceCards(db, { id: b, sourceId: a.sourceId, ...second }, now);
+    for (const cloze of cardsStore.clozesOn(db, a.id)) {
+      if (termsStore.englishSpanIn(db, cloze.termId, a.id)) continue;
+      const to = termsStore.englishSpanIn(db, cloze.termId, b) ? b : bestSentenceOf(db, cloze.termId);
+      if (to === null) cardsStore.deleteCard(db, cloze.id);
+      else cardsStore.moveCard(db, cloze.id, to);
+    }
+    return { first: a.id, second: b };
   });
 }

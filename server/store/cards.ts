@@ -386,12 +386,25 @@ export function moveCard(db: Db, cardId: number, segmentId: number): void {
   });
 }
 
-/** Gives a pair's sentence cards, and the clozes blanking it, to another pair of the same text. */
-export function moveSegmentCards(db: Db, from: number, to: number): void {
+/** Gives a pair's sentence cards to another pair of the same text. */
+export function moveSentenceCards(db: Db, from: number, to: number): void {
   sql(db, "UPDATE cards SET subject_id = @to, segment_id = @to WHERE kind = 'sentence' AND subject_id = @from").run({ to, from });
+}
+
+/** Points the clozes blanking a pair at another pair of the same text. */
+export function moveClozes(db: Db, from: number, to: number): void {
   sql(db, "UPDATE cards SET segment_id = @to WHERE kind = 'cloze' AND segment_id = @from").run({ to, from });
+}
+
+export function deleteSentenceCards(db: Db, segmentId: number): void {
+  sql(db, "DELETE FROM cards WHERE kind = 'sentence' AND subject_id = ?").run(segmentId);
 }
 
 export function deleteCard(db: Db, id: number): void {
   sql(db, 'DELETE FROM cards WHERE id = ?').run(id);
+}
+
+/** The clozes blanking a pair, with their terms. */
+export function clozesOn(db: Db, segmentId: number): { id: number; termId: number }[] {
+  return sql(db, "SELECT id, subject_id AS termId FROM cards WHERE kind = 'cloze' AND segment_id = ?").all(segmentId) as { id: number; termId: number }[];
 }

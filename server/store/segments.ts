@@ -115,3 +115,33 @@ export function joinSegments(db: Db, into: { id: number; zh: string; en: string;
   ).run(into.id, shift.zh, shift.zh, shift.en, shift.en, from);
   sql(db, 'DELETE FROM segments WHERE id = ?').run(from);
 }
+
+/** The pairs of one paragraph of a source, in reading order. */
+export function paragraphSegments(db: Db, sourceId: number, paragraph: number): { id: number }[] {
+  return sql(db, 'SELECT id FROM segments WHERE source_id = ? AND paragraph = ? ORDER BY ordinal, id').all(sourceId, paragraph) as { id: number }[];
+}
+
+export function setOrdinal(db: Db, segmentId: number, ordinal: number): void {
+  sql(db, 'UPDATE segments SET ordinal = ? WHERE id = ?').run(ordinal, segmentId);
+}
+
+export function setSegmentText(db: Db, segmentId: number, text: { zh: string; en: string; pinyin: string }): void {
+  sql(db, 'UPDATE segments SET zh = ?, en = ?, pinyin = ?, score = 1 WHERE id = ?').run(text.zh, text.en, text.pinyin, segmentId);
+}
+
+/**
+ * After a pair was cut in two (`second` holding its text from `zh`/`en` on): occurrences in the
+ * second part move there, shifted; one cut through is deleted; an English span left on the other
+ * side of the cut from its Chinese is dropped (null).
+ */
+export function splitOccurrences(db: Db, first: number, second: number, cut: { zh: number; en: number }): void {
+  const p = { first, second, zh: cut.zh, en: cut.en };
+  sql(db, 'DELETE FROM occurrences WHERE segment_id = @first AND zh_start < @zh AND zh_end > @zh').run(p);
+  sql(
+    db,
+    `UPDATE occurrences SET segment_id = @second, zh_start = zh_start - @zh, zh_end = zh_end - @zh,
+       en_start = CASE WHEN en_start >= @en THEN en_start - @en END, en_end = CASE WHEN en_start >= @en THEN en_end - @en END
+     WHERE segment_id = @first AND zh_start >= @zh`,
+  ).run(p);
+  sql(db, 'UPDATE occurrences SET en_start = NULL, en_end = NULL WHERE segment_id = @first AND en_end > @en').run(p);
+}

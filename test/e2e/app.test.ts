@@ -462,6 +462,16 @@ describe('duizhao in the browser', () => {
     await expect.poll(() => pairs.count()).toBe(count - 1);
     expect(await pairs.nth(3).locator('p[lang=zh-CN]').textContent()).toBe(zh1! + zh2!);
 
+    // And cut in two again where its second sentence begins (the form proposes the first boundary).
+    await pairs.nth(3).hover();
+    await pairs.nth(3).locator('button:has-text("Split…")').click();
+    const form = pairs.nth(3).locator('form.split-form');
+    await form.waitFor();
+    await page.screenshot({ path: join(shots, 'source-split-desktop-light.png') });
+    await form.locator('button:has-text("Split")').click();
+    await expect.poll(() => pairs.count()).toBe(count);
+    expect([await pairs.nth(3).locator('p[lang=zh-CN]').textContent(), await pairs.nth(4).locator('p[lang=zh-CN]').textContent()]).toEqual([zh1, zh2]);
+
     // Its sentence pairs download as a translation memory.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-links a:has-text("TMX")')]);
     expect(download.suggestedFilename()).toBe('Cyber-ecosystem-governance.tmx');

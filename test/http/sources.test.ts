@@ -222,6 +222,27 @@ describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
     expect(snapshot(t.db)).toEqual(before);
   });
 
+  it('cuts a pair in two where a sentence begins (GET and POST /api/pairs/:id/split)', async () => {
+    t = makeApp();
+    const { source } = (await (await importSeed(t)).json()) as ImportResponse;
+    const read = async () => ((await (await t.app.request(`/api/sources/${source.id}?limit=500`)).json()) as SourceDetailResponse).sentences;
+    const [first, second] = await read();
+    await t.app.request(`/api/pairs/${first!.id}/merge-next`, { method: 'POST' });
+    const points = (await (await t.app.request(`/api/pairs/${first!.id}/split`)).json()) as { zh: number[]; en: number[] };
+    expect(points.zh).toContain(first!.zh.length);
+    const res = await t.app.request(`/api/pairs/${first!.id}/split`, json({ zh: first!.zh.length, en: first!.en.length + 1 }));
+    expect(res.status).toBe(200);
+    const [a, b] = await read();
+    expect([a!.zh, a!.en, b!.zh, b!.en]).toEqual([first!.zh, first!.en, second!.zh, second!.en]);
+
+    const before = snapshot(t.db);
+    await expectError(await t.app.request(`/api/pairs/${a!.id}/split`, json({ zh: 1, en: 0 })), 422, 'invalid_input');
+    await expectError(await t.app.request(`/api/pairs/${a!.id}/split`, json({ zh: -1, en: 0 })), 400);
+    await expectError(await t.app.request(`/api/pairs/${a!.id}/split`, json({ zh: 0 })), 400);
+    await expectError(await t.app.request('/api/pairs/999999/split'), 404, 'not_found');
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
   it("puts a source's new cards first in the drill with POST /api/sources/:id/learn-next", async () => {
     t = makeApp();
     const { source } = (await (await importSeed(t)).json()) as ImportResponse;

@@ -3,7 +3,7 @@ import { answerCard, nextCard, undoLast } from '../../server/drill/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import type { Rating } from '../../server/http/api-types.ts';
-import { deleteSource, importExtraction, learnSourceNext, listSources, mergeWithNext, sourceDetail } from '../../server/library/index.ts';
+import { deleteSource, importExtraction, learnSourceNext, listSources, mergeWithNext, sourceDetail, splitPair, splitPoints } from '../../server/library/index.ts';
 import { getStats } from '../../server/stats/index.ts';
 import { addTerm, getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
 import { extraction, governance, secondExtraction, sentences, tempDb, type TempDb } from './fixtures.ts';
@@ -331,6 +331,56 @@ describe('mergeWithNext', () => {
     const before = tables(db);
     expect(() => mergeWithNext(db, last.id, now)).toThrow(ConflictError);
     expect(() => mergeWithNext(db, 999, now)).toThrow(NotFoundError);
+    expect(tables(db)).toEqual(before);
+  });
+});
+
+describe('splitPair', () => {
+  it('undoes a merge: the two pairs again, their terms on their words, the cards where they were', () => {
+    const { db, first } = twoSources();
+    const original = sourceDetail(db, first);
+    const [p0, p1] = original.sentences;
+    const cardsBefore = tables(db).cards;
+    mergeWithNext(db, p0!.id, now);
+    const points = splitPoints(db, p0!.id);
+    const merged = sourceDetail(db, first).sentences[0]!;
+    expect(points).toEqual({ zh: [0, p0!.zh.length, merged.zh.length], en: [0, p0!.en.length + 1, merged.en.length] });
+    const result = splitPair(db, p0!.id, { zh: p0!.zh.length, en: p0!.en.length + 1 }, now);
+    expect(result.first).toBe(p0!.id);
+    const again = sourceDetail(db, first);
+    const strip = (d: typeof again) =>
+      d.sentences.map((x) => ({ zh: x.zh, en: x.en, marks: x.marks.map((m) => [m.termId, m.zhStart, m.zhEnd, m.enStart, m.enEnd]) }));
+    expect(strip(again)).toEqual(strip(original));
+    expect(again.sentences[1]!.id).toBe(result.second);
+    // The first part kept its cards; the second part got new sentence cards for the two merge took.
+    expect(tables(db).cards).toBe(cardsBefore);
+    expect(cardOf(db, 'cloze', '网络强国')).toMatchObject({ segment_id: result.second });
+  });
+
+  it('cuts off a sentence without its translation (a 1–0 part), and keeps the reading order', () => {
+    const { db, first } = twoSources();
+    const [p0, p1] = sourceDetail(db, first).sentences;
+    mergeWithNext(db, p0!.id, now);
+    const merged = sourceDetail(db, first).sentences[0]!;
+    // The second Chinese sentence alone, all the English in the first part.
+    splitPair(db, p0!.id, { zh: p0!.zh.length, en: merged.en.length }, now);
+    const [a, b, c] = sourceDetail(db, first).sentences;
+    expect([a!.zh, a!.en]).toEqual([p0!.zh, merged.en]);
+    expect([b!.zh, b!.en]).toEqual([p1!.zh, '']);
+    expect(c!.zh).toBe('要坚持依法管网治网。');
+    // No sentence card for a pair with one language; the English span of its terms is gone with it.
+    expect(count(db, "SELECT count(*) AS n FROM cards WHERE kind = 'sentence' AND subject_id = ?", b!.id)).toBe(0);
+    expect(b!.marks.every((m) => m.enStart === null)).toBe(true);
+  });
+
+  it('refuses a cut that is not at a sentence, or leaves a pair empty, changing nothing', () => {
+    const { db, first } = twoSources();
+    const [p0] = sourceDetail(db, first).sentences;
+    const before = tables(db);
+    expect(() => splitPair(db, p0!.id, { zh: 3, en: 0 }, now)).toThrow(/zh: cut where a sentence begins/);
+    expect(() => splitPair(db, p0!.id, { zh: 0, en: 5 }, now)).toThrow(/en: cut where a sentence begins/);
+    expect(() => splitPair(db, p0!.id, { zh: 0, en: 0 }, now)).toThrow(/text in both pairs/);
+    expect(() => splitPair(db, 999, { zh: 0, en: 0 }, now)).toThrow(NotFoundError);
     expect(tables(db)).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@
 // languages and coloured by how far its learning has come; pointing at a term in one language
 // lights up its rendering in the other. The source can be deleted from here.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DeleteSourceResponse, SourceDetailResponse, SourceSentence, TermProgress, TermRow } from '../../../server/http/api-types.ts';
+import type { DeleteSourceResponse, SourceDetailResponse, SourceSentence, SplitPointsResponse, TermProgress, TermRow } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading, Pager } from '../components.tsx';
 import { markSpans, plural, routeHref, WEAK_ALIGNMENT, type MarkPiece } from '../lib/index.ts';
@@ -34,8 +34,8 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
   const [added, setAdded] = useState<TermRow | null>(null);
   const [reload, setReload] = useState(0);
   const [moved, setMoved] = useState<number | null>(null);
-  // The pair whose merge with the next one awaits the user's yes.
-  const [merging, setMerging] = useState<number | null>(null);
+  // The pair being fixed: its merge with the next one awaiting a yes, or where to cut it.
+  const [editing, setEditing] = useState<{ pairId: number; edit: PairEdit } | null>(null);
 
   useEffect(() => {
     let stale = false;
@@ -68,12 +68,19 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
     }
   };
 
-  const merge = async (pairId: number) => {
+  /** Asks for, or carries out, a fix of a pair's alignment; the page is then read again. */
+  const fix = async (pairId: number, step: PairStep) => {
     setError(null);
     try {
-      await api.mergeNext(pairId);
-      setMerging(null);
-      setReload((n) => n + 1);
+      if (step.kind === 'cancel') setEditing(null);
+      else if (step.kind === 'ask-merge') setEditing({ pairId, edit: 'merge' });
+      else if (step.kind === 'ask-split') setEditing({ pairId, edit: await api.splitPoints(pairId) });
+      else {
+        if (step.kind === 'merge') await api.mergeNext(pairId);
+        else await api.split(pairId, step.cut);
+        setEditing(null);
+        setReload((n) => n + 1);
+      }
     } catch (e) {
       setError(e);
     }
@@ -166,8 +173,8 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
                 lit={lit?.sentence === i ? lit.mark : null}
                 target={s.id === target}
                 last={data.offset + i === data.total - 1}
-                merging={merging === s.id}
-                onMerge={(yes) => (yes === null ? setMerging(s.id) : yes ? void merge(s.id) : setMerging(null))}
+                editing={editing?.pairId === s.id ? editing.edit : null}
+                onFix={(step) => void fix(s.id, step)}
                 onLight={setLit}
               />
             ))}
@@ -237,8 +244,8 @@ function Pair({
   onLight,
   target,
   last,
-  merging,
-  onMerge,
+  editing,
+  onFix,
 }: {
   sentence: SourceSentence;
   index: number;
@@ -248,9 +255,8 @@ function Pair({
   onLight: (lit: Lit) => void;
   target: boolean;
   last: boolean;
-  merging: boolean;
-  /** null: ask; true: merge; false: never mind. */
-  onMerge: (yes: boolean | null) => void;
+  editing: PairEdit | null;
+  onFix: (step: PairStep) => void;
 }) {
   const zh = markSpans(
     sentence.zh,
@@ -306,25 +312,7 @@ function Pair({
         {zh.map((p, k) => piece(p, k, 'zh'))}
       </p>
       <p lang="en">{en.map((p, k) => piece(p, k, 'en'))}</p>
-      {!last && (
-        <div class={merging ? 'pair-tools open' : 'pair-tools'}>
-          {merging ? (
-            <>
-              <span>Make this pair and the next one a single pair?</span>
-              <button type="button" class="button danger" onClick={() => onMerge(true)}>
-                Merge
-              </button>
-              <button type="button" class="button" onClick={() => onMerge(false)}>
-                Cancel
-              </button>
-            </>
-          ) : (
-            <button type="button" class="linkish small" onClick={() => onMerge(null)} title="When the aligner paired these sentences wrongly">
-              Merge with the next pair ↓
-            </button>
-          )}
-        </div>
-      )}
+      <PairTools sentence={sentence} last={last} editing={editing} onFix={onFix} />
     </li>
   );
 }
@@ -473,6 +461,87 @@ function AddFromText({ picked, onChange, onAdded }: { picked: Picked; onChange: 
         </button>
       </div>
       <ErrorNote error={error} />
+    </form>
+  );
+}
+
+/** A fix of a pair under way: its merge awaiting a yes, or the places it can be cut. */
+type PairEdit = 'merge' | SplitPointsResponse;
+type PairStep =
+  | { kind: 'ask-merge' }
+  | { kind: 'ask-split' }
+  | { kind: 'cancel' }
+  | { kind: 'merge' }
+  | { kind: 'split'; cut: { zh: number; en: number } };
+
+/** Fixing the alignment, as in an aligner: merge with the next pair, or cut in two. */
+function PairTools({ sentence, last, editing, onFix }: { sentence: SourceSentence; last: boolean; editing: PairEdit | null; onFix: (step: PairStep) => void }) {
+  if (editing === 'merge') {
+    return (
+      <div class="pair-tools open">
+        <span>Make this pair and the next one a single pair?</span>
+        <button type="button" class="button danger" onClick={() => onFix({ kind: 'merge' })}>
+          Merge
+        </button>
+        <button type="button" class="button" onClick={() => onFix({ kind: 'cancel' })}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  if (editing) return <SplitForm sentence={sentence} points={editing} onFix={onFix} />;
+  return (
+    <div class="pair-tools">
+      <button type="button" class="linkish small" onClick={() => onFix({ kind: 'ask-split' })} title="When the aligner put too much in one pair">
+        Split…
+      </button>
+      {!last && (
+        <button type="button" class="linkish small" onClick={() => onFix({ kind: 'ask-merge' })} title="When the aligner paired these sentences wrongly">
+          Merge with the next pair ↓
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Where to cut the Chinese and the English: at a sentence of each, or at an end (a part in one language). */
+function SplitForm({ sentence, points, onFix }: { sentence: SourceSentence; points: SplitPointsResponse; onFix: (step: PairStep) => void }) {
+  // The first sentence boundary inside the text, or everything in the first part.
+  const middle = (list: number[]) => (list.length > 2 ? list[1]! : list[list.length - 1]!);
+  const [zh, setZh] = useState(middle(points.zh));
+  const [en, setEn] = useState(middle(points.en));
+  // Some words either side of the cut: fewer of the wider Chinese characters.
+  const label = (text: string, at: number, width: number) =>
+    at === 0 ? '‖ all in the second pair' : at === text.length ? 'all in the first pair ‖' : `…${text.slice(Math.max(0, at - width), at).trimStart()} ‖ ${text.slice(at, at + width)}…`;
+  const choice = (name: string, lang: string, text: string, list: number[], value: number, set: (n: number) => void) => (
+    <label>
+      {name}
+      <select lang={lang} value={value} onChange={(e) => set(Number(e.currentTarget.value))}>
+        {list.map((at) => (
+          <option key={at} value={at}>
+            {label(text, at, lang === 'en' ? 14 : 8)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form
+      class="pair-tools open split-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onFix({ kind: 'split', cut: { zh, en } });
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && onFix({ kind: 'cancel' })}
+    >
+      {choice('中文 cut', 'zh-CN', sentence.zh, points.zh, zh, setZh)}
+      {choice('English cut', 'en', sentence.en, points.en, en, setEn)}
+      <button type="submit" class="button danger">
+        Split
+      </button>
+      <button type="button" class="button" onClick={() => onFix({ kind: 'cancel' })}>
+        Cancel
+      </button>
     </form>
   );
 }
