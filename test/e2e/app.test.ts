@@ -92,6 +92,8 @@ describe('duizhao in the browser', () => {
     const result = page.locator('[data-testid=import-result]');
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toMatch(/\d+ sentence pairs/);
+    // The text just imported can be read at once.
+    expect(await page.locator('a:has-text("Read it side by side")').getAttribute('href')).toMatch(/^#\/sources\/\d+$/);
 
     const terms = await api<TermsResponse>('/api/terms?limit=500');
     expect(terms.terms.length).toBeGreaterThan(0);

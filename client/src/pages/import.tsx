@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ImportRequestJson, ImportResponse, PreviewResponse } from '../../../server/http/api-types.ts';
 import { api, type UploadProgress } from '../api.ts';
 import { ErrorNote } from '../components.tsx';
-import { errorLine, lineRange, plural, WEAK_ALIGNMENT } from '../lib/index.ts';
+import { errorLine, lineRange, plural, routeHref, WEAK_ALIGNMENT } from '../lib/index.ts';
 
 type Mode = 'paste' | 'two' | 'file';
 type Format = NonNullable<ImportRequestJson['format']> | '';
@@ -137,9 +137,15 @@ export function ImportPage() {
           <a class="button primary" href="#/drill">
             Start drilling
           </a>{' '}
-          <a class="button" href="#/terms">
-            Review the terms
-          </a>{' '}
+          {result.source.sentences > 0 ? (
+            <a class="button" href={routeHref({ page: 'source', sourceId: result.source.id, at: null })}>
+              Read it side by side
+            </a>
+          ) : (
+            <a class="button" href={routeHref({ page: 'terms', termId: null, q: '', source: result.source.id })}>
+              Review the terms
+            </a>
+          )}{' '}
           <button
             type="button"
             class="button"
