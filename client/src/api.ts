@@ -13,6 +13,7 @@ import type {
   MergePairsResponse,
   NewTerm,
   NextResponse,
+  PairSearchResponse,
   OptimizeResponse,
   PreviewResponse,
   Settings,
@@ -161,6 +162,8 @@ export const api = {
   /** A page of a source: from `offset`, or the page holding sentence pair `at`. */
   source: (id: number, limit: number, page: { offset: number } | { at: number }) =>
     call<SourceDetailResponse>('GET', `/api/sources/${id}?limit=${limit}&${'at' in page ? `at=${page.at}` : `offset=${page.offset}`}`),
+  searchPairs: (q: string, limit: number, offset: number) =>
+    call<PairSearchResponse>('GET', `/api/pairs?q=${encodeURIComponent(q)}&limit=${limit}&offset=${offset}`),
   splitPoints: (pairId: number) => call<SplitPointsResponse>('GET', `/api/pairs/${pairId}/split`),
   split: (pairId: number, cut: { zh: number; en: number }) => call<SplitPairResponse>('POST', `/api/pairs/${pairId}/split`, cut),
   mergeNext: (pairId: number) => call<MergePairsResponse>('POST', `/api/pairs/${pairId}/merge-next`),

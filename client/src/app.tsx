@@ -7,6 +7,7 @@ import { ImportPage } from './pages/import.tsx';
 import { StatsPage } from './pages/stats.tsx';
 import { SuspendedPage } from './pages/suspended.tsx';
 import { SourcePage } from './pages/source.tsx';
+import { SearchPage } from './pages/search.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 
 function useRoute(): Route {
@@ -38,7 +39,7 @@ export function App() {
   const [fresh, setFresh] = useState(0);
 
   useEffect(() => {
-    const titles: Record<Route['page'], string> = { today: 'Today', drill: 'Drill', terms: 'Terms', import: 'Import', stats: 'Stats', settings: 'Settings', suspended: 'Suspended cards', source: 'Source', 'not-found': 'Not found' };
+    const titles: Record<Route['page'], string> = { today: 'Today', drill: 'Drill', terms: 'Terms', import: 'Import', stats: 'Stats', settings: 'Settings', suspended: 'Suspended cards', source: 'Source', search: 'Search the texts', 'not-found': 'Not found' };
     document.title = `${titles[route.page]} · duizhao 对照`;
     // Page changes move focus to the main region so keyboard and screen-reader users start at the content.
     if (route.page !== 'drill') document.getElementById('main')?.focus({ preventScroll: true });
@@ -105,6 +106,7 @@ export function App() {
         {route.page === 'stats' && <StatsPage />}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'suspended' && <SuspendedPage />}
+        {route.page === 'search' && <SearchPage q={route.q} />}
         {route.page === 'source' && <SourcePage key={`${route.sourceId}:${route.at}`} sourceId={route.sourceId} at={route.at} />}
         {route.page === 'not-found' && (
           <section class="empty">

@@ -1,7 +1,7 @@
 // Small shared pieces. Text is always rendered as text nodes; marks are <mark> elements.
 import type { ComponentChildren } from 'preact';
 import type { DiffOp } from '../../server/grading/types.ts';
-import type { Piece } from './lib/index.ts';
+import { routeHref, type Piece } from './lib/index.ts';
 
 export function Marked({ pieces, className }: { pieces: Piece[]; className?: string }) {
   return (
@@ -85,5 +85,22 @@ export function Pager({ offset, size, total, onOffset }: { offset: number; size:
         Next →
       </button>
     </div>
+  );
+}
+
+/** A sentence pair in a concordance, its marks given, with the text it comes from (opened at the pair). */
+export function ConcordanceLine({ zh, en, source }: { zh: Piece[]; en: Piece[]; source: { id: number; title: string; pairId: number } }) {
+  return (
+    <li>
+      <p lang="zh-CN" class="zh">
+        <Marked pieces={zh} />
+      </p>
+      <p lang="en">
+        <Marked pieces={en} />
+      </p>
+      <p class="muted small">
+        <a href={routeHref({ page: 'source', sourceId: source.id, at: source.pairId })}>{source.title}</a>
+      </p>
+    </li>
   );
 }

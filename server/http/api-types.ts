@@ -165,6 +165,12 @@ export interface MergePairsResponse {
   removed: number;
 }
 
+/** GET /api/pairs?q: a concordance search of every text, as a CAT tool searches its memory. */
+export interface PairSearchResponse {
+  pairs: { id: number; sourceId: number; sourceTitle: string; zh: string; en: string }[];
+  total: number;
+}
+
 /** GET /api/pairs/:id/split: where its Chinese and its English can be cut (0 and the length included). */
 export interface SplitPointsResponse {
   zh: number[];

@@ -9,6 +9,7 @@
 //   DELETE /api/sources/:id?keepTerms=1   DeleteSourceResponse (reviews stay in the history)
 //   POST /api/sources/:id/learn-next      LearnNextResponse (its new cards first in the drill)
 //   GET  /api/sources/:id/export?format=tmx|tsv  its sentence pairs as a file
+//   GET  /api/pairs?q&limit&offset       PairSearchResponse (a concordance search of every text)
 //   POST /api/pairs/:id/merge-next       MergePairsResponse (409 no_next_pair for a text's last pair)
 //   GET  /api/pairs/:id/split             SplitPointsResponse; POST {zh, en} → SplitPairResponse
 //   POST /api/extract                     same body → PreviewResponse, nothing stored

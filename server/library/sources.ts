@@ -1,6 +1,6 @@
 // A source after its import: read side by side with its terms marked, or deleted with what it
 // alone brought. Deleting keeps the review history (reviews outlive their cards, migration 0004).
-import type { DeleteSourceResponse, MergePairsResponse, SourceDetailResponse, SourceRemoval, SplitPairResponse, SplitPointsResponse } from '../http/api-types.ts';
+import type { DeleteSourceResponse, MergePairsResponse, PairSearchResponse, SourceDetailResponse, SourceRemoval, SplitPairResponse, SplitPointsResponse } from '../http/api-types.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
 import { splitEn, splitZh } from '../extract/sentences/index.ts';
@@ -95,6 +95,14 @@ export function learnSourceNext(db: Db, id: number): { moved: number } {
     if (!sourcesStore.sourceExists(db, id)) throw new NotFoundError(`no source ${id}`);
     return { moved: sourcesStore.moveNewCardsFirst(db, id) };
   });
+}
+
+/** The sentence pairs of every text holding the words, for a concordance search. */
+export function searchPairs(db: Db, q: string, options: { limit?: number; offset?: number } = {}): PairSearchResponse {
+  const text = q.trim();
+  if (!text) throw new InvalidInputError('q: give words to look for');
+  if (text.length > 200) throw new InvalidInputError('q must be at most 200 characters');
+  return segmentsStore.searchSegments(db, text, options.limit ?? 50, options.offset ?? 0);
 }
 
 /**

@@ -145,3 +145,24 @@ export function splitOccurrences(db: Db, first: number, second: number, cut: { z
   ).run(p);
   sql(db, 'UPDATE occurrences SET en_start = NULL, en_end = NULL WHERE segment_id = @first AND en_end > @en').run(p);
 }
+
+export interface FoundPair {
+  id: number;
+  sourceId: number;
+  sourceTitle: string;
+  zh: string;
+  en: string;
+}
+
+/** Sentence pairs of every text holding `q` in either language (English case aside), in reading order. */
+export function searchSegments(db: Db, q: string, limit: number, offset: number): { pairs: FoundPair[]; total: number } {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = "FROM segments g JOIN sources s ON s.id = g.source_id WHERE g.zh LIKE @like ESCAPE '\\' OR g.en LIKE @like ESCAPE '\\'";
+  const pairs = sql(
+    db,
+    `SELECT g.id, g.source_id AS sourceId, s.title AS sourceTitle, g.zh, g.en ${where}
+     ORDER BY s.imported_at, g.source_id, g.paragraph, g.ordinal, g.id LIMIT @limit OFFSET @offset`,
+  ).all({ like, limit, offset }) as FoundPair[];
+  const total = (sql(db, `SELECT count(*) AS n ${where}`).get({ like }) as { n: number }).n;
+  return { pairs, total };
+}

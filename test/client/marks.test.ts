@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markNeedles, markRange, markSpans, type Piece } from '../../client/src/lib/marks.ts';
+import { markMatches, markNeedles, markRange, markSpans, type Piece } from '../../client/src/lib/marks.ts';
 
 const marked = (pieces: Piece[]) => pieces.filter((p) => p.marked).map((p) => p.text);
 const joined = (pieces: Piece[]) => pieces.map((p) => p.text).join('');
@@ -77,5 +77,20 @@ describe('markSpans: the reader marks every term of a sentence by its offsets', 
     const pieces = markSpans(zh, spans);
     expect(spansOf(pieces)).toEqual(expected);
     expect(pieces.map((p) => p.text).join('')).toBe(zh);
+  });
+});
+
+describe('markMatches: a search marks what it found, case aside, inside words too', () => {
+  it.each<[string, string, string[]]>([
+    ['Cyberspace governance and cyber governance', 'CYBER', ['Cyber', 'cyber']],
+    ['网络生态治理与网络治理', '网络', ['网络', '网络']],
+    ['governance', 'govern', ['govern']],
+    ['aaaa', 'aa', ['aa', 'aa']],
+    ['no match here', 'xyz', []],
+    ['anything', '  ', []],
+  ])('%s / %s', (text, words, expected) => {
+    const pieces = markMatches(text, words);
+    expect(marked(pieces)).toEqual(expected);
+    expect(joined(pieces)).toBe(text);
   });
 });

@@ -491,6 +491,20 @@ describe('duizhao in the browser', () => {
     await page.click('button:has-text("new cards next")');
     await expect.poll(() => page.locator('.source-actions [role=status]').textContent()).toMatch(/^\d+ new cards of this text now come first in the drill/);
 
+    // Any words, searched in every text's sentence pairs, open the text at the pair.
+    await go('#/terms?q=' + encodeURIComponent('网络生态治理'));
+    await page.click('a:has-text("in the sentence pairs of your texts")');
+    await page.locator('section.search .concordance li').first().waitFor();
+    expect(await page.locator('section.search .concordance li').count()).toBeGreaterThan(3);
+    expect(await page.locator('section.search .concordance li mark').first().textContent()).toBe('网络生态治理');
+    await page.locator('section.search .concordance li').nth(2).locator('a').click();
+    await page.locator('.reader li.pair.target').waitFor();
+    expect(await page.locator('.reader li.pair.target p[lang=zh-CN]').textContent()).toContain('网络生态治理');
+    await page.goBack();
+    await page.goBack();
+    await page.goBack();
+    await page.locator('.reader').waitFor();
+
     // By keyboard: Tab reaches the marks, Enter opens the term.
     await zhMark.focus();
     await page.keyboard.press('Enter');
@@ -516,6 +530,7 @@ describe('duizhao in the browser', () => {
       ['stats', '#/stats', '.heatmap'],
       ['settings', '#/settings', '.settings-form'],
       ['suspended', '#/suspended', 'section.suspended h1'],
+      ['search', '#/search?q=' + encodeURIComponent('网络'), 'section.search .concordance'],
       ['source', `#/sources/${(await api<{ sources: SourceSummary[] }>('/api/sources')).sources.find((x) => x.title === 'Cyber ecosystem governance')!.id}`, '.reader'],
     ];
     for (const [w, h, size] of [

@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import type {
   DeleteSourceResponse,
   ImportResponse,
+  PairSearchResponse,
   PreviewResponse,
   SourceDetailResponse,
   SourceSummary,
@@ -351,5 +352,32 @@ describe('GET /api/backup', () => {
     expect(await (await t.app.request('/api/backup/list')).json()).toEqual({
       backups: [{ name: 'duizhao-20260302-040000.db', takenAt: '2026-03-02T04:00:00.000Z', bytes: expect.any(Number) }],
     });
+  });
+});
+
+describe('GET /api/pairs?q: a concordance search of every text', () => {
+  it('finds the pairs holding the words in either language, English case aside, with their text', async () => {
+    t = makeApp();
+    const { source } = (await (await importSeed(t)).json()) as ImportResponse;
+    const search = async (q: string) => (await (await t.app.request(`/api/pairs?q=${encodeURIComponent(q)}&limit=500`)).json()) as PairSearchResponse;
+    const zh = await search('网络生态治理');
+    expect(zh.total).toBeGreaterThan(3);
+    expect(zh.pairs).toHaveLength(zh.total);
+    expect(zh.pairs.every((p) => p.zh.includes('网络生态治理') && p.sourceId === source.id && p.sourceTitle === 'Cyber ecosystem governance')).toBe(true);
+    const en = await search('CYBERSPACE GOVERNANCE');
+    expect(en.total).toBeGreaterThan(0);
+    expect(en.pairs.every((p) => p.en.toLowerCase().includes('cyberspace governance'))).toBe(true);
+    // LIKE's wildcards are the user's characters, not patterns.
+    expect((await search('%')).total).toBe(0);
+    expect((await search('_')).total).toBe(0);
+  });
+
+  it.each([
+    ['no words', '/api/pairs?q=%20', 422],
+    ['words too long', `/api/pairs?q=${'x'.repeat(201)}`, 400],
+    ['a page too long', '/api/pairs?q=a&limit=501', 400],
+  ])('refuses %s', async (_name, path, status) => {
+    t = makeApp();
+    await expectError(await t.app.request(path), status);
   });
 });

@@ -86,3 +86,19 @@ export function markSpans(text: string, spans: { start: number | null; end: numb
   }
   return pieces;
 }
+
+/** Marks every occurrence of the words in the text, case aside, anywhere (a search's matches). */
+export function markMatches(text: string, words: string): Piece[] {
+  const needle = words.trim().toLowerCase();
+  if (!needle) return text ? [{ text, marked: false }] : [];
+  const haystack = text.toLowerCase();
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (let found = haystack.indexOf(needle); found >= 0; found = haystack.indexOf(needle, found + needle.length)) {
+    if (found > at) pieces.push({ text: text.slice(at, found), marked: false });
+    pieces.push({ text: text.slice(found, found + needle.length), marked: true });
+    at = found + needle.length;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), marked: false });
+  return pieces;
+}

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'settings' }
   | { page: 'suspended' }
   | { page: 'source'; sourceId: number; at: number | null }
+  | { page: 'search'; q: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
     const at = query.get('at');
     return { page: 'source', sourceId: Number(arg), at: at && /^\d+$/.test(at) ? Number(at) : null };
   }
+  if (head === 'search' && !arg) return { page: 'search', q: query.get('q') ?? '' };
   if (head === 'terms') {
     const q = query.get('q') ?? '';
     const source = query.get('source');
@@ -47,6 +49,8 @@ export function routeHref(route: Route): string {
       const query = params.toString().replace(/\+/g, '%20');
       return query ? `${base}?${query}` : base;
     }
+    case 'search':
+      return route.q ? `#/search?q=${encodeURIComponent(route.q)}` : '#/search';
     case 'source':
       return `#/sources/${route.sourceId}${route.at === null ? '' : `?at=${route.at}`}`;
     case 'not-found':

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TermCard, TermDetailResponse, TermRow, TermsResponse } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
-import { ErrorNote, Loading, Marked, Pager } from '../components.tsx';
+import { ConcordanceLine, ErrorNote, Loading, Pager } from '../components.tsx';
 import { formatDue, markRange, parseVariants, plural, routeHref } from '../lib/index.ts';
 
 const PAGE = 50;
@@ -135,7 +135,10 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
           ) : source !== undefined && !query && show === 'active' ? (
             <p>This text has no active terms.</p>
           ) : query || show !== 'active' ? (
-            <p>No term matches “{query}”.</p>
+            <p>
+              No term matches “{query}”.{' '}
+              {query.trim() && <a href={routeHref({ page: 'search', q: query.trim() })}>Search the sentence pairs of your texts for it</a>}
+            </p>
           ) : (
             <p>
               No terms yet. <a href="#/import">Import a bilingual text</a> and its terms appear here.
@@ -144,7 +147,15 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
         </div>
       ) : (
         <>
-          <p class="muted small">{plural(data.total, 'term')}</p>
+          <p class="muted small">
+            {plural(data.total, 'term')}
+            {query.trim() && (
+              <>
+                {' · '}
+                <a href={routeHref({ page: 'search', q: query.trim() })}>“{query.trim()}” in the sentence pairs of your texts</a>
+              </>
+            )}
+          </p>
           <div class="table-wrap">
             <table class="term-table" onKeyDown={moveInTable}>
               <thead>
@@ -413,17 +424,12 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
       ) : (
         <ol class="concordance">
           {occurrences.map((o) => (
-            <li key={o.segmentId + ':' + o.zhStart}>
-              <p lang="zh-CN" class="zh">
-                <Marked pieces={markRange(o.zh, o.zhStart, o.zhEnd)} />
-              </p>
-              <p lang="en">
-                <Marked pieces={markRange(o.en, o.enStart, o.enEnd)} />
-              </p>
-              <p class="muted small">
-                <a href={routeHref({ page: 'source', sourceId: o.sourceId, at: o.segmentId })}>{o.sourceTitle}</a>
-              </p>
-            </li>
+            <ConcordanceLine
+              key={o.segmentId + ':' + o.zhStart}
+              zh={markRange(o.zh, o.zhStart, o.zhEnd)}
+              en={markRange(o.en, o.enStart, o.enEnd)}
+              source={{ id: o.sourceId, title: o.sourceTitle, pairId: o.segmentId }}
+            />
           ))}
         </ol>
       )}
