@@ -13,6 +13,9 @@ export interface SentencePair {
   score: number;
 }
 
+/** Below this alignment score a pair is one to check: flagged in the import preview and the reader. */
+export const WEAK_ALIGNMENT = 0.4;
+
 /** Where a term occurs: index into Extraction.sentences, with offsets on both sides. */
 export interface TermOccurrence {
   sentence: number;

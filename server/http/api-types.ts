@@ -149,6 +149,8 @@ export interface SourceDetailResponse {
   terms: { id: number; zh: string; en: string; pinyin: string; progress: TermProgress }[];
   /** Its new cards the drill can serve (its sentences', and its terms' wherever they came from). */
   newCards: number;
+  /** Its pairs the aligner was unsure of (WEAK_ALIGNMENT), with their places in reading order (the first 1,000). */
+  toCheck: { id: number; rank: number }[];
   /** What deleting the source would take with it. */
   removal: SourceRemoval;
 }

@@ -4,6 +4,7 @@ import type { DeleteSourceResponse, MergePairsResponse, PairSearchResponse, Sour
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
 import { splitEn, splitZh } from '../extract/sentences/index.ts';
+import { WEAK_ALIGNMENT } from '../extract/types.ts';
 import { getSettings } from '../settings/index.ts';
 import { cardsStore, inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
 import { bestSentenceOf } from './card-kinds.ts';
@@ -44,6 +45,7 @@ export function sourceDetail(db: Db, id: number, options: { limit?: number; offs
       total,
       terms: termsStore.termProgress(db, termIds),
       newCards: sourcesStore.countNewCards(db, id),
+      toCheck: segmentsStore.weakPairs(db, id, WEAK_ALIGNMENT),
       removal: removalOf(db, id, source.sentences),
     };
   })();

@@ -166,3 +166,12 @@ export function searchSegments(db: Db, q: string, limit: number, offset: number)
   const total = (sql(db, `SELECT count(*) AS n ${where}`).get({ like }) as { n: number }).n;
   return { pairs, total };
 }
+
+/** The pairs of a source aligned with a score below `below`, with their places in reading order. */
+export function weakPairs(db: Db, sourceId: number, below: number): { id: number; rank: number }[] {
+  return sql(
+    db,
+    `SELECT id, rank FROM (SELECT id, score, row_number() OVER (ORDER BY paragraph, ordinal, id) - 1 AS rank FROM segments WHERE source_id = ?)
+     WHERE score < ? ORDER BY rank LIMIT 1000`,
+  ).all(sourceId, below) as { id: number; rank: number }[];
+}

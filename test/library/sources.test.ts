@@ -318,8 +318,15 @@ describe('mergeWithNext', () => {
       terms: [],
     });
     expect(lone.counts.cards).toBe(0);
-    const [p0] = sourceDetail(t.db, lone.source.id).sentences;
+    const before = sourceDetail(t.db, lone.source.id);
+    const [p0, p1] = before.sentences;
+    // Both pairs are ones to check; merged, the pair is confirmed.
+    expect(before.toCheck).toEqual([
+      { id: p0!.id, rank: 0 },
+      { id: p1!.id, rank: 1 },
+    ]);
     mergeWithNext(t.db, p0!.id, now);
+    expect(sourceDetail(t.db, lone.source.id).toCheck).toEqual([]);
     const [merged] = sourceDetail(t.db, lone.source.id).sentences;
     expect(merged).toMatchObject({ zh: '网络生态治理是一项系统工程。', en: 'Cyber ecosystem governance is a systematic project.' });
     expect(count(t.db, "SELECT count(*) AS n FROM cards WHERE kind = 'sentence' AND subject_id = ?", p0!.id)).toBe(2);

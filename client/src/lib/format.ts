@@ -68,5 +68,6 @@ export function lineRange(text: string, line: number): [number, number] | null {
   return [start, nl < 0 ? text.length : nl];
 }
 
-/** Below this alignment score a sentence pair is shown as one to check (the import preview, the reader). */
-export const WEAK_ALIGNMENT = 0.4;
+// Below this alignment score a sentence pair is shown as one to check (the import preview, the
+// reader): the extractor's threshold, which the server counts by too.
+export { WEAK_ALIGNMENT } from '../../../server/extract/types.ts';

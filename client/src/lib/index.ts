@@ -1,5 +1,6 @@
 export { parseRoute, routeHref, type Route } from './router.ts';
 export { markMatches, markRange, markNeedles, markSpans, type MarkPiece, type Piece } from './marks.ts';
+export { nextToCheck } from './reader.ts';
 export { formatDuration, formatPercent, formatDue, parseVariants, plural, errorLine, lineRange, WEAK_ALIGNMENT } from './format.ts';
 export { heatmapLayout, heatLevel, niceMax, denseDays, addDays, weekday, type HeatCell, type HeatmapLayout } from './calendar.ts';
 export { drillKeyAction, type DrillAction, type DrillPhase, type KeyInput } from './keys.ts';

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeleteSourceResponse, SourceDetailResponse, SourceSentence, TermProgress, TermRow } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading, Pager } from '../components.tsx';
-import { markSpans, plural, routeHref, WEAK_ALIGNMENT, type MarkPiece } from '../lib/index.ts';
+import { markSpans, nextToCheck, plural, routeHref, WEAK_ALIGNMENT, type MarkPiece } from '../lib/index.ts';
 import { AddFromText, PairTools, pickFromSelection, type PairEdit, type PairStep, type Picked } from './source-edit.tsx';
 
 const PAGE = 100;
@@ -94,6 +94,11 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
     scrollTo(0, 0);
   };
   const target = 'at' in page ? page.at : null;
+  /** Opens the page holding a pair, and marks it. */
+  const goTo = (pairId: number) => {
+    setPage({ at: pairId });
+    history.replaceState(null, '', routeHref({ page: 'source', sourceId, at: pairId }));
+  };
 
   if (deleted) {
     const d = deleted.deleted;
@@ -136,6 +141,14 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
           CSV
         </a>
       </p>
+      {data.toCheck.length > 0 && (
+        <p class="to-check small">
+          {plural(data.toCheck.length, 'pair')} the aligner was unsure of{data.toCheck.length === 1000 ? ' (the first 1,000)' : ''}:{' '}
+          <button type="button" class="linkish" onClick={() => goTo(nextToCheck(data.toCheck, data.offset, target))}>
+            {target !== null && data.toCheck.some((p) => p.id === target) ? 'the next one ↓' : 'show one ↓'}
+          </button>
+        </p>
+      )}
       <div class="source-actions">
         {data.newCards > 0 && moved === null && (
           <button type="button" class="button" onClick={() => void learnNext()}>
@@ -390,3 +403,4 @@ function DeleteDialog({
     </dialog>
   );
 }
+
