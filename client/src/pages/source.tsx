@@ -99,6 +99,21 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
     setPage({ at: pairId });
     history.replaceState(null, '', routeHref({ page: 'source', sourceId, at: pairId }));
   };
+  const checkNext = () => data?.toCheck.length && goTo(nextToCheck(data.toCheck, data.offset, target));
+
+  // N walks to the next pair to check, outside the text boxes.
+  const checkNextRef = useRef(checkNext);
+  checkNextRef.current = checkNext;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key !== 'n' || e.ctrlKey || e.metaKey || e.altKey || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') return;
+      e.preventDefault();
+      checkNextRef.current();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
 
   if (deleted) {
     const d = deleted.deleted;
@@ -144,9 +159,10 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
       {data.toCheck.length > 0 && (
         <p class="to-check small">
           {plural(data.toCheck.length, 'pair')} the aligner was unsure of{data.toCheck.length === 1000 ? ' (the first 1,000)' : ''}:{' '}
-          <button type="button" class="linkish" onClick={() => goTo(nextToCheck(data.toCheck, data.offset, target))}>
+          <button type="button" class="linkish" onClick={checkNext} aria-keyshortcuts="n">
             {target !== null && data.toCheck.some((p) => p.id === target) ? 'the next one ↓' : 'show one ↓'}
-          </button>
+          </button>{' '}
+          <kbd>N</kbd>
         </p>
       )}
       <div class="source-actions">
