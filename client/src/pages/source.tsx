@@ -56,9 +56,12 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
     };
   }, [sourceId, page, reload]);
 
-  // Opened at a pair: bring it into view once its page is shown.
+  // Opened at a pair: bring it into view once its page is shown; once, not again when the page
+  // is read again after an edit further down.
+  const scrolledFor = useRef<typeof page | null>(null);
   useEffect(() => {
-    if (!data || !('at' in page)) return;
+    if (!data || !('at' in page) || scrolledFor.current === page) return;
+    scrolledFor.current = page;
     document.querySelector(`.reader li[data-segment="${page.at}"]`)?.scrollIntoView({ block: 'center' });
   }, [data, page]);
 
