@@ -133,7 +133,7 @@ export function ownTermIds(db: Db, sourceId: number): number[] {
   return rows.map((r) => r.id);
 }
 
-/** Cards (all, and those answered at least once) of the given terms, or of a source's sentences. */
+/** The term and cloze cards of the given terms: all, and those answered at least once. */
 export function countTermCards(db: Db, termIds: number[]): { cards: number; reviewed: number } {
   return sql(
     db,
@@ -142,6 +142,7 @@ export function countTermCards(db: Db, termIds: number[]): { cards: number; revi
   ).get(JSON.stringify(termIds)) as { cards: number; reviewed: number };
 }
 
+/** The sentence cards of a source's pairs: all, and those answered at least once. */
 export function countSentenceCards(db: Db, sourceId: number): { cards: number; reviewed: number } {
   return sql(
     db,
