@@ -164,6 +164,9 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
     const excluded = new Set(input.excludeTerms ?? []);
     const termPlans: PlannedCard[][][] = [];
     const termIds = new Set<number>();
+    // Every term this extraction named (its occurrences are the extractor's), and those it added.
+    const extractedIds = new Set<number>();
+    const createdIds: number[] = [];
     let newTerms = 0;
     for (const term of extraction.terms) {
       progress();
@@ -184,6 +187,7 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
         });
         record = termsStore.getTermRecord(db, id)!;
         newTerms++;
+        createdIds.push(id);
       } else if (record.origin === 'extracted' && record.status === 'active' && input.termOrigin === 'user') {
         const variants = newRenderings([term.en], [...term.variants, record.en, ...record.variants]);
         termsStore.updateTerm(db, record.id, { ...record, en: term.en, variants, origin: 'user', note: record.note || (term.note ?? ''), now });
@@ -194,6 +198,7 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
         }
       }
       // Counted like the source summary: active terms only.
+      extractedIds.add(record.id);
       if (record.status === 'active') termIds.add(record.id);
       for (const occ of term.occurrences) {
         termsStore.insertOccurrence(db, {
@@ -217,22 +222,21 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
       if (cardsStore.insertCard(db, { ...c, sourceId, newOrder: ++order, now })) cards++;
     }
 
-    // Known terms found in text, as a CAT tool finds its termbase's: a termbase's terms in the
-    // texts already imported; the user's own terms in this text (the extractor's occurrences of
-    // them, stored above, stay as they are).
-    const recognized =
-      input.termOrigin === 'user'
-        ? recognizeTerms(
-            db,
-            [...termIds].map((id) => termsStore.getTermRecord(db, id)!),
-            segmentsStore.allSegments(db),
-          )
-        : recognizeTerms(
-            db,
-            termsStore.userTerms(db),
-            segmentIds.map((id, i) => ({ id, zh: extraction.sentences[i]!.zh, en: extraction.sentences[i]!.en })),
-          );
-    for (const id of recognized) termIds.add(id);
+    // Known terms found wherever they occur, as a CAT tool finds its termbase's and Lute marks the
+    // words one knows: a termbase's terms in the texts already imported; for a text, every known
+    // term its extraction did not name found in it (where the extractor named a term, its
+    // choice of occurrences stands), and the terms it added found in the texts before it.
+    let recognized: Set<number>;
+    if (input.termOrigin === 'user') {
+      recognized = recognizeTerms(db, [...termIds].map((id) => termsStore.getTermRecord(db, id)!), segmentsStore.allSegments(db));
+    } else {
+      const known = termsStore.activeTerms(db).filter((t) => !extractedIds.has(t.id));
+      const inThisText = segmentIds.map((id, i) => ({ id, zh: extraction.sentences[i]!.zh, en: extraction.sentences[i]!.en }));
+      recognized = recognizeTerms(db, known, inThisText);
+      for (const id of recognized) termIds.add(id);
+      const created = createdIds.map((id) => termsStore.getTermRecord(db, id)!);
+      for (const id of recognizeTerms(db, created, segmentsStore.segmentsOutside(db, sourceId))) recognized.add(id);
+    }
     cards += addMissingClozes(db, recognized, settings.cardKinds, now);
 
     const source = sourcesStore.sourceSummary(db, sourceId)!;

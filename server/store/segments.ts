@@ -175,3 +175,8 @@ export function weakPairs(db: Db, sourceId: number, below: number): { id: number
      WHERE score < ? ORDER BY rank LIMIT 1000`,
   ).all(sourceId, below) as { id: number; rank: number }[];
 }
+
+/** The sentence pairs of every other source, for finding a text's new terms in the texts before it. */
+export function segmentsOutside(db: Db, sourceId: number): Pick<SegmentRow, 'id' | 'zh' | 'en'>[] {
+  return sql(db, 'SELECT id, zh, en FROM segments WHERE source_id != ? ORDER BY id').all(sourceId) as Pick<SegmentRow, 'id' | 'zh' | 'en'>[];
+}

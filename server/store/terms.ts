@@ -320,9 +320,9 @@ export function termProgress(db: Db, termIds: number[]): { id: number; zh: strin
   }));
 }
 
-/** The active terms of the user's own (added by hand, edited, or from a termbase): known wherever they occur. */
-export function userTerms(db: Db): TermRecord[] {
-  return (sql(db, `SELECT ${termColumns} FROM terms WHERE origin = 'user' AND status = 'active' ORDER BY id`).all() as RawTerm[]).map(toRecord);
+/** Every active term: known wherever it occurs. */
+export function activeTerms(db: Db): TermRecord[] {
+  return (sql(db, `SELECT ${termColumns} FROM terms WHERE status = 'active' ORDER BY id`).all() as RawTerm[]).map(toRecord);
 }
 
 export function hasCard(db: Db, termId: number, kind: 'term' | 'cloze'): boolean {

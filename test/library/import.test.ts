@@ -200,6 +200,50 @@ describe('known terms found in text (as a CAT tool finds its termbase terms)', (
     expect(detail.cards.map((c) => c.kind)).toEqual(['term', 'term', 'cloze']);
   });
 
+  it('finds a term known from one text in a later text whose extraction did not name it', () => {
+    t = tempDb();
+    importExtraction(t.db, input());
+    const later = importExtraction(t.db, {
+      ...input({ contentHash: 'later', title: 'Later' }),
+      extraction: {
+        sentences: [{ paragraph: 0, sentence: 0, zh: '要完善长效机制。', en: 'We must improve long-term mechanisms.', score: 0.9 }],
+        terms: [],
+      },
+    });
+    expect(later.counts).toMatchObject({ terms: 1, newTerms: 0 });
+    const detail = occurrencesOf(t.db, '长效机制');
+    expect(detail.occurrences.map((o) => [o.sourceTitle, o.en.slice(o.enStart!, o.enEnd!)])).toEqual([
+      ['Cyber governance', 'long-term mechanisms'],
+      ['Later', 'long-term mechanisms'],
+    ]);
+  });
+
+  it('finds a new term of a later text in the texts before it', () => {
+    t = tempDb();
+    // The first text holds 重要任务, but its extraction did not name it.
+    importExtraction(t.db, input());
+    const task = 'crucial task';
+    importExtraction(t.db, {
+      ...input({ contentHash: 'later', title: 'Later' }),
+      extraction: {
+        sentences: [{ paragraph: 0, sentence: 0, zh: '这是一项重要任务。', en: 'This is a crucial task.', score: 0.9 }],
+        terms: [{ zh: '重要任务', en: task, variants: [], pinyin: '', count: 1, score: 0.8, occurrences: [{ sentence: 0, zhStart: 4, zhEnd: 8, enStart: 10, enEnd: 22 }] }],
+      },
+    });
+    const detail = occurrencesOf(t.db, '重要任务');
+    expect(detail.occurrences.map((o) => [o.sourceTitle, o.en.slice(o.enStart!, o.enEnd!)])).toEqual([
+      ['Cyber governance', task],
+      ['Later', task],
+    ]);
+  });
+
+  it('leaves the extractor’s choice of occurrences in its own text as it is', () => {
+    t = tempDb();
+    // 网络生态治理 is in both of the first text's first two sentences; the extraction names one.
+    importExtraction(t.db, input({ extraction: { ...extraction, terms: [{ ...governance, occurrences: governance.occurrences.slice(0, 1) }] } }));
+    expect(occurrencesOf(t.db, '网络生态治理').occurrences).toHaveLength(1);
+  });
+
   it('keeps the extractor’s occurrence of a term that is also the user’s, once', () => {
     t = tempDb();
     addTerm(t.db, { zh: '长效机制', en: 'long-term mechanism' }, now);
