@@ -18,6 +18,7 @@ import type {
   PreviewResponse,
   Settings,
   SourceDetailResponse,
+  SourceRemoval,
   SourceSummary,
   SplitPairResponse,
   SplitPointsResponse,
@@ -168,6 +169,7 @@ export const api = {
   split: (pairId: number, cut: { zh: number; en: number }) => call<SplitPairResponse>('POST', `/api/pairs/${pairId}/split`, cut),
   mergeNext: (pairId: number) => call<MergePairsResponse>('POST', `/api/pairs/${pairId}/merge-next`),
   learnNext: (id: number) => call<LearnNextResponse>('POST', `/api/sources/${id}/learn-next`),
+  sourceRemoval: (id: number) => call<SourceRemoval>('GET', `/api/sources/${id}/removal`),
   deleteSource: (id: number, keepTerms: boolean) =>
     call<DeleteSourceResponse>('DELETE', `/api/sources/${id}${keepTerms ? '?keepTerms=1' : ''}`),
   importText: (req: ImportRequestJson, onProgress?: (p: UploadProgress) => void) => callWithProgress<ImportResponse>('/api/sources', req, onProgress),

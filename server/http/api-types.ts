@@ -151,8 +151,6 @@ export interface SourceDetailResponse {
   newCards: number;
   /** Its pairs the aligner was unsure of (WEAK_ALIGNMENT), with their places in reading order (the first 1,000). */
   toCheck: { id: number; rank: number }[];
-  /** What deleting the source would take with it. */
-  removal: SourceRemoval;
 }
 
 /** GET /api/backup/list: the automatic backups kept beside the database, newest first. */
@@ -201,6 +199,7 @@ export interface SourceSentence {
   marks: { termId: number; zhStart: number; zhEnd: number; enStart: number | null; enEnd: number | null }[];
 }
 
+/** GET /api/sources/:id/removal: what deleting the source would take with it (asked when the user means to). */
 export interface SourceRemoval {
   sentences: number;
   /** The sentence cards, and how many of them were answered at least once. */

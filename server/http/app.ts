@@ -6,6 +6,7 @@
 //   POST /api/sources                     JSON ImportRequestJson or multipart (file, file2?, title?,
 //                                         format?, excludeTerms?) → 201 ImportResponse (200 duplicate)
 //   GET  /api/sources/:id?limit&offset|at SourceDetailResponse (its sentence pairs with their terms marked)
+//   GET  /api/sources/:id/removal         SourceRemoval (what deleting it would take)
 //   DELETE /api/sources/:id?keepTerms=1   DeleteSourceResponse (reviews stay in the history)
 //   POST /api/sources/:id/learn-next      LearnNextResponse (its new cards first in the drill)
 //   GET  /api/sources/:id/export?format=tmx|tsv  its sentence pairs as a file

@@ -46,8 +46,16 @@ export function sourceDetail(db: Db, id: number, options: { limit?: number; offs
       terms: termsStore.termProgress(db, termIds),
       newCards: sourcesStore.countNewCards(db, id),
       toCheck: segmentsStore.weakPairs(db, id, WEAK_ALIGNMENT),
-      removal: removalOf(db, id, source.sentences),
     };
+  })();
+}
+
+/** What deleting the source would take: asked by the delete dialog, not with every page of the text. */
+export function sourceRemoval(db: Db, id: number): SourceRemoval {
+  return db.transaction(() => {
+    const source = sourcesStore.sourceSummary(db, id);
+    if (!source) throw new NotFoundError(`no source ${id}`);
+    return removalOf(db, id, source.sentences);
   })();
 }
 

@@ -12,6 +12,7 @@ import type {
   PairSearchResponse,
   PreviewResponse,
   SourceDetailResponse,
+  SourceRemoval,
   SourceSummary,
   StatsResponse,
   TermsResponse,
@@ -181,7 +182,7 @@ describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
     const answered = await t.app.request('/api/drill/answer', json({ cardId: next.card.id, rating: 3, reviewId: crypto.randomUUID() }));
     expect(answered.status).toBe(200);
 
-    const removal = ((await (await t.app.request(`/api/sources/${source.id}`)).json()) as SourceDetailResponse).removal;
+    const removal = (await (await t.app.request(`/api/sources/${source.id}/removal`)).json()) as SourceRemoval;
     const res = await t.app.request(`/api/sources/${source.id}`, { method: 'DELETE' });
     expect(res.status).toBe(200);
     const body = (await res.json()) as DeleteSourceResponse;
@@ -257,6 +258,7 @@ describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
   it.each([
     ['an unknown source', 'GET', '/api/sources/999', 404, 'not_found'],
     ['learning an unknown source next', 'POST', '/api/sources/999/learn-next', 404, 'not_found'],
+    ["what deleting an unknown source would take", 'GET', '/api/sources/999/removal', 404, 'not_found'],
     ['an id that is no number', 'GET', '/api/sources/abc', 400, 'invalid_request'],
     ['a page too long', 'GET', '/api/sources/1?limit=501', 400, 'invalid_request'],
     ['a negative offset', 'GET', '/api/sources/1?offset=-1', 400, 'invalid_request'],

@@ -3,7 +3,7 @@ import { answerCard, nextCard, undoLast } from '../../server/drill/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import type { Rating } from '../../server/http/api-types.ts';
-import { deleteSource, importExtraction, learnSourceNext, listSources, mergeWithNext, sourceDetail, splitPair, splitPoints } from '../../server/library/index.ts';
+import { deleteSource, importExtraction, learnSourceNext, listSources, mergeWithNext, sourceDetail, sourceRemoval, splitPair, splitPoints } from '../../server/library/index.ts';
 import { getStats } from '../../server/stats/index.ts';
 import { addTerm, getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
 import { extraction, governance, secondExtraction, sentences, tempDb, type TempDb } from './fixtures.ts';
@@ -91,7 +91,7 @@ describe('sourceDetail', () => {
   it('tells what a deletion would take: the sentences, and the terms met in no other text', () => {
     const { db, first, second } = twoSources();
     answer(db, cardOf(db, 'term', '长效机制')!.id, 3, now);
-    expect(sourceDetail(db, first).removal).toEqual({
+    expect(sourceRemoval(db, first)).toEqual({
       sentences: 3,
       sentenceCards: 6,
       sentenceCardsReviewed: 0,
@@ -101,7 +101,7 @@ describe('sourceDetail', () => {
       ownTermCardsReviewed: 1,
     });
     // The second text brought no term of its own: 网络生态治理 came with the first.
-    expect(sourceDetail(db, second).removal).toMatchObject({ sentences: 1, sentenceCards: 2, ownTerms: 0, ownTermCards: 0 });
+    expect(sourceRemoval(db, second)).toMatchObject({ sentences: 1, sentenceCards: 2, ownTerms: 0, ownTermCards: 0 });
   });
 
   it('opens at the page holding a given sentence pair, for a line of a concordance', () => {
@@ -222,7 +222,7 @@ describe('deleteSource', () => {
   it('a termbase source takes its terms with it', () => {
     t = tempDb();
     const tbx = importOne(t.db, 'Glossary', { sentences: [], terms: [{ ...governance, occurrences: [] }] }, { format: 'tbx', termOrigin: 'user' });
-    expect(sourceDetail(t.db, tbx.source.id).removal).toMatchObject({ sentences: 0, ownTerms: 1, ownTermCards: 2 });
+    expect(sourceRemoval(t.db, tbx.source.id)).toMatchObject({ sentences: 0, ownTerms: 1, ownTermCards: 2 });
     expect(deleteSource(t.db, tbx.source.id).deleted).toEqual({ sentences: 0, terms: 1, cards: 2 });
     expect(tables(t.db)).toMatchObject({ sources: 0, terms: 0, cards: 0 });
   });

@@ -4,7 +4,7 @@
 // fixed (source-edit.tsx), its new cards learnt next, its glossary and pairs exported, the source
 // deleted.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DeleteSourceResponse, SourceDetailResponse, SourceSentence, TermProgress, TermRow } from '../../../server/http/api-types.ts';
+import type { DeleteSourceResponse, SourceDetailResponse, SourceRemoval, SourceSentence, TermProgress, TermRow } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading, Pager } from '../components.tsx';
 import { markSpans, nextToCheck, plural, routeHref, WEAK_ALIGNMENT, type MarkPiece } from '../lib/index.ts';
@@ -366,11 +366,14 @@ function DeleteDialog({
   const [keepTerms, setKeepTerms] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const { source, removal: r } = data;
+  const [r, setRemoval] = useState<SourceRemoval | null>(null);
+  const { source } = data;
 
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    // What would go is asked for now, when the user means to delete, not with every page.
+    api.sourceRemoval(source.id).then(setRemoval, setError);
   }, []);
 
   const confirm = async () => {
@@ -388,31 +391,37 @@ function DeleteDialog({
   return (
     <dialog ref={dialog} class="confirm" aria-labelledby="delete-title" onClose={onCancel}>
       <h2 id="delete-title">Delete “{source.title}”?</h2>
-      <ul>
-        {r.sentences > 0 && (
-          <li>
-            Its {plural(r.sentences, 'sentence pair')} and their {plural(r.sentenceCards, 'card')}
-            {reviewed(r.sentenceCardsReviewed)}.
-          </li>
-        )}
-        {r.ownTerms > 0 && (
-          <li>
-            {keepTerms ? 'Kept: ' : ''}
-            {plural(r.ownTerms, 'term')} found in no other text, with {plural(r.ownTermCards, 'card')}
-            {reviewed(r.ownTermCardsReviewed)}.
-          </li>
-        )}
-        <li>Terms that other texts share stay, as do terms you added by hand or ignored. Your answers stay in the statistics.</li>
-      </ul>
-      {r.ownTerms > 0 && (
-        <label class="check">
-          <input type="checkbox" checked={keepTerms} onChange={(e) => setKeepTerms(e.currentTarget.checked)} /> Keep its terms and their cards in
-          the drill
-        </label>
+      {!r ? (
+        error ? null : <Loading label="Counting what would go…" />
+      ) : (
+        <>
+          <ul>
+            {r.sentences > 0 && (
+              <li>
+                Its {plural(r.sentences, 'sentence pair')} and their {plural(r.sentenceCards, 'card')}
+                {reviewed(r.sentenceCardsReviewed)}.
+              </li>
+            )}
+            {r.ownTerms > 0 && (
+              <li>
+                {keepTerms ? 'Kept: ' : ''}
+                {plural(r.ownTerms, 'term')} found in no other text, with {plural(r.ownTermCards, 'card')}
+                {reviewed(r.ownTermCardsReviewed)}.
+              </li>
+            )}
+            <li>Terms that other texts share stay, as do terms you added by hand or ignored. Your answers stay in the statistics.</li>
+          </ul>
+          {r.ownTerms > 0 && (
+            <label class="check">
+              <input type="checkbox" checked={keepTerms} onChange={(e) => setKeepTerms(e.currentTarget.checked)} /> Keep its terms and their cards in
+              the drill
+            </label>
+          )}
+        </>
       )}
       <ErrorNote error={error} />
       <div class="row">
-        <button type="button" class="button danger" disabled={busy} onClick={() => void confirm()}>
+        <button type="button" class="button danger" disabled={busy || !r} onClick={() => void confirm()}>
           {busy ? 'Deleting…' : 'Delete'}
         </button>
         <button type="button" class="button" autoFocus onClick={() => dialog.current?.close()}>
