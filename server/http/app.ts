@@ -10,8 +10,8 @@
 //   DELETE /api/sources/:id?keepTerms=1   DeleteSourceResponse (reviews stay in the history)
 //   POST /api/sources/:id/learn-next      LearnNextResponse (its new cards first in the drill)
 //   GET  /api/sources/:id/export?format=tmx|tsv  its sentence pairs as a file
-//   GET  /api/pairs?q&limit&offset       PairSearchResponse (a concordance search of every text)
-//   POST /api/pairs/:id/merge-next       MergePairsResponse (409 no_next_pair for a text's last pair)
+//   GET  /api/pairs?q&limit&offset        PairSearchResponse (a concordance search of every text)
+//   POST /api/pairs/:id/merge-next        MergePairsResponse (409 no_next_pair for a text's last pair)
 //   GET  /api/pairs/:id/split             SplitPointsResponse; POST {zh, en} → SplitPairResponse
 //   POST /api/extract                     same body → PreviewResponse, nothing stored
 //                                         (both with Accept: application/x-ndjson: progress lines,
@@ -20,9 +20,9 @@
 //   POST /api/drill/answer                AnswerRequest → AnswerResponse (idempotent by reviewId)
 //   POST /api/drill/check                 {cardId, answer} → {grade: GradeResult} (nothing stored)
 //   POST /api/drill/undo                  UndoResponse (409 nothing_to_undo)
-//   GET  /api/terms?q&status&limit&offset TermsResponse
+//   GET  /api/terms?q&status&cards&source&limit&offset  TermsResponse
 //   POST /api/terms                       NewTerm → 201 { term } (409 term_exists)
-//   GET  /api/terms/export?format=tbx|csv&status=active|all  the termbase as a file
+//   GET  /api/terms/export?format=tbx|csv&status=active|all&source  the termbase (or a text's) as a file
 //   GET  /api/terms/:id                   TermDetailResponse
 //   PATCH /api/terms/:id                  TermPatch → { term }
 //   GET  /api/cards/suspended?limit&offset SuspendedCardsResponse
