@@ -27,13 +27,20 @@ interface SummaryRow {
   mastered: number;
 }
 
-// A source's terms: those occurring in its sentences, and those it brought cards for (a termbase
-// import has terms and cards but no sentences).
-const sourceTermIds = (source: string) => `
+/**
+ * SQL selecting the ids of a source's terms, `source` an SQL expression for its id (a column, or
+ * a parameter): those occurring in its sentences, and those it brought cards for (a termbase
+ * import has terms and cards but no sentences). The reader, the term list, the glossary export
+ * and the source's counts all mean these.
+ */
+export const sourceTermIds = (source: string) => `
   SELECT o.term_id AS id FROM occurrences o JOIN segments g ON g.id = o.segment_id WHERE g.source_id = ${source}
   UNION SELECT c.subject_id FROM cards c WHERE c.source_id = ${source} AND c.kind != 'sentence'`;
 
-// A term is mastered when it has cards and every one is in review with stability >= 21 days.
+/** SQL true for a card that counts as mastered: in review with a stability of 21 days or more. */
+export const masteredCard = (c: string) => `${c}.state = 2 AND ${c}.stability >= 21`;
+
+// A term is mastered when it has cards and every one is mastered.
 const summarySelect = `
   SELECT s.id, s.title, s.format, s.imported_at,
     (SELECT count(*) FROM segments g WHERE g.source_id = s.id) AS sentences,
@@ -42,7 +49,7 @@ const summarySelect = `
     (SELECT count(*) FROM (${sourceTermIds('s.id')}) st
       WHERE EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = st.id AND c.kind != 'sentence')
         AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = st.id AND c.kind != 'sentence'
-          AND NOT (c.state = 2 AND c.stability >= 21))) AS mastered
+          AND NOT (${masteredCard('c')}))) AS mastered
   FROM sources s`;
 
 // The same pairs for every source at once.
@@ -88,8 +95,8 @@ export function sourceSummaries(db: Db): SourceSummary[] {
   const mastered = byId(
     sql(
       db,
-      `WITH m AS (SELECT subject_id AS term_id FROM cards WHERE kind != 'sentence' GROUP BY subject_id
-                  HAVING min(state = 2 AND stability >= 21) = 1),
+      `WITH m AS (SELECT subject_id AS term_id FROM cards c WHERE kind != 'sentence' GROUP BY subject_id
+                  HAVING min(${masteredCard('c')}) = 1),
             st AS (${allSourceTerms})
        SELECT st.sid AS id, count(*) AS n FROM st JOIN m ON m.term_id = st.tid GROUP BY st.sid`,
     ).all(),
@@ -196,12 +203,10 @@ export function deleteSourceRow(db: Db, sourceId: number): { title: string; sent
   return row;
 }
 
-// A source's cards: its sentence cards, and the term and cloze cards of the terms occurring in
-// its sentences or filed under it (a termbase's).
+// A source's cards: its sentence cards, and the term and cloze cards of its terms.
 const sourceCardIds = `
   SELECT c.id FROM cards c WHERE c.kind = 'sentence' AND c.subject_id IN (SELECT id FROM segments WHERE source_id = @source)
-  UNION SELECT c.id FROM cards c WHERE c.kind != 'sentence' AND (c.source_id = @source OR c.subject_id IN
-    (SELECT o.term_id FROM occurrences o JOIN segments g ON g.id = o.segment_id WHERE g.source_id = @source))`;
+  UNION SELECT c.id FROM cards c WHERE c.kind != 'sentence' AND c.subject_id IN (${sourceTermIds('@source')})`;
 
 /** The source's new cards that the drill can serve (not suspended, not hidden). */
 export function countNewCards(db: Db, sourceId: number): number {

@@ -1,6 +1,7 @@
 import type { CardState, Direction, Occurrence, TermCard, TermProgress, TermRow } from '../http/api-types.ts';
 import { stateName } from '../scheduling/index.ts';
 import { sql, type Db } from './db.ts';
+import { masteredCard, sourceTermIds } from './sources.ts';
 
 /** A stored term: the API's row without the figures derived from its cards and occurrences. */
 export interface TermRecord extends Omit<TermRow, 'count' | 'due' | 'state' | 'suspended' | 'leech'> {
@@ -141,18 +142,11 @@ export interface TermListQuery {
   status?: 'active' | 'ignored';
   /** Only terms with a suspended card, or with a leech. */
   cards?: 'suspended' | 'leech';
-  /** Only the terms of one source (see inSource). */
+  /** Only the terms of one source (sources.ts, sourceTermIds). */
   source?: number;
   limit: number;
   offset: number;
 }
-
-/**
- * SQL true for the terms of a source, its parameter the source id: those occurring in its
- * sentences, and those it brought cards for (a termbase has terms but no sentences).
- */
-const inSource = `t.id IN (SELECT o.term_id FROM occurrences o JOIN segments g ON g.id = o.segment_id WHERE g.source_id = ?1
-  UNION SELECT c.subject_id FROM cards c WHERE c.source_id = ?1 AND c.kind != 'sentence')`;
 
 const stateNames: (CardState | null)[] = ['new', 'learning', 'review', 'relearning'];
 // "Most advanced" over a term's cards: review beats relearning beats learning beats new.
@@ -207,7 +201,8 @@ function listWhere(q: TermListQuery): { where: string; params: unknown[] } {
     params.push(q.status);
   }
   if (q.source !== undefined) {
-    clauses.push(inSource.replaceAll('?1', '?'));
+    // The fragment names its source twice.
+    clauses.push(`t.id IN (${sourceTermIds('?')})`);
     params.push(q.source, q.source);
   }
   if (q.cards) {
@@ -284,7 +279,7 @@ export interface ExportTerm extends Pick<TermRow, 'id' | 'zh' | 'en' | 'variants
  * terms of that source only (a project's glossary), their context taken from it.
  */
 export function exportTerms(db: Db, includeIgnored: boolean, source?: number): ExportTerm[] {
-  const where = [includeIgnored ? null : "t.status = 'active'", source === undefined ? null : inSource.replaceAll('?1', '@source')].filter(Boolean);
+  const where = [includeIgnored ? null : "t.status = 'active'", source === undefined ? null : `t.id IN (${sourceTermIds('@source')})`].filter(Boolean);
   const first = source === undefined ? 'o.segment_id' : 'o.segment_id NOT IN (SELECT id FROM segments WHERE source_id = @source), o.segment_id';
   const statement = sql(
     db,
@@ -310,7 +305,7 @@ export function termProgress(db: Db, termIds: number[]): { id: number; zh: strin
   const rows = sql(
     db,
     `SELECT t.id, t.zh, t.en, t.pinyin, count(c.id) AS cards, coalesce(sum(c.state = 0), 0) AS fresh,
-       coalesce(sum(c.state IN (1, 3)), 0) AS learning, coalesce(sum(c.state = 2 AND c.stability >= 21), 0) AS mastered
+       coalesce(sum(c.state IN (1, 3)), 0) AS learning, coalesce(sum(${masteredCard('c')}), 0) AS mastered
      FROM terms t LEFT JOIN cards c ON c.subject_id = t.id AND c.kind != 'sentence' AND c.hidden = 0
      WHERE t.id IN (SELECT value FROM json_each(?)) GROUP BY t.id ORDER BY t.id`,
   ).all(JSON.stringify(termIds)) as { id: number; zh: string; en: string; pinyin: string; cards: number; fresh: number; learning: number; mastered: number }[];
