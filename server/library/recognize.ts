@@ -1,6 +1,6 @@
-// Known terms found in text, as a CAT tool finds its termbase's terms in a document: the user's
-// own terms in a newly imported text, a termbase's terms in the texts already imported, a term
-// added by hand in every text. Each place becomes an occurrence (with the English span of one of
+// Known terms found in text, as a CAT tool finds its termbase's terms in a document: every known
+// term in a newly imported text, a text's or a termbase's new terms in the texts already
+// imported, a term added by hand in every text. Each place becomes an occurrence (with the English span of one of
 // its renderings when the sentence's English has it), which gives the term its concordance, its
 // marks in the source reader and a sentence for its cloze.
 import { renderingSpan } from '../extract/index.ts';
@@ -17,8 +17,8 @@ export interface KnownTerm {
 
 /**
  * Records every place a term's Chinese occurs in the segments, nested ones included (正能量 inside
- * 正能量传播者): the user asked for these terms. An occurrence already stored (by the extractor)
- * is kept as it is. Returns the ids of the terms found. Call inside a transaction.
+ * 正能量传播者). An occurrence already stored (by the extractor) is kept as it is. Returns the
+ * ids of the terms found. Call inside a transaction.
  */
 export function recognizeTerms(db: Db, terms: KnownTerm[], segments: { id: number; zh: string; en: string }[]): Set<number> {
   const found = new Set<number>();

@@ -85,7 +85,7 @@ export function deleteSource(db: Db, id: number, options: { keepTerms?: boolean 
     if (!sourcesStore.sourceExists(db, id)) throw new NotFoundError(`no source ${id}`);
     const own = options.keepTerms ? [] : sourcesStore.ownTermIds(db, id);
     let cards = sourcesStore.deleteTerms(db, own);
-    cards += sourcesStore.deleteSentenceCards(db, id);
+    cards += sourcesStore.deleteSourceSentenceCards(db, id);
     for (const cloze of sourcesStore.clozeCardsIn(db, id)) {
       const elsewhere = bestSentenceOf(db, cloze.termId, id);
       if (elsewhere === null) {

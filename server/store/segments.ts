@@ -107,7 +107,7 @@ export function nextInSource(db: Db, segmentId: number): SegmentRow | null {
  * and deletes the other pair. Cards are the caller's: moved or deleted before this.
  */
 export function joinSegments(db: Db, into: { id: number; zh: string; en: string; pinyin: string }, from: number, shift: { zh: number; en: number }): void {
-  sql(db, 'UPDATE segments SET zh = ?, en = ?, pinyin = ?, score = 1 WHERE id = ?').run(into.zh, into.en, into.pinyin, into.id);
+  setSegmentText(db, into.id, into);
   sql(
     db,
     `UPDATE occurrences SET segment_id = ?, zh_start = zh_start + ?, zh_end = zh_end + ?, en_start = en_start + ?, en_end = en_end + ?
@@ -125,6 +125,7 @@ export function setOrdinal(db: Db, segmentId: number, ordinal: number): void {
   sql(db, 'UPDATE segments SET ordinal = ? WHERE id = ?').run(ordinal, segmentId);
 }
 
+/** A pair's new text, which the user has thereby confirmed (score 1). */
 export function setSegmentText(db: Db, segmentId: number, text: { zh: string; en: string; pinyin: string }): void {
   sql(db, 'UPDATE segments SET zh = ?, en = ?, pinyin = ?, score = 1 WHERE id = ?').run(text.zh, text.en, text.pinyin, segmentId);
 }

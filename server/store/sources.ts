@@ -166,7 +166,8 @@ export function deleteTerms(db: Db, termIds: number[]): number {
   return cards;
 }
 
-export function deleteSentenceCards(db: Db, sourceId: number): number {
+/** Deletes the sentence cards of every pair of the source (their reviews stay); returns how many. */
+export function deleteSourceSentenceCards(db: Db, sourceId: number): number {
   return sql(db, `DELETE FROM cards WHERE kind = 'sentence' AND subject_id IN (SELECT id FROM segments WHERE source_id = ?)`).run(sourceId)
     .changes;
 }
