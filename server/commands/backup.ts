@@ -3,9 +3,9 @@
 // server keeps its daily ones).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupName, backupsDir, backupTo, openDatabase } from '../store/index.ts';
+import { backupName, backupsDir, backupTo } from '../store/index.ts';
 import { CliError } from './cli-error.ts';
-import { databaseConfig, processIo, type CommandIo } from './io.ts';
+import { databaseConfig, processIo, withDatabase, type CommandIo } from './io.ts';
 
 const usage = 'usage: backup [FILE]';
 
@@ -14,16 +14,14 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<vo
   if (flag) throw new CliError(`unknown argument ${flag} (${usage})`);
   if (args.length > 1) throw new CliError(`backup takes at most one file (${usage})`);
   const { dbPath, now } = databaseConfig(io.env);
-  if (!existsSync(dbPath)) throw new CliError(`no database at ${dbPath} (set DUIZHAO_DB)`);
   const target = args[0] ?? join(backupsDir(dbPath), backupName(now()));
-  if (existsSync(target)) throw new CliError(`${target} exists: give another file name`);
-  const db = openDatabase(dbPath);
-  try {
-    await backupTo(db, target);
-  } catch (err) {
-    throw new CliError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  } finally {
-    db.close();
-  }
+  await withDatabase(dbPath, async (db) => {
+    if (existsSync(target)) throw new CliError(`${target} exists: give another file name`);
+    try {
+      await backupTo(db, target);
+    } catch (err) {
+      throw new CliError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  });
   io.out(`backed up ${dbPath} to ${target}\n`);
 }

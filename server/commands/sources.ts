@@ -2,12 +2,10 @@
 // [--keep-terms]`: deletes one as the web app does (its sentences and their cards, the terms it
 // alone brought unless --keep-terms), in one transaction, the answers kept in the statistics;
 // `cli sources export ID [--format tmx|tsv] [--out FILE]`: its sentence pairs for a CAT tool.
-import { existsSync, writeFileSync } from 'node:fs';
 import type { SourceSummary } from '../http/api-types.ts';
 import { deleteSource, exportSource, listSources, type SourceExportFormat } from '../library/index.ts';
-import { openDatabase, type Db } from '../store/index.ts';
 import { CliError } from './cli-error.ts';
-import { asCliError, databaseConfig, plural, processIo, type CommandIo } from './io.ts';
+import { databaseConfig, plural, processIo, sourceIdArg, withDatabase, writeOutput, type CommandIo } from './io.ts';
 
 const usage = 'usage: sources [--json] | sources delete ID [--keep-terms] | sources export ID [--format tmx|tsv] [--out FILE]';
 
@@ -27,30 +25,26 @@ export function formatSources(sources: SourceSummary[]): string {
 export async function run(args: string[], io: CommandIo = processIo): Promise<void> {
   const [first, ...rest] = args;
   const { dbPath, now } = databaseConfig(io.env);
-  if (!existsSync(dbPath)) throw new CliError(`no database at ${dbPath} (set DUIZHAO_DB, or import a file first)`);
   if (first === 'delete') {
     const flags = rest.filter((a) => a.startsWith('-'));
     const ids = rest.filter((a) => !a.startsWith('-'));
     const unknown = flags.find((f) => f !== '--keep-terms');
     if (unknown) throw new CliError(`unknown argument ${unknown} (${usage})`);
-    if (ids.length !== 1 || !/^[1-9]\d{0,14}$/.test(ids[0]!)) throw new CliError(`sources delete takes one source id, a whole number (${usage}); \`sources\` lists them`);
-    return withDb(dbPath, (db) => {
-      const { source, deleted } = deleteSource(db, Number(ids[0]), { keepTerms: flags.includes('--keep-terms') });
-      io.out(
-        `deleted “${source.title}”: ${plural(deleted.sentences, 'sentence pair')}, ${plural(deleted.terms, 'term')}, ${plural(deleted.cards, 'card')}; the answers stay in the statistics\n`,
-      );
-    });
+    const id = sourceIdArg(ids.length === 1 ? ids[0] : undefined, 'sources delete takes one source id', usage);
+    const { source, deleted } = await withDatabase(dbPath, (db) => deleteSource(db, id, { keepTerms: flags.includes('--keep-terms') }));
+    io.out(
+      `deleted “${source.title}”: ${plural(deleted.sentences, 'sentence pair')}, ${plural(deleted.terms, 'term')}, ${plural(deleted.cards, 'card')}; the answers stay in the statistics\n`,
+    );
+    return;
   }
   if (first === 'export') return exportCommand(rest, dbPath, now(), io);
   const unknown = args.find((a) => a !== '--json');
   if (unknown) throw new CliError(`unknown argument ${unknown} (${usage})`);
-  withDb(dbPath, (db) => {
-    const sources = listSources(db, now());
-    io.out(args.includes('--json') ? JSON.stringify({ sources }) + '\n' : formatSources(sources));
-  });
+  const sources = await withDatabase(dbPath, (db) => listSources(db, now()));
+  io.out(args.includes('--json') ? JSON.stringify({ sources }) + '\n' : formatSources(sources));
 }
 
-function exportCommand(args: string[], dbPath: string, now: Date, io: CommandIo): void {
+async function exportCommand(args: string[], dbPath: string, now: Date, io: CommandIo): Promise<void> {
   let format: SourceExportFormat = 'tmx';
   let out: string | null = null;
   const ids: string[] = [];
@@ -65,27 +59,7 @@ function exportCommand(args: string[], dbPath: string, now: Date, io: CommandIo)
     } else if (a.startsWith('-')) throw new CliError(`unknown argument ${a} (${usage})`);
     else ids.push(a);
   }
-  if (ids.length !== 1 || !/^[1-9]\d{0,14}$/.test(ids[0]!)) throw new CliError(`sources export takes one source id, a whole number (${usage}); \`sources\` lists them`);
-  let body = '';
-  withDb(dbPath, (db) => {
-    body = exportSource(db, Number(ids[0]), format, now).body;
-  });
-  if (out === null) return io.out(body);
-  try {
-    writeFileSync(out, body);
-  } catch (err) {
-    throw new CliError(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? 'write error'}`);
-  }
-  io.err(`duizhao: wrote ${out}\n`);
-}
-
-function withDb(path: string, fn: (db: Db) => void): void {
-  const db = openDatabase(path);
-  try {
-    fn(db);
-  } catch (err) {
-    throw asCliError(err);
-  } finally {
-    db.close();
-  }
+  const id = sourceIdArg(ids.length === 1 ? ids[0] : undefined, 'sources export takes one source id', usage);
+  const file = await withDatabase(dbPath, (db) => exportSource(db, id, format, now));
+  writeOutput(io, out, file.body);
 }

@@ -1,11 +1,9 @@
 // `cli stats [--json]`: today's work, what is due, the streak and true retention, read from the
 // database at DUIZHAO_DB; --json prints the same StatsResponse the API serves.
-import { existsSync } from 'node:fs';
 import type { StatsResponse } from '../http/api-types.ts';
 import { getStats } from '../stats/index.ts';
-import { openDatabase } from '../store/index.ts';
 import { CliError } from './cli-error.ts';
-import { asCliError, databaseConfig, plural, processIo, type CommandIo } from './io.ts';
+import { databaseConfig, plural, processIo, withDatabase, type CommandIo } from './io.ts';
 
 function percent(x: number | null): string {
   return x === null ? '–' : `${Math.round(x * 100)}%`;
@@ -49,15 +47,6 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<vo
   const unknown = args.filter((a) => a !== '--json');
   if (unknown.length) throw new CliError(`unknown argument ${unknown[0]} (usage: stats [--json])`);
   const { dbPath, now } = databaseConfig(io.env);
-  // Stats must not leave an empty database behind where a user mistyped the path.
-  if (!existsSync(dbPath)) throw new CliError(`no database at ${dbPath} (set DUIZHAO_DB, or import a file first)`);
-  const db = openDatabase(dbPath);
-  try {
-    const stats = getStats(db, now());
-    io.out(args.includes('--json') ? JSON.stringify(stats) + '\n' : formatStats(stats));
-  } catch (err) {
-    throw asCliError(err);
-  } finally {
-    db.close();
-  }
+  const stats = await withDatabase(dbPath, (db) => getStats(db, now()));
+  io.out(args.includes('--json') ? JSON.stringify(stats) + '\n' : formatStats(stats));
 }
