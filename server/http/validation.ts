@@ -87,6 +87,8 @@ export const importSchema = z.object({
 export const previewSchema = importSchema.extend({ title: z.string().max(300).optional() });
 
 const wholeNumber = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number);
+/** A row's id in a query string (a source, a sentence pair). */
+const queryId = wholeNumber.pipe(z.number().int().min(1));
 
 /** limit and offset of a list. */
 export const pageQuery = z.object({
@@ -96,7 +98,7 @@ export const pageQuery = z.object({
 
 export const sourcePageQuery = pageQuery.extend({
   // A sentence pair's id: the page that holds it.
-  at: wholeNumber.pipe(z.number().int().min(1)).optional(),
+  at: queryId.optional(),
 });
 
 export const deleteSourceQuery = z.object({
@@ -110,13 +112,13 @@ export const sourceExportQuery = z.object({
 
 export const exportQuery = z.object({
   // The terms of one source only: a project's glossary.
-  source: wholeNumber.pipe(z.number().int().min(1)).optional(),
+  source: queryId.optional(),
   format: z.enum(['tbx', 'csv']).default('tbx'),
   // 'all' includes the ignored terms, marked as such.
   status: z.enum(['active', 'all']).default('active'),
 });
 
-export const termsQuery = z.object({
+export const termsQuery = pageQuery.extend({
   q: z.string().max(200).optional(),
   // 'all' (or no status) lists both.
   status: z
@@ -126,19 +128,7 @@ export const termsQuery = z.object({
   // Only terms with a suspended card, or with a leech.
   cards: z.enum(['suspended', 'leech']).optional(),
   // Only the terms of one source.
-  source: wholeNumber.pipe(z.number().int().min(1)).optional(),
-  limit: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(500))
-    .optional(),
-  offset: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(0))
-    .optional(),
+  source: queryId.optional(),
 });
 
 export const newTermSchema = z.strictObject({

@@ -17,14 +17,14 @@ export function backupRoutes({ db, now }: Deps) {
       } satisfies BackupsResponse);
     })
     .get('/', async (c) => {
-    const dir = mkdtempSync(join(tmpdir(), 'duizhao-backup-'));
-    try {
-      const name = backupName(now());
-      const path = join(dir, name);
-      await backupTo(db, path);
-      return c.body(readFileSync(path), 200, attachment('application/vnd.sqlite3', name));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+      const dir = mkdtempSync(join(tmpdir(), 'duizhao-backup-'));
+      try {
+        const name = backupName(now());
+        const path = join(dir, name);
+        await backupTo(db, path);
+        return c.body(readFileSync(path), 200, attachment('application/vnd.sqlite3', name));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
 }
