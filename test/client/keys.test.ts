@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drillKeyAction, type KeyInput } from '../../client/src/lib/keys.ts';
+import { drillKeyAction, isTypingIn, type KeyInput } from '../../client/src/lib/keys.ts';
 
 const key = (k: Partial<KeyInput> & { key: string }): KeyInput => ({ inField: false, composing: false, modifier: false, phase: 'answer', ...k });
 
@@ -49,5 +49,19 @@ describe('drill keys', () => {
   it('leaves browser shortcuts alone', () => {
     expect(drillKeyAction(key({ key: 'r', modifier: true, phase: 'checked' }))).toBeNull();
     expect(drillKeyAction(key({ key: 'Enter', modifier: true, inField: true }))).toBeNull();
+  });
+});
+
+describe('isTypingIn: a key pressed in a field is typing, not a shortcut', () => {
+  it.each<[string, { tagName: string; isContentEditable?: boolean } | null, boolean]>([
+    ['a text box', { tagName: 'INPUT' }, true],
+    ['a text area', { tagName: 'TEXTAREA' }, true],
+    ['a list box', { tagName: 'SELECT' }, true],
+    ['editable text', { tagName: 'DIV', isContentEditable: true }, true],
+    ['a link', { tagName: 'A' }, false],
+    ['the page', { tagName: 'BODY' }, false],
+    ['nothing', null, false],
+  ])('%s', (_name, target, expected) => {
+    expect(isTypingIn(target as unknown as EventTarget)).toBe(expected);
   });
 });

@@ -54,3 +54,9 @@ export function drillKeyAction(k: KeyInput): DrillAction | null {
       return null;
   }
 }
+
+/** Whether a key pressed here is typing (a text box, a list box, editable text), not a shortcut. */
+export function isTypingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable === true);
+}

@@ -4,7 +4,7 @@ import type { GradeResult } from '../../../server/grading/types.ts';
 import { api, ApiFailure } from '../api.ts';
 import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
 import { gradeCard } from '../lib/grade.ts';
-import { drillKeyAction, formatDuration, markNeedles, newReviewId, parseVariants, plural, speak, type DrillPhase } from '../lib/index.ts';
+import { drillKeyAction, formatDuration, isTypingIn, markNeedles, newReviewId, parseVariants, plural, speak, type DrillPhase } from '../lib/index.ts';
 
 const RATINGS: { rating: Rating; label: string }[] = [
   { rating: 1, label: 'Again' },
@@ -201,10 +201,7 @@ export function DrillPage() {
     if (editing || e.defaultPrevented || e.repeat) return;
     const target = e.target as HTMLElement | null;
     // Once checked, the answer box is read-only: a rating key pressed before focus moves on counts.
-    const inField =
-      !!target &&
-      (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable) &&
-      !(target === input.current && phase === 'checked');
+    const inField = isTypingIn(target) && !(target === input.current && phase === 'checked');
     if (!card) {
       // The end of a session still takes back its last answer.
       if (e.key.toLowerCase() === 'u' && !inField && !e.ctrlKey && !e.metaKey && !e.altKey && session.done > 0) void undo();
