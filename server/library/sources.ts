@@ -176,6 +176,10 @@ function sentenceStarts(text: string, split: (text: string) => string[]): number
 export function splitPoints(db: Db, segmentId: number): SplitPointsResponse {
   const s = segmentsStore.getSegment(db, segmentId);
   if (!s) throw new NotFoundError(`no sentence pair ${segmentId}`);
+  return pointsOf(s);
+}
+
+function pointsOf(s: { zh: string; en: string }): SplitPointsResponse {
   return { zh: [0, ...sentenceStarts(s.zh, splitZh), s.zh.length], en: [0, ...sentenceStarts(s.en, splitEn), s.en.length] };
 }
 
@@ -190,7 +194,7 @@ export function splitPair(db: Db, segmentId: number, cut: { zh: number; en: numb
   return inTransaction(db, () => {
     const a = segmentsStore.getSegment(db, segmentId);
     if (!a) throw new NotFoundError(`no sentence pair ${segmentId}`);
-    const points = splitPoints(db, segmentId);
+    const points = pointsOf(a);
     if (!points.zh.includes(cut.zh)) throw new InvalidInputError(`zh: cut where a sentence begins: ${points.zh.join(', ')}`);
     if (!points.en.includes(cut.en)) throw new InvalidInputError(`en: cut where a sentence begins: ${points.en.join(', ')}`);
     const first = { zh: a.zh.slice(0, cut.zh).trimEnd(), en: a.en.slice(0, cut.en).trimEnd() };
