@@ -36,6 +36,10 @@ import { ndjson, ProgressResponse, type WorkProgress } from './lib/progress-line
 
 export { ApiFailure };
 
+function focusQuery(source: number | undefined): string {
+  return source === undefined ? '' : `?source=${source}`;
+}
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
@@ -178,10 +182,11 @@ export const api = {
   previewText: (req: ImportRequestJson, onProgress?: (p: UploadProgress) => void) => callWithProgress<PreviewResponse>('/api/extract', req, onProgress),
   previewFiles: (req: FileImport, onProgress?: (p: UploadProgress) => void) =>
     upload<PreviewResponse>('/api/extract', fileForm(req), onProgress),
-  next: () => call<NextResponse>('GET', '/api/drill/next'),
-  answer: (req: AnswerRequest) => call<AnswerResponse>('POST', '/api/drill/answer', req),
+  // `source`: a drill of that source's cards alone.
+  next: (source?: number) => call<NextResponse>('GET', '/api/drill/next' + focusQuery(source)),
+  answer: (req: AnswerRequest, source?: number) => call<AnswerResponse>('POST', '/api/drill/answer' + focusQuery(source), req),
   check: (req: CheckRequest) => call<CheckResponse>('POST', '/api/drill/check', req),
-  undo: () => call<UndoResponse>('POST', '/api/drill/undo'),
+  undo: (source?: number) => call<UndoResponse>('POST', '/api/drill/undo' + focusQuery(source)),
   terms: (q: TermQuery) => {
     const params = new URLSearchParams();
     if (q.q) params.set('q', q.q);

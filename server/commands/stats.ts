@@ -37,7 +37,11 @@ export function formatStats(stats: StatsResponse): string {
     ],
   ];
   for (const source of stats.sources) {
-    lines.push([lines.some(([k]) => k === 'sources') ? '' : 'sources', `${source.title}: ${source.mastered}/${source.terms} terms mastered`]);
+    const now = source.counts;
+    lines.push([
+      lines.some(([k]) => k === 'sources') ? '' : 'sources',
+      `${source.title} (#${source.id}): ${source.mastered}/${source.terms} terms mastered · now: ${now.new} new, ${now.learning} learning, ${now.review} review`,
+    ]);
   }
   if (stats.sources.length === 0) lines.push(['sources', 'none yet: `import FILE` adds one']);
   return lines.map(([k, v]) => `${k.padEnd(10)}${v}`).join('\n') + '\n';

@@ -1,10 +1,10 @@
 // The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AnswerRequest, AnswerResponse, CardState, DrillCard, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
+import type { AnswerRequest, AnswerResponse, CardState, DrillCard, DrillFocus, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
 import { dayWindow, previewIntervals, previewIntervalsJson, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings, settingsAt } from '../settings/index.ts';
-import { cardsStore, inTransaction, readVersions, reviewsStore, sameVersions, type Db, type Versions } from '../store/index.ts';
-import type { CardRecord } from '../store/cards.ts';
+import { cardsStore, inTransaction, readVersions, reviewsStore, sameVersions, segmentsStore, type Db, type Versions } from '../store/index.ts';
+import type { CardRecord, Focus } from '../store/cards.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
 import { chooseNext, countPile, dayQueue, isServable, pickCard, queueCounts, shownCount, type DayQueue, type Pile, type QueueView } from './queue.ts';
@@ -26,10 +26,12 @@ const maxDurationMs = 10 * 60_000;
 interface ViewCache {
   version: Versions;
   settings: Settings;
+  /** The focused source, if the view is of one source's cards. */
+  focus: FocusedSource | null;
   from: number;
   view: QueueView;
-  /** The view's counts as JSON, once asked for. */
-  countsJson?: string;
+  /** What follows `"counts":` in a response, to its closing brace, as UTF-8: the counts and, when focused, the focus. */
+  end?: Buffer;
   card?: { record: CardRecord; drill: DrillCard; json?: CardJson } | null;
 }
 
@@ -44,18 +46,29 @@ interface CardJson {
 }
 const viewCache = new WeakMap<Db, ViewCache>();
 
-function cachedView(db: Db, now: Date, settings: Settings, version: Versions): ViewCache {
+/** A drill of one source's cards: the source, and its `"focus"` member of a response as JSON. */
+interface FocusedSource extends DrillFocus {
+  json: string;
+}
+
+/** The focused source, or a 404 when there is none by that id (deleted while a tab drilled it). */
+function focusedSource(db: Db, focus: Focus): FocusedSource | null {
+  if (focus === null) return null;
+  const title = segmentsStore.sourceTitle(db, focus);
+  if (title === null) throw new NotFoundError(`no source ${focus}`);
+  return { id: focus, title, json: JSON.stringify({ id: focus, title }) };
+}
+
+function cachedView(db: Db, now: Date, settings: Settings, version: Versions, focus: Focus): ViewCache {
   const t = now.getTime();
   const hit = viewCache.get(db);
-  const same = hit && sameVersions(hit.version, version) && hit.settings === settings;
+  const same = hit && sameVersions(hit.version, version) && hit.settings === settings && (hit.focus?.id ?? null) === focus;
   if (same && t >= hit.from && t < hit.view.validUntil) return hit;
-  const day = hit?.view.day;
+  const day = same ? hit.view.day : undefined;
   // Same data, same study day: the counts stand; only the choice of card moves with the clock.
   const view =
-    same && day && t >= day.window.start.getTime() && t < day.window.end.getTime()
-      ? pickCard(db, now, day)
-      : chooseNext(db, now, settings);
-  const fresh: ViewCache = { version, settings, from: t, view };
+    day && t >= day.window.start.getTime() && t < day.window.end.getTime() ? pickCard(db, now, day) : chooseNext(db, now, settings, focus);
+  const fresh: ViewCache = { version, settings, focus: same ? hit.focus : focusedSource(db, focus), from: t, view };
   viewCache.set(db, fresh);
   return fresh;
 }
@@ -70,31 +83,39 @@ function cachedCard(db: Db, entry: ViewCache, now: Date, settings: Settings): Vi
   return entry.card;
 }
 
-export function nextCard(db: Db, now: Date): NextResponse {
+/**
+ * The card to drill now, and the counts left today. With a focus (a source id), only that
+ * source's cards are served and counted: its sentences', and its terms' wherever they came from.
+ */
+export function nextCard(db: Db, now: Date, focus: Focus = null): NextResponse {
   const version = readVersions(db);
   const settings = settingsAt(db, version.data);
-  const entry = cachedView(db, now, settings, version);
+  const entry = cachedView(db, now, settings, version, focus);
   const counts = { ...entry.view.counts };
   const card = cachedCard(db, entry, now, settings);
-  if (!card) return { card: null, counts };
-  return { card: { ...card.drill, intervals: previewIntervals(card.record.sched, now, settings) }, counts };
+  const response: NextResponse = card
+    ? { card: { ...card.drill, intervals: previewIntervals(card.record.sched, now, settings) }, counts }
+    : { card: null, counts };
+  if (entry.focus) response.focus = { id: entry.focus.id, title: entry.focus.title };
+  return response;
 }
 
 const intervalsKey = '"intervals":0';
+const nullCardHead = Buffer.from('{"card":null,"counts":');
 
 /**
  * `JSON.stringify(nextCard(db, now))` as UTF-8, byte for byte, for GET /api/drill/next: the
  * card's text (prompt, pinyin, terms, context) is serialised and encoded once per cached card
- * rather than per request; only the intervals, computed for `now`, and the counts (both plain
- * ASCII, where latin1 and UTF-8 bytes agree) are written each time.
+ * rather than per request; only the intervals, computed for `now` (plain ASCII, where latin1 and
+ * UTF-8 bytes agree), are written each time, and the counts encoded once per view.
  */
-export function nextCardBody(db: Db, now: Date): Uint8Array<ArrayBuffer> {
+export function nextCardBody(db: Db, now: Date, focus: Focus = null): Uint8Array<ArrayBuffer> {
   const version = readVersions(db);
   const settings = settingsAt(db, version.data);
-  const entry = cachedView(db, now, settings, version);
-  const counts = (entry.countsJson ??= JSON.stringify(entry.view.counts));
+  const entry = cachedView(db, now, settings, version, focus);
+  const end = (entry.end ??= Buffer.from(`${JSON.stringify(entry.view.counts)}${entry.focus ? `,"focus":${entry.focus.json}` : ''}}`));
   const card = cachedCard(db, entry, now, settings);
-  if (!card) return Buffer.from(`{"card":null,"counts":${counts}}`);
+  if (!card) return Buffer.concat([nullCardHead, end]);
   let json = card.json;
   if (!json) {
     // The keys before "intervals" are ids and fixed words, so its first occurrence is the key.
@@ -107,12 +128,11 @@ export function nextCardBody(db: Db, now: Date): Uint8Array<ArrayBuffer> {
     card.json = json;
   }
   const intervals = previewIntervalsJson(card.record.sched, now, settings);
-  const body = Buffer.allocUnsafe(json.head.length + intervals.length + json.tail.length + counts.length + 1);
+  const body = Buffer.allocUnsafe(json.head.length + intervals.length + json.tail.length + end.length);
   let at = json.head.copy(body, 0);
   at += body.write(intervals, at, 'latin1');
   at += json.tail.copy(body, at);
-  at += body.write(counts, at, 'latin1');
-  body[at] = 0x7d; // }
+  end.copy(body, at);
   return body;
 }
 
@@ -130,7 +150,7 @@ function validateAnswer(req: AnswerRequest): void {
     throw new InvalidInputError('reps must be a non-negative whole number');
 }
 
-function recordedResult(db: Db, review: ReviewRecord, now: Date): AnswerResponse {
+function recordedResult(db: Db, review: ReviewRecord, now: Date, focus: Focus): AnswerResponse {
   const card = cardsStore.getCard(db, review.cardId);
   return {
     review: {
@@ -147,26 +167,33 @@ function recordedResult(db: Db, review: ReviewRecord, now: Date): AnswerResponse
       suspended: card?.suspended ?? false,
       leech: card?.leech ?? false,
     },
-    counts: queueCounts(db, now, getSettings(db)),
+    counts: queueCounts(db, now, getSettings(db), focus),
     duplicate: true,
   };
 }
 
-export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerResponse {
+/**
+ * Records an answer. The counts returned are of the queue the answer came from: with a focus (a
+ * source id), that source's cards alone.
+ */
+export function answerCard(db: Db, req: AnswerRequest, now: Date, focus: Focus = null): AnswerResponse {
   validateAnswer(req);
   let after: ViewCache | null = null;
   const response = inTransaction(db, (): AnswerResponse => {
+    const focused = focusedSource(db, focus);
     // Read under the write lock: one lock for the whole answer, and settings no other
     // connection can change before it commits.
     const version = readVersions(db);
     const settings = settingsAt(db, version.data);
-    // The queue as cached before this write, if it is still the database's current state.
-    const prior = viewCache.get(db);
-    const priorDay = prior && sameVersions(prior.version, version) && prior.settings === settings ? prior.view.day : undefined;
+    // The queue as cached before this write, if it is still the database's current state. A
+    // focused queue is counted afresh: the answered card may not be one of its source's.
+    const prior = focus === null ? viewCache.get(db) : undefined;
+    const priorDay =
+      prior && prior.focus === null && sameVersions(prior.version, version) && prior.settings === settings ? prior.view.day : undefined;
     const seen = reviewsStore.findReview(db, req.reviewId);
     if (seen) {
       if (seen.cardId === req.cardId && seen.rating === req.rating && (req.answer ?? null) === seen.answer)
-        return recordedResult(db, seen, now);
+        return recordedResult(db, seen, now, focus);
       throw new ConflictError(`review ${req.reviewId} was already recorded with a different answer`, 'review_id_reused');
     }
     const card = cardsStore.getCard(db, req.cardId);
@@ -204,8 +231,9 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date): AnswerRespons
     });
     // The queue after this answer is what the client asks for next; computed once, here. The
     // version is read inside the write lock, where no other connection can commit.
-    const day = priorDay && withinDay(priorDay, now) ? dayAfterAnswer(db, priorDay, card, next.card, suspended, burial, now) : dayQueue(db, now, settings);
-    after = { version: readVersions(db), settings, from: now.getTime(), view: pickCard(db, now, day) };
+    const day =
+      priorDay && withinDay(priorDay, now) ? dayAfterAnswer(db, priorDay, card, next.card, suspended, burial, now) : dayQueue(db, now, settings, focus);
+    after = { version: readVersions(db), settings, focus: focused, from: now.getTime(), view: pickCard(db, now, day) };
     return {
       review: { id: req.reviewId, cardId: card.id, rating: req.rating, reviewedAt: now.toISOString(), score },
       card: { id: card.id, state: next.card.state, due: next.card.due.toISOString(), suspended, leech },
@@ -280,6 +308,7 @@ function dayAfterAnswer(
   const [newNow, newCount] = recounted(newPile, newAllowed, (limit) => cardsStore.countNewAvailable(db, t, limit));
   const [reviewNow, reviewCount] = recounted(reviewPile, reviewsAllowed, (limit) => cardsStore.countReviewsDue(db, end, t, limit));
   return {
+    focus: day.focus,
     window: day.window,
     newDone,
     reviewsDone,
@@ -296,9 +325,11 @@ function moved(pile: Pile, delta: number): Pile {
   return { size: Math.max(0, pile.size + delta), exact: pile.exact };
 }
 
-export function undoLast(db: Db, now: Date): UndoResponse {
+/** Takes back the last answer, whichever queue it came from; the counts are of the focus's queue. */
+export function undoLast(db: Db, now: Date, focus: Focus = null): UndoResponse {
   const settings = getSettings(db);
   return inTransaction(db, () => {
+    focusedSource(db, focus);
     const last = reviewsStore.lastReview(db);
     if (!last) throw new ConflictError('nothing to undo', 'nothing_to_undo');
     // Its card went with a deleted source: the answer stays in the history, with nothing to restore.
@@ -309,7 +340,7 @@ export function undoLast(db: Db, now: Date): UndoResponse {
     const state: CardState = stateName(last.prev.card.state);
     return {
       card: { id: last.cardId, state, due: new Date(last.prev.card.due).toISOString() },
-      counts: queueCounts(db, now, settings),
+      counts: queueCounts(db, now, settings, focus),
     };
   });
 }

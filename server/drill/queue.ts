@@ -2,6 +2,7 @@
 import type { Counts, Settings } from '../http/api-types.ts';
 import { choosePile, dayWindow, learnAheadMs, type DayWindow } from '../scheduling/index.ts';
 import { cardsStore, reviewsStore, type Db } from '../store/index.ts';
+import type { Focus } from '../store/cards.ts';
 
 /**
  * The size of a pile of cards the queue could serve today, counted only as far as needed: when
@@ -15,6 +16,8 @@ export interface Pile {
 
 /** What holds for a whole study day until the data changes: limits left, piles and counts. */
 export interface DayQueue {
+  /** The source whose cards alone are served, or null for all. */
+  focus: Focus;
   window: DayWindow;
   reviewsDone: number;
   newDone: number;
@@ -57,18 +60,21 @@ export interface QueueView {
 
 /**
  * Counts and limits of the study day containing `now`. Within the day they do not depend on
- * the time: burials end at day boundaries and every cut-off is the day's end.
+ * the time: burials end at day boundaries and every cut-off is the day's end. Focused on a
+ * source, the piles hold its cards alone; the day's limits stay the whole collection's (new
+ * cards met in a focused drill count against the same daily limit, as under Anki's parent deck).
  */
-export function dayQueue(db: Db, now: Date, settings: Settings): DayQueue {
+export function dayQueue(db: Db, now: Date, settings: Settings, focus: Focus = null): DayQueue {
   const window = dayWindow(now, settings);
   const t = now.getTime();
   const end = window.end.getTime();
   const { newDone, reviewsDone } = reviewsStore.doneBetween(db, window.start.getTime(), end);
   const reviewsAllowed = Math.max(0, settings.reviewCap - reviewsDone);
   const newAllowed = Math.max(0, settings.newCardsPerDay - newDone);
-  const newPile = countPile(newAllowed, (limit) => cardsStore.countNewAvailable(db, t, limit));
-  const reviewPile = countPile(reviewsAllowed, (limit) => cardsStore.countReviewsDue(db, end, t, limit));
+  const newPile = countPile(newAllowed, (limit) => cardsStore.countNewAvailable(db, t, limit, focus));
+  const reviewPile = countPile(reviewsAllowed, (limit) => cardsStore.countReviewsDue(db, end, t, limit, focus));
   return {
+    focus,
     window,
     reviewsDone,
     newDone,
@@ -78,21 +84,22 @@ export function dayQueue(db: Db, now: Date, settings: Settings): DayQueue {
     reviewPile,
     counts: {
       new: shownCount(newPile, newAllowed)!,
-      learning: cardsStore.countLearningBefore(db, end),
+      learning: cardsStore.countLearningBefore(db, end, focus),
       review: shownCount(reviewPile, reviewsAllowed)!,
     },
   };
 }
 
-export function queueCounts(db: Db, now: Date, settings: Settings): Counts {
-  return dayQueue(db, now, settings).counts;
+export function queueCounts(db: Db, now: Date, settings: Settings, focus: Focus = null): Counts {
+  return dayQueue(db, now, settings, focus).counts;
 }
 
 /** The card to serve at `now`, given the day's queue; and until when that choice holds. */
 export function pickCard(db: Db, now: Date, day: DayQueue): QueueView {
   const t = now.getTime();
   const c = day.counts;
-  const learningId = cardsStore.firstLearningDue(db, t);
+  const focus = day.focus;
+  const learningId = cardsStore.firstLearningDue(db, t, focus);
   const pile = choosePile({
     learningDue: learningId !== null,
     reviewsLeft: c.review,
@@ -102,20 +109,20 @@ export function pickCard(db: Db, now: Date, day: DayQueue): QueueView {
   });
   let cardId: number | null = null;
   if (pile === 'learning') cardId = learningId;
-  else if (pile === 'review') cardId = cardsStore.firstReviewDue(db, day.window.end.getTime(), t);
-  else if (pile === 'new') cardId = cardsStore.firstNew(db, t);
+  else if (pile === 'review') cardId = cardsStore.firstReviewDue(db, day.window.end.getTime(), t, focus);
+  else if (pile === 'new') cardId = cardsStore.firstNew(db, t, focus);
   // Time alone changes the choice at the day's end and when the next learning card falls due.
-  let validUntil = Math.min(day.window.end.getTime(), cardsStore.firstLearningAfter(db, t) ?? Infinity);
+  let validUntil = Math.min(day.window.end.getTime(), cardsStore.firstLearningAfter(db, t, focus) ?? Infinity);
   if (cardId === null) {
     // Nothing else left today: a learning step due within the learn-ahead limit comes early.
-    cardId = cardsStore.firstLearningDue(db, t + learnAheadMs);
-    validUntil = Math.min(validUntil, (cardsStore.firstLearningAfter(db, t + learnAheadMs) ?? Infinity) - learnAheadMs);
+    cardId = cardsStore.firstLearningDue(db, t + learnAheadMs, focus);
+    validUntil = Math.min(validUntil, (cardsStore.firstLearningAfter(db, t + learnAheadMs, focus) ?? Infinity) - learnAheadMs);
   }
   return { cardId, counts: c, day, validUntil };
 }
 
-export function chooseNext(db: Db, now: Date, settings: Settings): QueueView {
-  return pickCard(db, now, dayQueue(db, now, settings));
+export function chooseNext(db: Db, now: Date, settings: Settings, focus: Focus = null): QueueView {
+  return pickCard(db, now, dayQueue(db, now, settings, focus));
 }
 
 /** Whether a card is one the queue could serve now (due, or learning within the learn-ahead limit). */

@@ -66,6 +66,14 @@ export interface DrillCard {
 export interface NextResponse {
   card: DrillCard | null;
   counts: Counts;
+  /** Present when the drill is focused on one source (`?source=ID`): its cards alone are served and counted. */
+  focus?: DrillFocus;
+}
+
+/** The source a focused drill serves. */
+export interface DrillFocus {
+  id: number;
+  title: string;
 }
 
 export interface AnswerRequest {
@@ -363,7 +371,12 @@ export interface StatsResponse {
   cardsByState: { new: number; learning: number; review: number; relearning: number; suspended: number };
   /** Total review time, ms, per day over the last 30 days. */
   timeByDay: DayCount[];
-  sources: SourceSummary[];
+  sources: StudySource[];
+}
+
+/** A source on Today: its summary and what a drill focused on it would serve now (`#/drill?source=ID`). */
+export interface StudySource extends SourceSummary {
+  counts: Counts;
 }
 
 /** POST /api/drill/check: the answer graded with the server's dictionary evidence; nothing stored. */

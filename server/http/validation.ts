@@ -90,6 +90,17 @@ const wholeNumber = z.string().regex(/^\d+$/, 'must be a whole number').transfor
 /** A row's id in a query string (a source, a sentence pair). */
 const queryId = wholeNumber.pipe(z.number().int().min(1));
 
+/**
+ * The drill's `?source=ID`: the source whose cards alone are drilled, or null for all. Read by
+ * hand rather than through a schema: GET /api/drill/next is the hot path.
+ */
+export function focusOf(source: string | undefined): number | null {
+  if (source === undefined) return null;
+  const parsed = queryId.safeParse(source);
+  if (!parsed.success) throw new BadRequestError('source: must be a source id, a whole number from 1');
+  return parsed.data;
+}
+
 /** limit and offset of a list. */
 export const pageQuery = z.object({
   limit: wholeNumber.pipe(z.number().int().min(1).max(500)).optional(),

@@ -126,6 +126,7 @@ export function getStats(db: Db, now: Date): StatsResponse {
     },
     cardsByState,
     timeByDay,
-    sources: sourcesStore.sourceSummaries(db),
+    // Each source with what a drill focused on it would serve now.
+    sources: sourcesStore.sourceSummaries(db).map((source) => ({ ...source, counts: queueCounts(db, now, settings, source.id) })),
   };
 }

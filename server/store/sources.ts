@@ -204,8 +204,11 @@ export function deleteSourceRow(db: Db, sourceId: number): { title: string; sent
   return row;
 }
 
-// A source's cards: its sentence cards, and the term and cloze cards of its terms.
-const sourceCardIds = `
+/**
+ * A source's cards: its sentence cards, and the term and cloze cards of its terms (wherever they
+ * were first found). Binds `@source`. "Learn its new cards next" and a focused drill both mean these.
+ */
+export const sourceCardIds = `
   SELECT c.id FROM cards c WHERE c.kind = 'sentence' AND c.subject_id IN (SELECT id FROM segments WHERE source_id = @source)
   UNION SELECT c.id FROM cards c WHERE c.kind != 'sentence' AND c.subject_id IN (${sourceTermIds('@source')})`;
 

@@ -9,6 +9,8 @@ describe('parseRoute', () => {
     ['#/today', { page: 'today' }],
     ['#/drill', { page: 'drill' }],
     ['#/drill/', { page: 'drill' }],
+    ['#/drill?source=4', { page: 'drill', source: 4 }],
+    ['#/drill?source=x', { page: 'drill' }],
     ['#/import', { page: 'import' }],
     ['#/stats', { page: 'stats' }],
     ['#/settings', { page: 'settings' }],
@@ -41,6 +43,7 @@ describe('parseRoute', () => {
     const routes: Route[] = [
       { page: 'today' },
       { page: 'drill' },
+      { page: 'drill', source: 6 },
       { page: 'import' },
       { page: 'stats' },
       { page: 'settings' },

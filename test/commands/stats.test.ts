@@ -30,7 +30,7 @@ const stats: StatsResponse = {
   cardsByState: { new: 300, learning: 4, review: 120, relearning: 1, suspended: 3 },
   timeByDay: [],
   sources: [
-    { id: 1, title: 'Cyber ecosystem governance', format: 'interleaved', importedAt: '2026-02-01T00:00:00Z', sentences: 27, terms: 95, cards: 339, mastered: 14 },
+    { id: 1, title: 'Cyber ecosystem governance', format: 'interleaved', importedAt: '2026-02-01T00:00:00Z', sentences: 27, terms: 95, cards: 339, mastered: 14, counts: { new: 6, learning: 1, review: 3 } },
   ],
 };
 
@@ -43,7 +43,7 @@ describe('cli stats', () => {
         'streak    6 days',
         'retention 87% last 7 days · – last 30 days (desired 90%)',
         'cards     300 new · 4 learning · 120 review · 1 relearning · 3 suspended',
-        'sources   Cyber ecosystem governance: 14/95 terms mastered',
+        'sources   Cyber ecosystem governance (#1): 14/95 terms mastered · now: 6 new, 1 learning, 3 review',
         '',
       ].join('\n'),
     );

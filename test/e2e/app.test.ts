@@ -664,6 +664,57 @@ describe('duizhao in the browser', () => {
     }
   });
 
+  it('studies one text alone, from its page and from Today, then all texts again', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    const settings = await api<{ newCardsPerDay: number }>('/api/settings');
+    // Room for every new card of the text today, whatever the earlier tests used.
+    expect((await page.request.put(server.url + '/api/settings', { data: { newCardsPerDay: 500 } })).ok()).toBe(true);
+    const source = (await api<StatsResponse>('/api/stats')).sources.find((x) => x.title === 'global-governance')!;
+    // What a card of this text may show: its sentences, and its terms in either language (a
+    // termbase's term found in it among them).
+    const { terms } = await api<TermsResponse>(`/api/terms?source=${source.id}&limit=500`);
+    const texts = [
+      ...(await api<SourceDetailResponse>(`/api/sources/${source.id}`)).sentences.flatMap((x) => [x.zh, x.en]),
+      ...terms.flatMap((t) => [t.zh, t.en, ...t.variants]),
+    ];
+
+    await go(`#/sources/${source.id}`);
+    await page.click('a:has-text("Study this text")');
+    await page.locator('[data-testid=prompt]').waitFor();
+    expect(await page.locator('.focus-bar').textContent()).toBe('Only global-governance · Study all texts');
+
+    await go('');
+    const link = page.locator('.sources li', { hasText: 'global-governance' }).locator('a.study-link');
+    expect(await link.textContent()).toMatch(/^Study · (.+ · )?\d+ new$/);
+    await page.locator('.sources').screenshot({ path: join(shots, 'today-study-links-desktop-light.png') });
+    await link.click();
+    await page.locator('[data-testid=prompt]').waitFor();
+    await page.screenshot({ path: join(shots, 'drill-focused-desktop-light.png') });
+    let answered = 0;
+    for (; answered < 100 && (await page.locator('[data-testid=prompt]').count()) > 0; answered++) {
+      const prompt = (await page.locator('[data-testid=prompt]').textContent())!.trim();
+      // A cloze blanks its term: the text around the blank is the text's.
+      for (const piece of prompt.split('____').map((x) => x.trim()).filter(Boolean)) expect(texts.some((x) => x.includes(piece)), piece).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.locator('.ratings').waitFor();
+      await page.keyboard.press('4');
+      await expect.poll(() => page.locator('.session-count, .summary').first().textContent()).not.toBe(`${answered} done`);
+    }
+    // One card of each sentence pair and each term: their siblings wait for tomorrow.
+    expect(answered).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.drill-end h1').textContent()).toBe('Session complete');
+    expect(await page.locator('.drill-end .focus-bar').count()).toBe(1);
+    expect((await api<StatsResponse>('/api/stats')).sources.find((x) => x.id === source.id)!.counts).toEqual({ new: 0, learning: 0, review: 0 });
+    await page.screenshot({ path: join(shots, 'drill-focused-end-desktop-light.png') });
+
+    // The other texts' cards were waiting all along.
+    await page.click('.drill-end a.button:has-text("Study all texts")');
+    await page.locator('[data-testid=prompt]').waitFor();
+    expect(await page.locator('.focus-bar').count()).toBe(0);
+    expect((await page.request.put(server.url + '/api/settings', { data: { newCardsPerDay: settings.newCardsPerDay } })).ok()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('deletes a source after saying what goes, and keeps its answers in the statistics', async () => {
     await page.setViewportSize({ width: 1280, height: 860 });
     const before = await api<StatsResponse>('/api/stats');

@@ -274,3 +274,31 @@ describe('the study day over HTTP', () => {
     expect(answered).not.toContain(fresh.card!.id);
   });
 });
+
+describe('a drill of one source over HTTP (?source=ID)', () => {
+  it('names its source, serves and counts its cards, and refuses a bad or unknown id with nothing stored', async () => {
+    t = await makeSeededApp();
+    const source = (t.db.prepare('SELECT id, title FROM sources').get() as { id: number; title: string });
+    const res = await t.app.request(`/api/drill/next?source=${source.id}`);
+    expect(res.status).toBe(200);
+    const focused = (await res.json()) as NextResponse;
+    expect(focused.focus).toEqual({ id: source.id, title: source.title });
+    expect(focused.card!.id).toBe((await next()).card!.id);
+
+    const body = { cardId: focused.card!.id, rating: 3, reviewId: uuid(70), reps: focused.card!.reps };
+    await expectError(await t.app.request('/api/drill/next?source=abc'), 400, 'invalid_request');
+    await expectError(await t.app.request('/api/drill/next?source=0'), 400, 'invalid_request');
+    await expectError(await t.app.request(`/api/drill/next?source=${source.id + 1}`), 404);
+    await expectError(await t.app.request(`/api/drill/answer?source=${source.id + 1}`, json(body)), 404);
+    await expectError(await t.app.request('/api/drill/undo?source=x', { method: 'POST' }), 400, 'invalid_request');
+    expect(reviewCount()).toBe(0);
+
+    const answered = await t.app.request(`/api/drill/answer?source=${source.id}`, json(body));
+    expect(answered.status).toBe(200);
+    const after = (await (await t.app.request(`/api/drill/next?source=${source.id}`)).json()) as NextResponse;
+    expect(((await answered.json()) as AnswerResponse).counts).toEqual(after.counts);
+    const undone = await t.app.request(`/api/drill/undo?source=${source.id}`, { method: 'POST' });
+    expect(((await undone.json()) as UndoResponse).counts).toEqual(focused.counts);
+    expect(reviewCount()).toBe(0);
+  });
+});

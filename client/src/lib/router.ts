@@ -1,7 +1,7 @@
 // A hash router: the app works behind any static server and a reload keeps the page.
 export type Route =
   | { page: 'today' }
-  | { page: 'drill' }
+  | { page: 'drill'; /** A drill of this source's cards alone. */ source?: number }
   | { page: 'terms'; termId: number | null; q: string; /** The terms of one source only. */ source?: number }
   | { page: 'import' }
   | { page: 'stats' }
@@ -18,7 +18,10 @@ export function parseRoute(hash: string): Route {
   const query = new URLSearchParams(queryPart);
   const [head, arg] = parts;
   if (parts.length === 0 || (head === 'today' && !arg)) return { page: 'today' };
-  if (head === 'drill' && !arg) return { page: 'drill' };
+  if (head === 'drill' && !arg) {
+    const source = query.get('source');
+    return source && /^\d+$/.test(source) ? { page: 'drill', source: Number(source) } : { page: 'drill' };
+  }
   if (head === 'import' && !arg) return { page: 'import' };
   if (head === 'stats' && !arg) return { page: 'stats' };
   if (head === 'settings' && !arg) return { page: 'settings' };
@@ -53,6 +56,8 @@ export function routeHref(route: Route): string {
       return route.q ? `#/search?q=${encodeURIComponent(route.q)}` : '#/search';
     case 'source':
       return `#/sources/${route.sourceId}${route.at === null ? '' : `?at=${route.at}`}`;
+    case 'drill':
+      return route.source === undefined ? '#/drill' : `#/drill?source=${route.source}`;
     case 'not-found':
       return '#' + route.path;
     default:

@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Counts, DrillCard, Rating, TermRef } from '../../../server/http/api-types.ts';
+import type { Counts, DrillCard, DrillFocus, Rating, TermRef } from '../../../server/http/api-types.ts';
 import type { GradeResult } from '../../../server/grading/types.ts';
 import { api, ApiFailure } from '../api.ts';
 import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
 import { gradeCard } from '../lib/grade.ts';
-import { drillKeyAction, formatDuration, isTypingIn, markNeedles, newReviewId, parseVariants, plural, speak, type DrillPhase } from '../lib/index.ts';
+import { drillKeyAction, formatDuration, isTypingIn, markNeedles, newReviewId, parseVariants, plural, routeHref, speak, type DrillPhase } from '../lib/index.ts';
 
 const RATINGS: { rating: Rating; label: string }[] = [
   { rating: 1, label: 'Again' },
@@ -34,9 +34,11 @@ function readPinyinPref(): boolean {
   }
 }
 
-export function DrillPage() {
+/** The drill; with `source`, of that source's cards alone (its sentences', and its terms'). */
+export function DrillPage({ source }: { source?: number }) {
   const [card, setCard] = useState<DrillCard | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
+  const [focus, setFocus] = useState<DrillFocus | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [phase, setPhase] = useState<DrillPhase>('answer');
   const [answer, setAnswer] = useState('');
@@ -60,9 +62,10 @@ export function DrillPage() {
   const load = async () => {
     setBusy(true);
     try {
-      const next = await api.next();
+      const next = await api.next(source);
       setCard(next.card);
       setCounts(next.counts);
+      setFocus(next.focus ?? null);
       setPhase('answer');
       setAnswer('');
       setGrade(null);
@@ -123,7 +126,7 @@ export function DrillPage() {
         reps: card.reps,
         answer: answer.trim() || undefined,
         durationMs: Math.min(MAX_DURATION_MS, Math.round(performance.now() - shownAt.current)),
-      });
+      }, source);
       // A card served is never suspended: suspended now, it lapsed into a leech.
       const leech = answered.card.suspended && answered.card.leech;
       setNotice(leech ? 'Suspended as a leech: this card keeps slipping. Bring it back now, or later from the suspended cards on Stats.' : '');
@@ -146,7 +149,7 @@ export function DrillPage() {
     if (busy) return;
     setBusy(true);
     try {
-      await api.undo();
+      await api.undo(source);
       await load();
       setSession((s) => {
         const last = s.history[s.history.length - 1];
@@ -260,10 +263,22 @@ export function DrillPage() {
 
   if (!loaded) return <Loading label="Fetching the next card…" />;
 
+  const focusBar = focus && (
+    <p class="focus-bar small">
+      Only{' '}
+      <a href={routeHref({ page: 'source', sourceId: focus.id, at: null })}>
+        {focus.title}
+      </a>
+      {' · '}
+      <a href={routeHref({ page: 'drill' })}>Study all texts</a>
+    </p>
+  );
+
   if (!card) {
     const later = counts?.learning ?? 0;
     return (
       <section class="drill-end">
+        {focusBar}
         {session.done > 0 ? (
           <>
             <h1>Session complete</h1>
@@ -287,7 +302,7 @@ export function DrillPage() {
             </dl>
           </>
         ) : (
-          <h1>Nothing due right now</h1>
+          <h1>{focus ? 'Nothing of this text due right now' : 'Nothing due right now'}</h1>
         )}
         {later > 0 ? (
           <p>
@@ -296,6 +311,8 @@ export function DrillPage() {
               Check again
             </button>
           </p>
+        ) : focus ? (
+          <p class="muted">Its other cards come when they are due, here or in the drill of all texts.</p>
         ) : (
           <p class="muted">Come back tomorrow, or import another text to have more to learn.</p>
         )}
@@ -305,9 +322,15 @@ export function DrillPage() {
           <a class="button primary" href="#/">
             Back to Today
           </a>{' '}
-          <a class="button" href="#/import">
-            Import a text
-          </a>
+          {source !== undefined ? (
+            <a class="button" href={routeHref({ page: 'drill' })}>
+              Study all texts
+            </a>
+          ) : (
+            <a class="button" href="#/import">
+              Import a text
+            </a>
+          )}
           {session.done > 0 && (
             <>
               {' '}
@@ -334,6 +357,7 @@ export function DrillPage() {
 
   return (
     <section class="drill" aria-label="Drill">
+      {focusBar}
       <div class="drill-bar">
         {counts && (
           <span class="counts" aria-label="Cards left">

@@ -168,6 +168,11 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
         </p>
       )}
       <div class="source-actions">
+        {source.cards > 0 && (
+          <a class="button primary" href={routeHref({ page: 'drill', source: source.id })}>
+            Study this text
+          </a>
+        )}
         {data.newCards > 0 && moved === null && (
           <button type="button" class="button" onClick={() => void learnNext()}>
             Learn its {plural(data.newCards, 'new card')} next

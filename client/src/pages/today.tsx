@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { StatsResponse } from '../../../server/http/api-types.ts';
+import type { StatsResponse, StudySource } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
 import { formatDuration, formatPercent, plural, routeHref } from '../lib/index.ts';
@@ -96,8 +96,11 @@ export function TodayPage() {
               >
                 <span style={{ width: `${share * 100}%` }} />
               </div>
-              <p class="muted small">
-                {plural(s.sentences, 'sentence pair')} · {plural(s.cards, 'card')} · imported {s.importedAt.slice(0, 10)}
+              <p class="muted small source-foot">
+                <span>
+                  {plural(s.sentences, 'sentence pair')} · {plural(s.cards, 'card')} · imported {s.importedAt.slice(0, 10)}
+                </span>
+                <StudyLink source={s} />
               </p>
             </li>
           );
@@ -105,6 +108,18 @@ export function TodayPage() {
       </ul>
       <p class="muted small">A term counts as mastered once all its cards are in review with a stability of 21 days or more.</p>
     </section>
+  );
+}
+
+/** A drill of this source's cards alone, with what it would serve now. */
+function StudyLink({ source }: { source: StudySource }) {
+  const { new: fresh, learning, review } = source.counts;
+  if (fresh + learning + review === 0) return <span class="study-none">nothing to study now</span>;
+  const parts = [review && `${review} due`, learning && `${learning} learning`, fresh && `${fresh} new`].filter(Boolean);
+  return (
+    <a class="study-link" href={routeHref({ page: 'drill', source: source.id })} aria-label={`Study ${source.title}: ${parts.join(', ')}`}>
+      Study · {parts.join(' · ')}
+    </a>
   );
 }
 

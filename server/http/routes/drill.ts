@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { answerCard, checkAnswer, nextCardBody, undoLast } from '../../drill/index.ts';
 import type { Deps } from '../deps.ts';
-import { answerSchema, checkSchema, requireJson, valid } from '../validation.ts';
+import { answerSchema, checkSchema, focusOf, requireJson, valid } from '../validation.ts';
 
 const jsonType = { 'Content-Type': 'application/json' };
 
 export function drillRoutes({ db, now }: Deps) {
   return new Hono()
-    .get('/next', (c) => c.body(nextCardBody(db, now()), 200, jsonType))
-    .post('/answer', requireJson, valid('json', answerSchema), (c) => c.json(answerCard(db, c.req.valid('json'), now())))
+    .get('/next', (c) => c.body(nextCardBody(db, now(), focusOf(c.req.query('source'))), 200, jsonType))
+    .post('/answer', requireJson, valid('json', answerSchema), (c) => c.json(answerCard(db, c.req.valid('json'), now(), focusOf(c.req.query('source')))))
     .post('/check', requireJson, valid('json', checkSchema), (c) => {
       const { cardId, answer } = c.req.valid('json');
       return c.json({ grade: checkAnswer(db, cardId, answer, now()) });
     })
-    .post('/undo', (c) => c.json(undoLast(db, now())));
+    .post('/undo', (c) => c.json(undoLast(db, now(), focusOf(c.req.query('source')))));
 }

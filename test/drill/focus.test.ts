@@ -1,0 +1,161 @@
+// A drill focused on one source (`?source=ID`): only that text's cards are served and counted, as
+// studying one Anki deck; the day's limits stay the collection's.
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerCard, nextCard, nextCardBody, queueCounts, undoLast } from '../../server/drill/index.ts';
+import type { Extraction } from '../../server/extract/types.ts';
+import type { DrillCard } from '../../server/http/api-types.ts';
+import { importExtraction } from '../../server/library/index.ts';
+import { getSettings, updateSettings } from '../../server/settings/index.ts';
+import { getStats } from '../../server/stats/index.ts';
+import type { Db } from '../../server/store/index.ts';
+import { tempDb, type TempDb } from '../library/fixtures.ts';
+
+let t: TempDb;
+afterEach(() => t?.close());
+
+const start = new Date('2026-03-02T09:00:00Z');
+const SHARED = '共享术语';
+let seq = 0;
+
+/** Terms `术语N号` for N in [from, from + n), each in a sentence of its own, and the shared term in one more. */
+function text(from: number, n: number): Extraction {
+  const sentences: Extraction['sentences'] = [];
+  const terms: Extraction['terms'] = [];
+  for (let i = 0; i <= n; i++) {
+    const zh = i < n ? `术语${from + i}号` : SHARED;
+    const en = i < n ? `term${from + i}` : 'shared term';
+    sentences.push({ paragraph: i, sentence: 0, zh: `我们重视${zh}。`, en: `We value ${en}.`, score: 0.9 });
+    terms.push({
+      zh,
+      en,
+      variants: [],
+      pinyin: '',
+      count: 1,
+      score: 0.8,
+      occurrences: [{ sentence: i, zhStart: 4, zhEnd: 4 + zh.length, enStart: 9, enEnd: 9 + en.length }],
+    });
+  }
+  return { sentences, terms };
+}
+
+/** Two texts: the first imported first (its cards come first in the new-card order), sharing one term. */
+function setup(newCardsPerDay = 500): { db: Db; first: number; second: number; secondTerms: Set<string> } {
+  t = tempDb();
+  const db = t.db;
+  const first = importExtraction(db, { title: 'First text', format: 'tsv', contentHash: 'a', extraction: text(0, 4), now: start }).source.id;
+  const second = importExtraction(db, { title: '第二篇 second text', format: 'tsv', contentHash: 'b', extraction: text(100, 3), now: start }).source.id;
+  updateSettings(db, { newCardsPerDay });
+  return { db, first, second, secondTerms: new Set(['术语100号', '术语101号', '术语102号', SHARED]) };
+}
+
+/** Whether a served card is one of the second text's: its sentence, or a term found in it. */
+function ofSecond(card: DrillCard, second: number, terms: Set<string>): boolean {
+  return card.kind === 'sentence' ? card.source?.id === second : terms.has(card.term!.zh);
+}
+
+/** Answers every card the drill serves (Good), a minute apart, until it serves none; returns them. */
+function drillAll(db: Db, focus: number | null, from: Date): { cards: DrillCard[]; at: Date } {
+  const cards: DrillCard[] = [];
+  let now = from;
+  for (let i = 0; i < 500; i++) {
+    const next = nextCard(db, now, focus);
+    expect(next.counts).toEqual(queueCounts(db, now, getSettings(db), focus));
+    if (!next.card) return { cards, at: now };
+    cards.push(next.card);
+    const answered = answerCard(db, { cardId: next.card.id, rating: 4, reviewId: `f-${++seq}`, reps: next.card.reps }, now, focus);
+    expect(answered.counts).toEqual(queueCounts(db, now, getSettings(db), focus));
+    now = new Date(now.getTime() + 60_000);
+  }
+  throw new Error('the drill never ended');
+}
+
+describe('a drill focused on one source', () => {
+  it('serves only that source’s cards, its terms’ wherever they were first found, and names it', () => {
+    const { db, second, secondTerms } = setup();
+    // Unfocused, the first text's cards come first.
+    expect(ofSecond(nextCard(db, start).card!, second, secondTerms)).toBe(false);
+    const focused = nextCard(db, start, second);
+    expect(focused.focus).toEqual({ id: second, title: '第二篇 second text' });
+    expect(nextCard(db, start).focus).toBeUndefined();
+
+    // Siblings wait for the next day: a week of focused drilling meets every card.
+    const cards = Array.from({ length: 7 }, (_, day) => drillAll(db, second, new Date(start.getTime() + day * 86_400_000)).cards).flat();
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.filter((c) => !ofSecond(c, second, secondTerms))).toEqual([]);
+    // Every one of its cards, the shared term's (filed under the first text) among them.
+    const served = new Set(cards.map((c) => c.id));
+    const its = db
+      .prepare(
+        `SELECT c.id FROM cards c WHERE (c.kind = 'sentence' AND c.subject_id IN (SELECT id FROM segments WHERE source_id = ?))
+           OR (c.kind != 'sentence' AND c.subject_id IN (SELECT id FROM terms WHERE zh IN (${[...secondTerms].map(() => '?').join(',')})))`,
+      )
+      .all(second, ...secondTerms) as { id: number }[];
+    expect(its.length).toBeGreaterThan(0);
+    expect(its.every((r) => served.has(r.id))).toBe(true);
+    expect(cards.some((c) => c.term?.zh === SHARED)).toBe(true);
+    // The rest of the collection is still waiting, untouched.
+    const rest = nextCard(db, new Date(start.getTime() + 7 * 86_400_000));
+    expect(rest.card).not.toBeNull();
+    expect(ofSecond(rest.card!, second, secondTerms)).toBe(false);
+  });
+
+  it('counts new cards against the collection’s daily limit', () => {
+    const { db, second, secondTerms } = setup(3);
+    const focused = nextCard(db, start, second).counts;
+    expect(focused.new).toBe(3);
+    const { cards, at } = drillAll(db, second, start);
+    // Three new cards met (and their learning steps), all of the second text.
+    expect(new Set(cards.map((c) => c.id)).size).toBe(3);
+    expect(cards.every((c) => ofSecond(c, second, secondTerms))).toBe(true);
+    // The limit is spent for the whole collection today.
+    expect(nextCard(db, at).counts.new).toBe(0);
+  });
+
+  it('serves the same bytes from GET /api/drill/next’s writer as from the object, title in Chinese included', () => {
+    const { db, second } = setup();
+    for (let i = 0; i < 6; i++) {
+      const now = new Date(start.getTime() + i * 60_000);
+      expect(Buffer.from(nextCardBody(db, now, second)).toString('utf8')).toBe(JSON.stringify(nextCard(db, now, second)));
+      const next = nextCard(db, now, second);
+      if (next.card) answerCard(db, { cardId: next.card.id, rating: 3, reviewId: `b-${++seq}`, reps: next.card.reps }, now, second);
+    }
+    // Unfocused and focused views taken in turn do not serve each other's.
+    const now = new Date(start.getTime() + 10 * 60_000);
+    const all = nextCard(db, now);
+    expect(Buffer.from(nextCardBody(db, now, second)).toString('utf8')).toBe(JSON.stringify(nextCard(db, now, second)));
+    expect(JSON.parse(Buffer.from(nextCardBody(db, now)).toString('utf8'))).toEqual(all);
+  });
+
+  it('refuses a source that does not exist, and records nothing', () => {
+    const { db } = setup();
+    const card = nextCard(db, start).card!;
+    expect(() => nextCard(db, start, 999)).toThrow(/no source 999/);
+    expect(() => answerCard(db, { cardId: card.id, rating: 3, reviewId: 'x-1', reps: card.reps }, start, 999)).toThrow(/no source 999/);
+    expect((db.prepare('SELECT count(*) AS n FROM reviews').get() as { n: number }).n).toBe(0);
+    expect(nextCard(db, start).card!.id).toBe(card.id);
+    expect(() => undoLast(db, start, 999)).toThrow(/no source 999/);
+  });
+
+  it('undoes the last answer and counts the focused queue again', () => {
+    const { db, second } = setup();
+    const before = nextCard(db, start, second);
+    answerCard(db, { cardId: before.card!.id, rating: 3, reviewId: 'u-1', reps: before.card!.reps }, start, second);
+    const undone = undoLast(db, start, second);
+    expect(undone.card.id).toBe(before.card!.id);
+    expect(undone.counts).toEqual(before.counts);
+    expect(nextCard(db, start, second).card!.id).toBe(before.card!.id);
+  });
+
+  it('shows on Today what a focused drill of each source would serve', () => {
+    const { db, first, second } = setup(5);
+    const stats = getStats(db, start);
+    const settings = getSettings(db);
+    expect(new Map(stats.sources.map((s) => [s.id, s.counts]))).toEqual(
+      new Map([
+        [first, queueCounts(db, start, settings, first)],
+        [second, queueCounts(db, start, settings, second)],
+      ]),
+    );
+    expect(stats.sources.find((s) => s.id === second)!.counts.new).toBe(5);
+  });
+});
