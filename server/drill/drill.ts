@@ -3,7 +3,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AnswerRequest, AnswerResponse, CardState, DrillCard, DrillFocus, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
 import { dayWindow, previewIntervals, previewIntervalsJson, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings, settingsAt } from '../settings/index.ts';
-import { cardsStore, inTransaction, readVersions, reviewsStore, sameVersions, segmentsStore, type Db, type Versions } from '../store/index.ts';
+import { cardsStore, contentVersion, inTransaction, readVersions, reviewsStore, sameVersions, segmentsStore, type Db, type Versions } from '../store/index.ts';
 import type { CardRecord, Focus } from '../store/cards.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
@@ -229,6 +229,8 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date, focus: Focus =
       score,
       prev: { card: before, siblings: burial.siblings },
     });
+    // An answer moves no card into or out of a source: a focused drill's cards stand.
+    cardsStore.focusOutlives(db, `${version.changes}:${version.data}`);
     // The queue after this answer is what the client asks for next; computed once, here. The
     // version is read inside the write lock, where no other connection can commit.
     const day =
@@ -330,6 +332,7 @@ export function undoLast(db: Db, now: Date, focus: Focus = null): UndoResponse {
   const settings = getSettings(db);
   return inTransaction(db, () => {
     focusedSource(db, focus);
+    const before = contentVersion(db);
     const last = reviewsStore.lastReview(db);
     if (!last) throw new ConflictError('nothing to undo', 'nothing_to_undo');
     // Its card went with a deleted source: the answer stays in the history, with nothing to restore.
@@ -337,6 +340,7 @@ export function undoLast(db: Db, now: Date, focus: Focus = null): UndoResponse {
     cardsStore.restoreCard(db, last.cardId, last.prev.card);
     cardsStore.restoreBurials(db, last.prev.siblings);
     reviewsStore.deleteReview(db, last.seq);
+    cardsStore.focusOutlives(db, before);
     const state: CardState = stateName(last.prev.card.state);
     return {
       card: { id: last.cardId, state, due: new Date(last.prev.card.due).toISOString() },

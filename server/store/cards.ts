@@ -285,6 +285,15 @@ function holdFocus(db: Db, source: number): void {
 }
 
 /**
+ * After writes that move no card into or out of any source (an answer, an undo), made since the
+ * data stood at `before`: a focus gathered at `before` still holds, and is not gathered again.
+ */
+export function focusOutlives(db: Db, before: string): void {
+  const held = focusHeld.get(db);
+  if (held && held.version === before) held.version = contentVersion(db);
+}
+
+/**
  * The statement for a queue lookup, with the focus clause added before any ORDER BY when focused
  * (or, `inline`, already written into the text where it belongs).
  */

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { answerCard, nextCard, nextCardBody, queueCounts, undoLast } from '../../server/drill/index.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import type { DrillCard } from '../../server/http/api-types.ts';
-import { importExtraction } from '../../server/library/index.ts';
+import { deleteSource, importExtraction } from '../../server/library/index.ts';
 import { getSettings, updateSettings } from '../../server/settings/index.ts';
 import { getStats } from '../../server/stats/index.ts';
+import { addTerm } from '../../server/terms/index.ts';
 import type { Db } from '../../server/store/index.ts';
 import { tempDb, type TempDb } from '../library/fixtures.ts';
 
@@ -124,6 +125,23 @@ describe('a drill focused on one source', () => {
     const all = nextCard(db, now);
     expect(Buffer.from(nextCardBody(db, now, second)).toString('utf8')).toBe(JSON.stringify(nextCard(db, now, second)));
     expect(JSON.parse(Buffer.from(nextCardBody(db, now)).toString('utf8'))).toEqual(all);
+  });
+
+  it('takes in a term found in the text later, and leaves out a source deleted meanwhile', () => {
+    const { db, first, second } = setup();
+    // Answered in the focus: its cards are gathered once and outlive answers.
+    const shown = nextCard(db, start, second);
+    answerCard(db, { cardId: shown.card!.id, rating: 4, reviewId: 'k-1', reps: shown.card!.reps }, start, second);
+    const before = queueCounts(db, start, getSettings(db), second);
+    // 重视 is in every sentence of both texts: added by hand, it is found in them, and its new
+    // cards join the focused drill (they come first, as a term added by hand does).
+    addTerm(db, { zh: '重视', en: 'value' }, start);
+    const after = nextCard(db, start, second);
+    expect(after.counts.new).toBeGreaterThan(before.new);
+    expect(after.card!.term?.zh).toBe('重视');
+    deleteSource(db, first, { keepTerms: false });
+    expect(nextCard(db, start, second).counts).toEqual(queueCounts(db, start, getSettings(db), second));
+    expect(() => nextCard(db, start, first)).toThrow(/no source/);
   });
 
   it('refuses a source that does not exist, and records nothing', () => {
