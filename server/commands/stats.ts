@@ -36,6 +36,15 @@ export function formatStats(stats: StatsResponse): string {
       `${c.new} new · ${c.learning} learning · ${c.review} review · ${c.relearning} relearning · ${c.suspended} suspended`,
     ],
   ];
+  // What is sticking: true retention per kind of card over 30 days, and the terms forgotten most.
+  const kinds = stats.byKind.filter((k) => k.reviewAnswers > 0);
+  if (kinds.length) {
+    lines.push([
+      'by kind',
+      kinds.map((k) => `${k.kind} ${k.direction} ${percent(k.retention)} of ${k.reviewAnswers}`).join(' · '),
+    ]);
+  }
+  if (stats.forgotten.length) lines.push(['forgotten', stats.forgotten.slice(0, 5).map((t) => `${t.zh} ×${t.again}`).join(' · ')]);
   for (const source of stats.sources) {
     const now = source.counts;
     lines.push([

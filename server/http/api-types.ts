@@ -372,6 +372,39 @@ export interface StatsResponse {
   /** Total review time, ms, per day over the last 30 days. */
   timeByDay: DayCount[];
   sources: StudySource[];
+  /** What is sticking, per kind of card and direction (the five kinds that have cards). */
+  byKind: KindFigures[];
+  /** The terms forgotten most in the last 30 days, most first (at most 10). */
+  forgotten: ForgottenTerm[];
+}
+
+/** One kind of card in one direction: its cards now, and its answers over the last 30 days. */
+export interface KindFigures {
+  kind: CardKind;
+  direction: Direction;
+  /** Cards not suspended, of which in review, of which mastered (stability of 21 days or more). */
+  cards: number;
+  inReview: number;
+  mastered: number;
+  /** Answers in the last 30 days. */
+  answers: number;
+  /** True retention over them: the share of review-state answers passed; null without one. */
+  retention: number | null;
+  reviewAnswers: number;
+  /** The median time to answer (answers with a time), ms, to the tenth of a second below; null without one. */
+  medianMs: number | null;
+}
+
+/** A term forgotten again and again lately: Again on its cards after they were first learnt. */
+export interface ForgottenTerm {
+  id: number;
+  zh: string;
+  en: string;
+  /** In the last 30 days: Again answers, and all answers, on its term and cloze cards. */
+  again: number;
+  answers: number;
+  /** One of its cards is a leech. */
+  leech: boolean;
 }
 
 /** A source on Today: its summary and what a drill focused on it would serve now (`#/drill?source=ID`). */

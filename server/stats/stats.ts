@@ -1,7 +1,7 @@
 // The progress page and `cli stats`: today's work, streak, heatmap, forecast, true retention,
 // cards by state, time, and mastery per source. Days are local study days (settings' zone and
 // day start), so "today" matches what the drill counts.
-import type { DayCount, StatsResponse } from '../http/api-types.ts';
+import type { DayCount, KindFigures, StatsResponse } from '../http/api-types.ts';
 import { comingDays, recentDays, type DayWindow } from '../scheduling/index.ts';
 import { getSettings } from '../settings/index.ts';
 import { queueCounts } from '../drill/queue.ts';
@@ -11,6 +11,55 @@ import * as statsStore from '../store/stats.ts';
 const heatmapDays = 365;
 const recentWindow = 30;
 const weeks = 12;
+/** A term is listed as forgotten from its second Again in the window; ten at most. */
+const minAgain = 2;
+const forgottenShown = 10;
+
+const kindOrder: [KindFigures['kind'], KindFigures['direction']][] = [
+  ['term', 'zh-en'],
+  ['term', 'en-zh'],
+  ['cloze', 'zh-en'],
+  ['cloze', 'en-zh'],
+  ['sentence', 'zh-en'],
+  ['sentence', 'en-zh'],
+];
+
+/** Per kind and direction: cards now, answers since `from`, true retention and median time over them. */
+function kindFigures(db: Db, from: number): KindFigures[] {
+  const cards = statsStore.cardsByKind(db);
+  const answers = statsStore.answersByKindSince(db, from);
+  const figures: KindFigures[] = [];
+  for (const [kind, direction] of kindOrder) {
+    const own = cards.find((c) => c.kind === kind && c.direction === direction);
+    const mine = answers.find((a) => a.kind === kind && a.direction === direction);
+    if (!own && !mine) continue;
+    figures.push({
+      kind,
+      direction,
+      cards: own?.cards ?? 0,
+      inReview: own?.inReview ?? 0,
+      mastered: own?.mastered ?? 0,
+      answers: mine?.answers ?? 0,
+      retention: share(mine?.reviewPassed ?? 0, mine?.reviewAnswers ?? 0),
+      reviewAnswers: mine?.reviewAnswers ?? 0,
+      medianMs: mine ? medianTenths(mine.times) : null,
+    });
+  }
+  return figures;
+}
+
+/** The median of counted times in tenths of a second (sorted), as ms to the tenth below; null for none. */
+function medianTenths(times: { tenths: number; count: number }[]): number | null {
+  const total = times.reduce((n, t) => n + t.count, 0);
+  if (!total) return null;
+  // The middle answer (the lower of two middles when the count is even).
+  let rank = Math.floor((total - 1) / 2);
+  for (const t of times) {
+    if (rank < t.count) return t.tenths * 100;
+    rank -= t.count;
+  }
+  return null;
+}
 
 function bucketsOf(days: DayWindow[]): [number, number][] {
   return days.map((d) => [d.start.getTime(), d.end.getTime()]);
@@ -126,6 +175,10 @@ export function getStats(db: Db, now: Date): StatsResponse {
     },
     cardsByState,
     timeByDay,
+    byKind: kindFigures(db, year[year.length - recentWindow].start.getTime()),
+    forgotten: statsStore
+      .mostForgottenTerms(db, year[year.length - recentWindow].start.getTime(), minAgain, forgottenShown)
+      .map((t) => ({ id: t.id, zh: t.zh, en: t.en, again: t.again, answers: t.answers, leech: t.leech === 1 })),
     // Each source with what a drill focused on it would serve now.
     sources: sourcesStore.sourceSummaries(db).map((source) => ({ ...source, counts: queueCounts(db, now, settings, source.id) })),
   };

@@ -29,6 +29,12 @@ const stats: StatsResponse = {
   retention: { desired: 0.9, today: 0.8, last7: 0.873, last30: null, byDay: [], byWeek: [] },
   cardsByState: { new: 300, learning: 4, review: 120, relearning: 1, suspended: 3 },
   timeByDay: [],
+  byKind: [
+    { kind: 'term', direction: 'zh-en', cards: 95, inReview: 40, mastered: 14, answers: 60, retention: 0.9, reviewAnswers: 30, medianMs: 3200 },
+    { kind: 'term', direction: 'en-zh', cards: 95, inReview: 30, mastered: 9, answers: 50, retention: 0.75, reviewAnswers: 20, medianMs: 5100 },
+    { kind: 'sentence', direction: 'zh-en', cards: 27, inReview: 0, mastered: 0, answers: 4, retention: null, reviewAnswers: 0, medianMs: 30000 },
+  ],
+  forgotten: [{ id: 7, zh: '网络生态治理', en: 'cyber ecosystem governance', again: 3, answers: 5, leech: false }],
   sources: [
     { id: 1, title: 'Cyber ecosystem governance', format: 'interleaved', importedAt: '2026-02-01T00:00:00Z', sentences: 27, terms: 95, cards: 339, mastered: 14, counts: { new: 6, learning: 1, review: 3 } },
   ],
@@ -43,6 +49,8 @@ describe('cli stats', () => {
         'streak    6 days',
         'retention 87% last 7 days · – last 30 days (desired 90%)',
         'cards     300 new · 4 learning · 120 review · 1 relearning · 3 suspended',
+        'by kind   term zh-en 90% of 30 · term en-zh 75% of 20',
+        'forgotten 网络生态治理 ×3',
         'sources   Cyber ecosystem governance (#1): 14/95 terms mastered · now: 6 new, 1 learning, 3 review',
         '',
       ].join('\n'),

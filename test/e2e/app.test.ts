@@ -370,6 +370,13 @@ describe('duizhao in the browser', () => {
     expect(await page.locator('.heatmap rect').count()).toBe(365);
     expect(await page.locator('.heatmap rect.l0').count()).toBe(364);
     expect(await page.locator('.bars-forecast svg rect').count()).toBe(30);
+    // What is sticking: a row per kind of card, the answers given today counted under their kinds.
+    const kinds = (await api<StatsResponse>('/api/stats')).byKind;
+    const rows = page.locator('.kind-table tbody tr');
+    expect(await rows.count()).toBe(kinds.length);
+    expect(await rows.locator('th').allTextContents()).toContain('Term 中 → EN');
+    const answersColumn = await rows.locator('td:nth-of-type(4)').allTextContents();
+    expect(answersColumn.reduce((n, x) => n + Number(x), 0)).toBe(9);
   });
 
   it('records an answer once when its response was lost and the user rates again', async () => {

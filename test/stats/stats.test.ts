@@ -108,6 +108,68 @@ describe('getStats on a known history', () => {
     expect(getStats(db, now).sources[0]).toMatchObject({ title: 'Cyber governance', mastered: 1, terms: 4 });
   });
 
+  it('shows what is sticking per kind of card: cards, mastered, answers, true retention and median time', () => {
+    const { db, ids } = history();
+    const s = getStats(db, new Date('2026-03-03T12:00:00Z'));
+    const [A, B, C, D, E, F, G] = ids;
+    const kindOf = (id: number) => {
+      const c = db.prepare('SELECT kind, direction FROM cards WHERE id = ?').get(id) as { kind: string; direction: string };
+      return `${c.kind} ${c.direction}`;
+    };
+    // Every answer of the history, by the kind of its card; A failed in review, E passed.
+    const answered = [A, A, A, B, C, D, E, E, F, G].map(kindOf);
+    const reviewed = [[A, false], [E, true]] as const;
+    const all = db.prepare('SELECT kind, direction, state, stability FROM cards').all() as { kind: string; direction: string; state: number; stability: number }[];
+    for (const k of s.byKind) {
+      const key = `${k.kind} ${k.direction}`;
+      const mine = reviewed.filter(([id]) => kindOf(id) === key);
+      expect(k).toEqual({
+        kind: k.kind,
+        direction: k.direction,
+        cards: all.filter((c) => `${c.kind} ${c.direction}` === key).length,
+        inReview: all.filter((c) => `${c.kind} ${c.direction}` === key && c.state === 2).length,
+        mastered: 0,
+        answers: answered.filter((x) => x === key).length,
+        reviewAnswers: mine.length,
+        retention: mine.length ? mine.filter(([, passed]) => passed).length / mine.length : null,
+        medianMs: answered.includes(key) ? 4000 : null,
+      });
+    }
+    // Every kind with cards is there, in a fixed order: terms, clozes, sentences; zh→en first.
+    expect(s.byKind.map((k) => `${k.kind} ${k.direction}`)).toEqual(
+      ['term zh-en', 'term en-zh', 'cloze zh-en', 'cloze en-zh', 'sentence zh-en', 'sentence en-zh'].filter((key) => all.some((c) => `${c.kind} ${c.direction}` === key)),
+    );
+  });
+
+  it('lists the terms forgotten again and again lately, not the ones merely met', () => {
+    t = tempDb('UTC');
+    const db = t.db;
+    updateSettings(db, { enableFuzz: false });
+    importExtraction(db, { title: 'Cyber governance', format: 'interleaved', contentHash: 'h', extraction, now: new Date('2026-03-01T00:00:00Z') });
+    const cardOf = (zh: string, kind: string) =>
+      (db.prepare("SELECT c.id FROM cards c JOIN terms t ON t.id = c.subject_id WHERE t.zh = ? AND c.kind = ? AND c.direction = 'zh-en'").get(zh, kind) as { id: number }).id;
+    const due = (id: number) => new Date((db.prepare('SELECT due FROM cards WHERE id = ?').get(id) as { due: number }).due);
+    const later = (d: Date, ms: number) => new Date(d.getTime() + ms);
+    // 网络生态治理's term card: learnt at once, then forgotten twice when due, relearnt in between.
+    const card = cardOf('网络生态治理', 'term');
+    answer(db, card, 4, '2026-03-01T10:00:00Z');
+    for (let lapse = 0; lapse < 2; lapse++) {
+      const at = due(card);
+      answer(db, card, 1, at.toISOString());
+      answer(db, card, 3, later(due(card), 1000).toISOString());
+    }
+    // 长效机制's: Again at first sight only, which is meeting it, not forgetting it.
+    const met = cardOf('长效机制', 'term');
+    answer(db, met, 1, '2026-03-01T10:05:00Z');
+    answer(db, met, 1, '2026-03-01T10:06:00Z');
+    const now = later(due(card), -60_000);
+    const s = getStats(db, now);
+    // Its answers once learnt: two lapses and two relearnings (the first sight is not counted).
+    expect(s.forgotten).toEqual([{ id: expect.any(Number), zh: '网络生态治理', en: 'cyber ecosystem governance', again: 2, answers: 4, leech: false }]);
+    // Thirty days on, the lapses are history.
+    expect(getStats(db, later(now, 40 * 86_400_000)).forgotten).toEqual([]);
+  });
+
   it('is all zeros and nulls on an empty database', () => {
     t = tempDb('Asia/Shanghai');
     const s = getStats(t.db, new Date('2026-03-03T12:00:00Z'));
@@ -116,5 +178,7 @@ describe('getStats on a known history', () => {
     expect(s.heatmap).toEqual([]);
     expect(s.retention).toMatchObject({ today: null, last7: null, last30: null, byDay: [], byWeek: [] });
     expect(s.sources).toEqual([]);
+    expect(s.byKind).toEqual([]);
+    expect(s.forgotten).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { StatsResponse } from '../../../server/http/api-types.ts';
+import type { KindFigures, StatsResponse } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
-import { addDays, denseDays, formatDuration, formatPercent, heatmapLayout, niceMax, plural } from '../lib/index.ts';
+import { addDays, denseDays, formatDuration, formatPercent, heatmapLayout, niceMax, plural, routeHref } from '../lib/index.ts';
 
 export function StatsPage() {
   const [stats, setStats] = useState<StatsResponse | null>(null);
@@ -72,12 +72,75 @@ export function StatsPage() {
         </div>
       </div>
 
+      <h2>What is sticking</h2>
+      <p class="muted small">Per kind of card: how many are in review and mastered (stable for 21 days or more), and over the last 30 days the answers, true retention and the median time to answer.</p>
+      <KindTable kinds={stats.byKind} desired={stats.retention.desired} />
+      <h3>Forgotten most</h3>
+      {stats.forgotten.length ? (
+        <ul class="forgotten">
+          {stats.forgotten.map((t) => (
+            <li key={t.id}>
+              <a href={routeHref({ page: 'terms', termId: t.id, q: '' })} lang="zh-CN">
+                {t.zh}
+              </a>{' '}
+              <span class="en">{t.en}</span>{' '}
+              <span class="muted small">
+                forgotten {t.again}× in {plural(t.answers, 'answer')}
+                {t.leech ? ' · a leech' : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted small">No term forgotten twice in the last 30 days.</p>
+      )}
+
       <h2>Cards by state</h2>
       <StateBar counts={stats.cardsByState} />
 
       <h2>Time spent</h2>
       <Bars data={denseDays(stats.timeByDay, addDays(today, -29), 30).map((d) => ({ ...d, count: Math.round(d.count / 6_000) / 10 }))} label="minutes" className="bars-time" lastLabel="today" />
     </section>
+  );
+}
+
+const KIND_NAMES: Record<KindFigures['kind'], string> = { term: 'Term', cloze: 'Cloze', sentence: 'Sentence' };
+
+function KindTable({ kinds, desired }: { kinds: KindFigures[]; desired: number }) {
+  if (!kinds.length) return <p class="muted small">No cards yet.</p>;
+  return (
+    <div class="table-wrap">
+      <table class="term-table kind-table">
+        <thead>
+          <tr>
+            <th scope="col">Card</th>
+            <th scope="col" class="num">Cards</th>
+            <th scope="col" class="num">In review</th>
+            <th scope="col" class="num">Mastered</th>
+            <th scope="col" class="num">Answers</th>
+            <th scope="col" class="num">Retention</th>
+            <th scope="col" class="num">Median time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((k) => (
+            <tr key={`${k.kind}-${k.direction}`}>
+              <th scope="row">
+                {KIND_NAMES[k.kind]} {k.direction === 'zh-en' ? '中 → EN' : 'EN → 中'}
+              </th>
+              <td class="num">{k.cards}</td>
+              <td class="num">{k.inReview}</td>
+              <td class="num">{k.mastered}</td>
+              <td class="num">{k.answers}</td>
+              <td class={`num${k.retention !== null && k.retention < desired - 0.05 ? ' below' : ''}`} title={`${plural(k.reviewAnswers, 'review-state answer')}`}>
+                {formatPercent(k.retention)}
+              </td>
+              <td class="num">{k.medianMs === null ? '—' : `${(k.medianMs / 1000).toFixed(1)} s`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
