@@ -7,6 +7,7 @@ import type {
   CheckRequest,
   CheckResponse,
   DeleteSourceResponse,
+  ExtendResponse,
   ImportRequestJson,
   ImportResponse,
   LearnNextResponse,
@@ -187,6 +188,7 @@ export const api = {
   answer: (req: AnswerRequest, source?: number) => call<AnswerResponse>('POST', '/api/drill/answer' + focusQuery(source), req),
   check: (req: CheckRequest) => call<CheckResponse>('POST', '/api/drill/check', req),
   undo: (source?: number) => call<UndoResponse>('POST', '/api/drill/undo' + focusQuery(source)),
+  extend: (newCards: number, source?: number) => call<ExtendResponse>('POST', '/api/drill/extend' + focusQuery(source), { newCards }),
   terms: (q: TermQuery) => {
     const params = new URLSearchParams();
     if (q.q) params.set('q', q.q);

@@ -1,10 +1,11 @@
 // The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AnswerRequest, AnswerResponse, CardState, DrillCard, DrillFocus, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
+import type { AnswerRequest, AnswerResponse, CardState, DrillCard, DrillFocus, ExtendResponse, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
 import { dayWindow, previewIntervals, previewIntervalsJson, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings, settingsAt } from '../settings/index.ts';
 import { cardsStore, contentVersion, inTransaction, readVersions, reviewsStore, sameVersions, segmentsStore, type Db, type Versions } from '../store/index.ts';
 import type { CardRecord, Focus } from '../store/cards.ts';
+import { newCardsExtension, writeNewCardsExtension } from '../store/settings.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
 import { chooseNext, countPile, dayQueue, isServable, pickCard, queueCounts, shownCount, type DayQueue, type Pile, type QueueView } from './queue.ts';
@@ -96,6 +97,7 @@ export function nextCard(db: Db, now: Date, focus: Focus = null): NextResponse {
   const response: NextResponse = card
     ? { card: { ...card.drill, intervals: previewIntervals(card.record.sched, now, settings) }, counts }
     : { card: null, counts };
+  if (!card && entry.view.newWaiting) response.newWaiting = entry.view.newWaiting;
   if (entry.focus) response.focus = { id: entry.focus.id, title: entry.focus.title };
   return response;
 }
@@ -113,8 +115,9 @@ export function nextCardBody(db: Db, now: Date, focus: Focus = null): Uint8Array
   const version = readVersions(db);
   const settings = settingsAt(db, version.data);
   const entry = cachedView(db, now, settings, version, focus);
-  const end = (entry.end ??= Buffer.from(`${JSON.stringify(entry.view.counts)}${entry.focus ? `,"focus":${entry.focus.json}` : ''}}`));
   const card = cachedCard(db, entry, now, settings);
+  const waiting = !card && entry.view.newWaiting ? `,"newWaiting":${entry.view.newWaiting}` : '';
+  const end = (entry.end ??= Buffer.from(`${JSON.stringify(entry.view.counts)}${waiting}${entry.focus ? `,"focus":${entry.focus.json}` : ''}}`));
   if (!card) return Buffer.concat([nullCardHead, end]);
   let json = card.json;
   if (!json) {
@@ -346,6 +349,22 @@ export function undoLast(db: Db, now: Date, focus: Focus = null): UndoResponse {
       card: { id: last.cardId, state, due: new Date(last.prev.card.due).toISOString() },
       counts: queueCounts(db, now, settings, focus),
     };
+  });
+}
+
+/**
+ * Allows `newCards` more new cards today, on top of the daily limit and of any extension already
+ * given today (Anki's "increase today's new card limit"); the counts are of the focus's queue.
+ */
+export function extendNewCards(db: Db, newCards: number, now: Date, focus: Focus = null): ExtendResponse {
+  if (!Number.isInteger(newCards) || newCards < 1 || newCards > 1000) throw new InvalidInputError('newCards must be a whole number from 1 to 1000');
+  const settings = getSettings(db);
+  return inTransaction(db, () => {
+    focusedSource(db, focus);
+    const { day } = dayWindow(now, settings);
+    const total = newCardsExtension(db, day) + newCards;
+    writeNewCardsExtension(db, { day, newCards: total });
+    return { day, newCards: total, counts: queueCounts(db, now, settings, focus) };
   });
 }
 

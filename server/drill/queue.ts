@@ -3,6 +3,7 @@ import type { Counts, Settings } from '../http/api-types.ts';
 import { choosePile, dayWindow, learnAheadMs, type DayWindow } from '../scheduling/index.ts';
 import { cardsStore, reviewsStore, type Db } from '../store/index.ts';
 import type { Focus } from '../store/cards.ts';
+import { newCardsExtension } from '../store/settings.ts';
 
 /**
  * The size of a pile of cards the queue could serve today, counted only as far as needed: when
@@ -35,6 +36,9 @@ export interface DayQueue {
  */
 const slack = 64;
 
+/** New cards held back by the day's limit are counted up to this many. */
+const maxWaiting = 1000;
+
 /** Counts a pile up to its limit plus slack; a shorter pile is counted exactly. */
 export function countPile(allowed: number, count: (limit: number) => number): Pile {
   if (allowed <= 0) return { size: 0, exact: false };
@@ -52,6 +56,8 @@ export function shownCount(pile: Pile, allowed: number): number | null {
 
 export interface QueueView {
   cardId: number | null;
+  /** With no card left: new cards that today's new-card limit holds back (counted up to 1,000). */
+  newWaiting?: number;
   counts: Counts;
   day: DayQueue;
   /** Until this instant (ms), with no write in between, the same card holds. */
@@ -70,7 +76,7 @@ export function dayQueue(db: Db, now: Date, settings: Settings, focus: Focus = n
   const end = window.end.getTime();
   const { newDone, reviewsDone } = reviewsStore.doneBetween(db, window.start.getTime(), end);
   const reviewsAllowed = Math.max(0, settings.reviewCap - reviewsDone);
-  const newAllowed = Math.max(0, settings.newCardsPerDay - newDone);
+  const newAllowed = Math.max(0, settings.newCardsPerDay + newCardsExtension(db, window.day) - newDone);
   const newPile = countPile(newAllowed, (limit) => cardsStore.countNewAvailable(db, t, limit, focus));
   const reviewPile = countPile(reviewsAllowed, (limit) => cardsStore.countReviewsDue(db, end, t, limit, focus));
   return {
@@ -117,6 +123,10 @@ export function pickCard(db: Db, now: Date, day: DayQueue): QueueView {
     // Nothing else left today: a learning step due within the learn-ahead limit comes early.
     cardId = cardsStore.firstLearningDue(db, t + learnAheadMs, focus);
     validUntil = Math.min(validUntil, (cardsStore.firstLearningAfter(db, t + learnAheadMs, focus) ?? Infinity) - learnAheadMs);
+  }
+  if (cardId === null && c.new === 0 && day.newAllowed === 0) {
+    // The limit, not the cards, ended the day's new cards: say how many more there are.
+    return { cardId, counts: c, day, validUntil, newWaiting: cardsStore.countNewAvailable(db, t, maxWaiting, focus) };
   }
   return { cardId, counts: c, day, validUntil };
 }

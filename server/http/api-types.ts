@@ -66,8 +66,22 @@ export interface DrillCard {
 export interface NextResponse {
   card: DrillCard | null;
   counts: Counts;
+  /** With no card left because today's new-card limit is reached: the new cards it holds back (up to 1,000). */
+  newWaiting?: number;
   /** Present when the drill is focused on one source (`?source=ID`): its cards alone are served and counted. */
   focus?: DrillFocus;
+}
+
+/** POST /api/drill/extend: today's new-card limit raised (Anki's "increase today's new card limit"). */
+export interface ExtendRequest {
+  newCards: number;
+}
+
+export interface ExtendResponse {
+  /** The study day it holds for, and all the extra new cards allowed on it. */
+  day: string;
+  newCards: number;
+  counts: Counts;
 }
 
 /** The source a focused drill serves. */

@@ -20,6 +20,8 @@
 //   POST /api/drill/answer                AnswerRequest → AnswerResponse (idempotent by reviewId)
 //   POST /api/drill/check                 {cardId, answer} → {grade: GradeResult} (nothing stored)
 //   POST /api/drill/undo                  UndoResponse (409 nothing_to_undo)
+//   POST /api/drill/extend                ExtendRequest → ExtendResponse (today's new-card limit raised)
+//   (next, answer, undo and extend take ?source=ID: a drill of that source's cards alone)
 //   GET  /api/terms?q&status&cards&source&limit&offset  TermsResponse
 //   POST /api/terms                       NewTerm → 201 { term } (409 term_exists)
 //   GET  /api/terms/export?format=tbx|csv&status=active|all&source  the termbase (or a text's) as a file

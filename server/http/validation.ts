@@ -73,6 +73,10 @@ export const checkSchema = z.object({
   answer: z.string().max(20_000),
 });
 
+export const extendSchema = z.strictObject({
+  newCards: z.number().int().min(1).max(1000),
+});
+
 export const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'two-files'] as const;
 
 export const importSchema = z.object({

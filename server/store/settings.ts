@@ -11,3 +11,24 @@ export function writeSettingsJson(db: Db, value: unknown): void {
     JSON.stringify(value),
   );
 }
+
+/** Extra new cards allowed on one study day (Anki's "increase today's new card limit"). */
+export interface DayExtension {
+  /** The study day, YYYY-MM-DD. */
+  day: string;
+  newCards: number;
+}
+
+/** The extra new cards allowed on `day`: 0 unless the stored extension is that day's. */
+export function newCardsExtension(db: Db, day: string): number {
+  const row = sql(db, "SELECT value FROM settings WHERE key = 'day-extension'").get() as { value: string } | undefined;
+  if (!row) return 0;
+  const stored = JSON.parse(row.value) as DayExtension;
+  return stored.day === day ? stored.newCards : 0;
+}
+
+export function writeNewCardsExtension(db: Db, value: DayExtension): void {
+  sql(db, "INSERT INTO settings (key, value) VALUES ('day-extension', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    JSON.stringify(value),
+  );
+}

@@ -1,7 +1,7 @@
 // A drill focused on one source (`?source=ID`): only that text's cards are served and counted, as
 // studying one Anki deck; the day's limits stay the collection's.
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerCard, nextCard, nextCardBody, queueCounts, undoLast } from '../../server/drill/index.ts';
+import { answerCard, extendNewCards, nextCard, nextCardBody, queueCounts, undoLast } from '../../server/drill/index.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import type { DrillCard } from '../../server/http/api-types.ts';
 import { deleteSource, importExtraction } from '../../server/library/index.ts';
@@ -142,6 +142,31 @@ describe('a drill focused on one source', () => {
     deleteSource(db, first, { keepTerms: false });
     expect(nextCard(db, start, second).counts).toEqual(queueCounts(db, start, getSettings(db), second));
     expect(() => nextCard(db, start, first)).toThrow(/no source/);
+  });
+
+  it('says how many new cards the daily limit holds back, and lets more in today only', () => {
+    const { db, second } = setup(2);
+    const { at } = drillAll(db, second, start);
+    const ended = nextCard(db, at, second);
+    expect(ended.card).toBeNull();
+    // The second text's new cards not yet met: counted without the limit.
+    const waiting = (db.prepare(
+      `SELECT count(*) AS n FROM cards WHERE state = 0 AND (buried_until IS NULL OR buried_until <= ?) AND id IN (
+         SELECT c.id FROM cards c JOIN segments g ON c.kind = 'sentence' AND g.id = c.subject_id WHERE g.source_id = ?
+         UNION SELECT c.id FROM cards c JOIN occurrences o ON c.kind != 'sentence' AND o.term_id = c.subject_id
+           JOIN segments g ON g.id = o.segment_id WHERE g.source_id = ?)`,
+    ).get(at.getTime(), second, second) as { n: number }).n;
+    expect(waiting).toBeGreaterThan(0);
+    expect(ended.newWaiting).toBe(waiting);
+    expect(Buffer.from(nextCardBody(db, at, second)).toString('utf8')).toBe(JSON.stringify(ended));
+
+    expect(extendNewCards(db, 3, at, second)).toEqual({ day: '2026-03-02', newCards: 3, counts: { new: 3, learning: 0, review: 0 } });
+    expect(extendNewCards(db, 1, at, second).newCards).toBe(4);
+    const more = drillAll(db, second, at);
+    expect(new Set(more.cards.map((c) => c.id)).size).toBe(4);
+    // Tomorrow the limit is its own again: 2 new cards.
+    expect(nextCard(db, new Date(start.getTime() + 86_400_000), second).counts.new).toBe(2);
+    expect(() => extendNewCards(db, 0, at)).toThrow(/from 1 to 1000/);
   });
 
   it('refuses a source that does not exist, and records nothing', () => {

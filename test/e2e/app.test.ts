@@ -674,9 +674,24 @@ describe('duizhao in the browser', () => {
   it('studies one text alone, from its page and from Today, then all texts again', async () => {
     await page.setViewportSize({ width: 1280, height: 860 });
     const settings = await api<{ newCardsPerDay: number }>('/api/settings');
+    // Today's new-card limit just reached: the text's drill has nothing to serve but offers more.
+    const doneToday = (await api<StatsResponse>('/api/stats')).today.newCards;
+    expect((await page.request.put(server.url + '/api/settings', { data: { newCardsPerDay: doneToday } })).ok()).toBe(true);
+    const source = (await api<StatsResponse>('/api/stats')).sources.find((x) => x.title === 'global-governance')!;
+    expect(source.counts).toEqual({ new: 0, learning: 0, review: 0 });
+    await go(`#/sources/${source.id}`);
+    await page.click('a:has-text("Study this text")');
+    await page.locator('.drill-end .learn-more').waitFor();
+    expect(await page.locator('.drill-end h1').textContent()).toBe('Nothing of this text due right now');
+    expect(await page.locator('.learn-more').textContent()).toMatch(/^Today's new-card limit is reached; \d+ new cards? waits? in this text\./);
+    await page.screenshot({ path: join(shots, 'drill-focused-limit-desktop-light.png') });
+    // Keyboard first: Enter takes ten more.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Learn 10 more today');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=prompt]').waitFor();
+    expect((await api<StatsResponse>('/api/stats')).sources.find((x) => x.id === source.id)!.counts.new).toBeGreaterThan(0);
     // Room for every new card of the text today, whatever the earlier tests used.
     expect((await page.request.put(server.url + '/api/settings', { data: { newCardsPerDay: 500 } })).ok()).toBe(true);
-    const source = (await api<StatsResponse>('/api/stats')).sources.find((x) => x.title === 'global-governance')!;
     // What a card of this text may show: its sentences, and its terms in either language (a
     // termbase's term found in it among them).
     const { terms } = await api<TermsResponse>(`/api/terms?source=${source.id}&limit=500`);
@@ -685,9 +700,6 @@ describe('duizhao in the browser', () => {
       ...terms.flatMap((t) => [t.zh, t.en, ...t.variants]),
     ];
 
-    await go(`#/sources/${source.id}`);
-    await page.click('a:has-text("Study this text")');
-    await page.locator('[data-testid=prompt]').waitFor();
     expect(await page.locator('.focus-bar').textContent()).toBe('Only global-governance · Study all texts');
 
     await go('');

@@ -1,7 +1,7 @@
 // The drill over HTTP: next, answer (idempotent, conflicts), undo, suspend, and a short session on
 // the seed that the stats then report.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerResponse, CheckResponse, NextResponse, StatsResponse, SuspendedCardsResponse, UndoResponse } from '../../server/http/api-types.ts';
+import type { AnswerResponse, CheckResponse, ExtendResponse, NextResponse, StatsResponse, SuspendedCardsResponse, UndoResponse } from '../../server/http/api-types.ts';
 import { expectError, json, makeApp, makeSeededApp, snapshot, uuid, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -263,7 +263,11 @@ describe('the study day over HTTP', () => {
       expect((await answer({ cardId: card!.id, rating: 4, reviewId: uuid(i + 1) })).status).toBe(200);
       t.clock.now = new Date(t.clock.now.getTime() + 30_000);
     }
-    expect(await next()).toEqual({ card: null, counts: { new: 0, learning: 0, review: 0 } });
+    // The seed's other new cards wait (their siblings' are buried until tomorrow).
+    const waiting = (t.db.prepare('SELECT count(*) AS n FROM cards WHERE state = 0 AND (buried_until IS NULL OR buried_until <= ?)').get(
+      t.clock.now.getTime(),
+    ) as { n: number }).n;
+    expect(await next()).toEqual({ card: null, counts: { new: 0, learning: 0, review: 0 }, newWaiting: waiting });
 
     t.clock.now = new Date('2026-03-02T19:59:59Z'); // 03:59:59 in Shanghai: still yesterday's study day
     expect((await next()).card).toBeNull();
@@ -300,5 +304,26 @@ describe('a drill of one source over HTTP (?source=ID)', () => {
     const undone = await t.app.request(`/api/drill/undo?source=${source.id}`, { method: 'POST' });
     expect(((await undone.json()) as UndoResponse).counts).toEqual(focused.counts);
     expect(reviewCount()).toBe(0);
+  });
+});
+
+describe('POST /api/drill/extend', () => {
+  it("raises today's new-card limit, for the whole collection or a text's drill, and refuses bad counts with nothing stored", async () => {
+    t = await makeSeededApp();
+    const extension = () => t.db.prepare("SELECT value FROM settings WHERE key = 'day-extension'").get();
+    const source = (t.db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    await expectError(await t.app.request('/api/drill/extend', json({ newCards: 0 })), 400);
+    await expectError(await t.app.request('/api/drill/extend', json({ newCards: 2.5 })), 400);
+    await expectError(await t.app.request('/api/drill/extend', json({ newCards: 5, more: 1 })), 400);
+    await expectError(await t.app.request(`/api/drill/extend?source=${source + 1}`, json({ newCards: 5 })), 404);
+    expect(extension()).toBeUndefined();
+
+    const before = (await next()).counts.new;
+    const res = await t.app.request(`/api/drill/extend?source=${source}`, json({ newCards: 5 }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ExtendResponse;
+    expect(body).toMatchObject({ day: '2026-03-02', newCards: 5 });
+    expect(body.counts.new).toBe(before + 5);
+    expect((await next()).counts.new).toBe(before + 5);
   });
 });

@@ -39,6 +39,7 @@ export function DrillPage({ source }: { source?: number }) {
   const [card, setCard] = useState<DrillCard | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [focus, setFocus] = useState<DrillFocus | null>(null);
+  const [newWaiting, setNewWaiting] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [phase, setPhase] = useState<DrillPhase>('answer');
   const [answer, setAnswer] = useState('');
@@ -58,6 +59,7 @@ export function DrillPage({ source }: { source?: number }) {
   const input = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => {});
+  const moreButton = useRef<HTMLButtonElement>(null);
 
   const load = async () => {
     setBusy(true);
@@ -66,6 +68,7 @@ export function DrillPage({ source }: { source?: number }) {
       setCard(next.card);
       setCounts(next.counts);
       setFocus(next.focus ?? null);
+      setNewWaiting(next.newWaiting ?? 0);
       setPhase('answer');
       setAnswer('');
       setGrade(null);
@@ -88,9 +91,11 @@ export function DrillPage({ source }: { source?: number }) {
   // Focus moves in the same commit as the card: with an effect it came a frame later, and a key
   // typed at once (Enter on Today, then the answer) could land before it.
   useLayoutEffect(() => {
-    if (phase === 'answer' && !editing) input.current?.focus();
+    // With nothing to drill, Enter takes more new cards when the day's limit held them back.
+    if (!card) moreButton.current?.focus();
+    else if (phase === 'answer' && !editing) input.current?.focus();
     else if (phase === 'checked' && !editing) panel.current?.focus({ preventScroll: true });
-  }, [card, phase, editing]);
+  }, [card, phase, editing, newWaiting]);
 
   const check = () => {
     if (!card || phase !== 'answer') return;
@@ -157,6 +162,20 @@ export function DrillPage({ source }: { source?: number }) {
         return { ...s, done: s.done - 1, again: s.again - (last === 1 ? 1 : 0), history: s.history.slice(0, -1) };
       });
       setNotice('Last answer undone.');
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  /** Raises today's new-card limit by `n` and goes on with the new cards it lets in. */
+  const learnMore = async (n: number) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await api.extend(n, source);
+      await load();
+      setNotice(`Today's new-card limit is raised by ${n}.`);
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -304,6 +323,24 @@ export function DrillPage({ source }: { source?: number }) {
         ) : (
           <h1>{focus ? 'Nothing of this text due right now' : 'Nothing due right now'}</h1>
         )}
+        {newWaiting > 0 && (
+          <p class="learn-more">
+            Today's new-card limit is reached; {plural(newWaiting, 'new card')}
+            {newWaiting >= 1000 ? ' or more' : ''} {newWaiting === 1 ? 'waits' : 'wait'}
+            {focus ? ' in this text' : ''}.{' '}
+            <button type="button" class="button" ref={moreButton} onClick={() => void learnMore(Math.min(10, newWaiting))} disabled={busy}>
+              Learn {Math.min(10, newWaiting)} more today
+            </button>
+            {newWaiting > 10 && newWaiting <= 100 && (
+              <>
+                {' '}
+                <button type="button" class="button" onClick={() => void learnMore(newWaiting)} disabled={busy}>
+                  Learn all {newWaiting} today
+                </button>
+              </>
+            )}
+          </p>
+        )}
         {later > 0 ? (
           <p>
             {plural(later, 'learning card')} will be due again in a few minutes.{' '}
@@ -311,7 +348,7 @@ export function DrillPage({ source }: { source?: number }) {
               Check again
             </button>
           </p>
-        ) : focus ? (
+        ) : newWaiting > 0 ? null : focus ? (
           <p class="muted">Its other cards come when they are due, here or in the drill of all texts.</p>
         ) : (
           <p class="muted">Come back tomorrow, or import another text to have more to learn.</p>

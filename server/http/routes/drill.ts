@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { answerCard, checkAnswer, nextCardBody, undoLast } from '../../drill/index.ts';
+import { answerCard, checkAnswer, extendNewCards, nextCardBody, undoLast } from '../../drill/index.ts';
 import type { Deps } from '../deps.ts';
-import { answerSchema, checkSchema, focusOf, requireJson, valid } from '../validation.ts';
+import { answerSchema, checkSchema, extendSchema, focusOf, requireJson, valid } from '../validation.ts';
 
 const jsonType = { 'Content-Type': 'application/json' };
 
@@ -13,5 +13,8 @@ export function drillRoutes({ db, now }: Deps) {
       const { cardId, answer } = c.req.valid('json');
       return c.json({ grade: checkAnswer(db, cardId, answer, now()) });
     })
-    .post('/undo', (c) => c.json(undoLast(db, now(), focusOf(c.req.query('source')))));
+    .post('/undo', (c) => c.json(undoLast(db, now(), focusOf(c.req.query('source')))))
+    .post('/extend', requireJson, valid('json', extendSchema), (c) =>
+      c.json(extendNewCards(db, c.req.valid('json').newCards, now(), focusOf(c.req.query('source')))),
+    );
 }
