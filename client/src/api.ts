@@ -10,6 +10,7 @@ import type {
   ExtendResponse,
   ImportRequestJson,
   ImportResponse,
+  KnownTermsResponse,
   LearnNextResponse,
   MergePairsResponse,
   NewTerm,
@@ -153,7 +154,7 @@ function fileForm(req: FileImport): FormData {
 
 export interface TermQuery {
   q?: string;
-  status?: 'active' | 'ignored' | 'all';
+  status?: 'active' | 'ignored' | 'known' | 'all';
   /** Only terms with a suspended card, or with a leech. */
   cards?: 'suspended' | 'leech';
   /** The terms of one source only. */
@@ -174,6 +175,8 @@ export const api = {
   split: (pairId: number, cut: { zh: number; en: number }) => call<SplitPairResponse>('POST', `/api/pairs/${pairId}/split`, cut),
   mergeNext: (pairId: number) => call<MergePairsResponse>('POST', `/api/pairs/${pairId}/merge-next`),
   learnNext: (id: number) => call<LearnNextResponse>('POST', `/api/sources/${id}/learn-next`),
+  markSourceKnown: (id: number) => call<KnownTermsResponse>('POST', `/api/sources/${id}/known`),
+  setKnown: (ids: number[], known: boolean) => call<KnownTermsResponse>('POST', '/api/terms/known', { ids, known }),
   sourceRemoval: (id: number) => call<SourceRemoval>('GET', `/api/sources/${id}/removal`),
   deleteSource: (id: number, keepTerms: boolean) =>
     call<DeleteSourceResponse>('DELETE', `/api/sources/${id}${keepTerms ? '?keepTerms=1' : ''}`),

@@ -148,16 +148,17 @@ export interface SourceSummary {
   sentences: number;
   terms: number;
   cards: number;
-  /** Terms of this source whose cards are all in review state with stability >= 21 days. */
+  /** Terms of this source whose cards are all in review state with stability >= 21 days, or that the user knows. */
   mastered: number;
 }
 
 /**
  * A term's learning so far, from its term and cloze cards: none (no card to drill), new (none
  * answered yet), learning (one in learning steps), review (answered, in review), mastered (all
- * in review with a stability of 21 days or more, as a source's "mastered" counts).
+ * in review with a stability of 21 days or more, as a source's "mastered" counts), known (the
+ * user knows it: not drilled, counted as mastered).
  */
-export type TermProgress = 'none' | 'new' | 'learning' | 'review' | 'mastered';
+export type TermProgress = 'none' | 'new' | 'learning' | 'review' | 'mastered' | 'known';
 
 /** GET /api/sources/:id: a source read side by side, a page of its sentence pairs at a time. */
 export interface SourceDetailResponse {
@@ -171,6 +172,8 @@ export interface SourceDetailResponse {
   terms: { id: number; zh: string; en: string; pinyin: string; progress: TermProgress }[];
   /** Its new cards the drill can serve (its sentences', and its terms' wherever they came from). */
   newCards: number;
+  /** Its terms not yet started (active, not known, every card still new): what "I know them" would mark. */
+  unstartedTerms: number;
   /** Its pairs the aligner was unsure of (WEAK_ALIGNMENT), with their places in reading order (the first 1,000). */
   toCheck: { id: number; rank: number }[];
 }
@@ -269,6 +272,8 @@ export interface TermRow {
   variants: string[];
   pinyin: string;
   status: 'active' | 'ignored';
+  /** The user knows it: kept in the termbase, its cards out of the drill. */
+  known: boolean;
   origin: 'extracted' | 'user';
   note: string;
   count: number;
@@ -332,6 +337,18 @@ export interface TermPatch {
   variants?: string[];
   status?: 'active' | 'ignored';
   note?: string;
+  /** The user knows it: its cards leave the drill (false: drilled again). */
+  known?: boolean;
+}
+
+/** POST /api/terms/known {ids, known}, POST /api/sources/:id/known: the terms that changed. */
+export interface KnownTermsResponse {
+  terms: number[];
+}
+
+export interface KnownTermsRequest {
+  ids: number[];
+  known: boolean;
 }
 
 export interface Settings {

@@ -135,9 +135,9 @@ export const exportQuery = z.object({
 
 export const termsQuery = pageQuery.extend({
   q: z.string().max(200).optional(),
-  // 'all' (or no status) lists both.
+  // 'all' (or no status) lists both; 'known', the active terms the user knows.
   status: z
-    .enum(['active', 'ignored', 'all'])
+    .enum(['active', 'ignored', 'known', 'all'])
     .optional()
     .transform((s) => (s === 'all' ? undefined : s)),
   // Only terms with a suspended card, or with a leech.
@@ -159,8 +159,14 @@ export const termPatchSchema = z
     variants: z.array(z.string().trim().min(1).max(500)).max(100).optional(),
     status: z.enum(['active', 'ignored']).optional(),
     note: z.string().max(10_000).optional(),
+    known: z.boolean().optional(),
   })
-  .refine((p) => Object.keys(p).length > 0, 'give at least one of en, variants, status, note');
+  .refine((p) => Object.keys(p).length > 0, 'give at least one of en, variants, status, note, known');
+
+export const knownTermsSchema = z.strictObject({
+  ids: z.array(z.number().int().positive()).min(1).max(5000),
+  known: z.boolean(),
+});
 
 const stepPattern = /^\d+(\.\d+)?[smhd]$/;
 

@@ -6,6 +6,8 @@ import { sourceCardIds } from './sources.ts';
 
 /** Bits of cards.hidden: why a card is out of the queue without being suspended by the user. */
 export const hiddenIgnoredTerm = 1;
+/** The card's term is one the user knows (terms.known). */
+export const hiddenKnownTerm = 4;
 
 export interface CardRecord {
   id: number;
@@ -84,13 +86,23 @@ export function insertCard(
 ): boolean {
   // The id after every card's and every review's: reviews outlive deleted cards (a deleted
   // source's), and SQLite would otherwise hand the highest deleted id to the next card, giving it
-  // a stranger's history.
+  // a stranger's history. A known term's new card is hidden with its others.
   const info = sql(
     db,
     `INSERT OR IGNORE INTO cards (id, kind, subject_id, direction, segment_id, source_id, new_order, due, created_at, hidden)
      VALUES ((SELECT coalesce(max(m), 0) + 1 FROM (SELECT max(id) AS m FROM cards UNION ALL SELECT max(card_id) FROM reviews)),
-       ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(c.kind, c.subjectId, c.direction, c.segmentId, c.sourceId, c.newOrder, c.now.getTime(), c.now.getTime(), c.hidden ?? 0);
+       @kind, @subject, @direction, @segment, @source, @order, @now, @now,
+       @hidden | CASE WHEN @kind != 'sentence' AND (SELECT known FROM terms WHERE id = @subject) = 1 THEN ${hiddenKnownTerm} ELSE 0 END)`,
+  ).run({
+    kind: c.kind,
+    subject: c.subjectId,
+    direction: c.direction,
+    segment: c.segmentId,
+    source: c.sourceId,
+    order: c.newOrder,
+    now: c.now.getTime(),
+    hidden: c.hidden ?? 0,
+  });
   return info.changes > 0;
 }
 
@@ -253,6 +265,7 @@ export function suspendedCards(db: Db, limit: number, offset: number): { cards: 
   };
 }
 
+/** Sets or clears a hidden bit on the term and cloze cards of a term. */
 export function setTermCardsHidden(db: Db, termId: number, bit: number, on: boolean): void {
   if (on) sql(db, "UPDATE cards SET hidden = hidden | ? WHERE subject_id = ? AND kind != 'sentence'").run(bit, termId);
   else sql(db, "UPDATE cards SET hidden = hidden & ~? WHERE subject_id = ? AND kind != 'sentence'").run(bit, termId);

@@ -40,16 +40,16 @@ export const sourceTermIds = (source: string) => `
 /** SQL true for a card that counts as mastered: in review with a stability of 21 days or more. */
 export const masteredCard = (c: string) => `${c}.state = 2 AND ${c}.stability >= 21`;
 
-// A term is mastered when it has cards and every one is mastered.
+// A term is mastered when the user knows it, or when it has cards and every one is mastered.
 const summarySelect = `
   SELECT s.id, s.title, s.format, s.imported_at,
     (SELECT count(*) FROM segments g WHERE g.source_id = s.id) AS sentences,
     (SELECT count(*) FROM (${sourceTermIds('s.id')}) st JOIN terms t ON t.id = st.id WHERE t.status = 'active') AS terms,
     (SELECT count(*) FROM cards c WHERE c.source_id = s.id) AS cards,
-    (SELECT count(*) FROM (${sourceTermIds('s.id')}) st
-      WHERE EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = st.id AND c.kind != 'sentence')
+    (SELECT count(*) FROM (${sourceTermIds('s.id')}) st JOIN terms t ON t.id = st.id
+      WHERE t.status = 'active' AND (t.known = 1 OR (EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = st.id AND c.kind != 'sentence')
         AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = st.id AND c.kind != 'sentence'
-          AND NOT (${masteredCard('c')}))) AS mastered
+          AND NOT (${masteredCard('c')}))))) AS mastered
   FROM sources s`;
 
 // The same pairs for every source at once.
@@ -96,9 +96,11 @@ export function sourceSummaries(db: Db): SourceSummary[] {
     sql(
       db,
       `WITH m AS (SELECT subject_id AS term_id FROM cards c WHERE kind != 'sentence' GROUP BY subject_id
-                  HAVING min(${masteredCard('c')}) = 1),
+                  HAVING min(${masteredCard('c')}) = 1
+                  UNION SELECT id FROM terms WHERE known = 1),
             st AS (${allSourceTerms})
-       SELECT st.sid AS id, count(*) AS n FROM st JOIN m ON m.term_id = st.tid GROUP BY st.sid`,
+       SELECT st.sid AS id, count(*) AS n FROM st JOIN m ON m.term_id = st.tid JOIN terms t ON t.id = st.tid
+       WHERE t.status = 'active' GROUP BY st.sid`,
     ).all(),
   );
   return sources.map((s) =>

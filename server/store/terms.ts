@@ -1,6 +1,7 @@
 import type { CardState, Direction, Occurrence, TermCard, TermProgress, TermRow } from '../http/api-types.ts';
 import { stateName } from '../scheduling/index.ts';
 import { sql, type Db } from './db.ts';
+import { hiddenKnownTerm } from './cards.ts';
 import { masteredCard, sourceTermIds } from './sources.ts';
 
 /** A stored term: the API's row without the figures derived from its cards and occurrences. */
@@ -10,6 +11,7 @@ export interface TermRecord extends Omit<TermRow, 'count' | 'due' | 'state' | 's
 
 interface RawTerm {
   id: number;
+  known: number;
   zh: string;
   en: string;
   variants: string;
@@ -20,10 +22,10 @@ interface RawTerm {
   score: number;
 }
 
-const termColumns = 'id, zh, en, variants, pinyin, status, origin, note, score';
+const termColumns = 'id, zh, en, variants, pinyin, status, origin, note, score, known';
 
 function toRecord(r: RawTerm): TermRecord {
-  return { ...r, variants: JSON.parse(r.variants) as string[] };
+  return { ...r, variants: JSON.parse(r.variants) as string[], known: r.known === 1 };
 }
 
 /** Pinyin as typed into a search box: no tone marks, no spaces, lower case ("lü" -> "lu"). */
@@ -129,7 +131,7 @@ export function englishSpanIn(db: Db, termId: number, segmentId: number): { enSt
 export function termsInSegment(db: Db, segmentId: number): TermRecord[] {
   const rows = sql(
     db,
-    `SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note, t.score
+    `SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note, t.score, t.known
      FROM occurrences o JOIN terms t ON t.id = o.term_id
      WHERE o.segment_id = ? AND t.status = 'active' ORDER BY o.zh_start, length(t.zh) DESC`,
   ).all(segmentId) as RawTerm[];
@@ -139,7 +141,8 @@ export function termsInSegment(db: Db, segmentId: number): TermRecord[] {
 
 export interface TermListQuery {
   q?: string;
-  status?: 'active' | 'ignored';
+  /** `known`: the active terms the user knows. */
+  status?: 'active' | 'ignored' | 'known';
   /** Only terms with a suspended card, or with a leech. */
   cards?: 'suspended' | 'leech';
   /** Only the terms of one source (sources.ts, sourceTermIds). */
@@ -169,6 +172,7 @@ function toTermRow(r: RawTermRow): TermRow {
     variants: JSON.parse(r.variants) as string[],
     pinyin: r.pinyin,
     status: r.status,
+    known: r.known === 1,
     origin: r.origin,
     note: r.note,
     count: r.count,
@@ -180,7 +184,7 @@ function toTermRow(r: RawTermRow): TermRow {
 }
 
 const termRowSelect = `
-  SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note, t.score,
+  SELECT t.id, t.zh, t.en, t.variants, t.pinyin, t.status, t.origin, t.note, t.score, t.known,
     (SELECT count(*) FROM occurrences o WHERE o.term_id = t.id) AS count,
     (SELECT min(c.due) FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence'
        AND c.suspended = 0 AND c.hidden = 0) AS due,
@@ -196,7 +200,8 @@ function escapeLike(s: string): string {
 function listWhere(q: TermListQuery): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (q.status) {
+  if (q.status === 'known') clauses.push("t.status = 'active' AND t.known = 1");
+  else if (q.status) {
     clauses.push('t.status = ?');
     params.push(q.status);
   }
@@ -304,15 +309,48 @@ export function getTermRow(db: Db, id: number): TermRow | null {
 export function termProgress(db: Db, termIds: number[]): { id: number; zh: string; en: string; pinyin: string; progress: TermProgress }[] {
   const rows = sql(
     db,
-    `SELECT t.id, t.zh, t.en, t.pinyin, count(c.id) AS cards, coalesce(sum(c.state = 0), 0) AS fresh,
+    `SELECT t.id, t.zh, t.en, t.pinyin, t.known, count(c.id) AS cards, coalesce(sum(c.state = 0), 0) AS fresh,
        coalesce(sum(c.state IN (1, 3)), 0) AS learning, coalesce(sum(${masteredCard('c')}), 0) AS mastered
      FROM terms t LEFT JOIN cards c ON c.subject_id = t.id AND c.kind != 'sentence' AND c.hidden = 0
      WHERE t.id IN (SELECT value FROM json_each(?)) GROUP BY t.id ORDER BY t.id`,
-  ).all(JSON.stringify(termIds)) as { id: number; zh: string; en: string; pinyin: string; cards: number; fresh: number; learning: number; mastered: number }[];
-  return rows.map(({ cards, fresh, learning, mastered, ...t }) => ({
+  ).all(JSON.stringify(termIds)) as { id: number; zh: string; en: string; pinyin: string; known: number; cards: number; fresh: number; learning: number; mastered: number }[];
+  return rows.map(({ cards, fresh, learning, mastered, known, ...t }) => ({
     ...t,
-    progress: cards === 0 ? 'none' : mastered === cards ? 'mastered' : learning > 0 ? 'learning' : fresh === cards ? 'new' : 'review',
+    progress:
+      known === 1 ? 'known' : cards === 0 ? 'none' : mastered === cards ? 'mastered' : learning > 0 ? 'learning' : fresh === cards ? 'new' : 'review',
   }));
+}
+
+/**
+ * Marks active terms known, their term and cloze cards hidden from the drill (or neither): returns
+ * the ids that changed.
+ */
+export function setKnown(db: Db, termIds: number[], known: boolean): number[] {
+  const changed = sql(
+    db,
+    "UPDATE terms SET known = @known WHERE id IN (SELECT value FROM json_each(@ids)) AND status = 'active' AND known != @known RETURNING id",
+  )
+    .pluck()
+    .all({ known: known ? 1 : 0, ids: JSON.stringify(termIds) }) as number[];
+  sql(
+    db,
+    `UPDATE cards SET hidden = CASE WHEN @known = 1 THEN hidden | ${hiddenKnownTerm} ELSE hidden & ~${hiddenKnownTerm} END
+     WHERE kind != 'sentence' AND subject_id IN (SELECT value FROM json_each(@ids))`,
+  ).run({ known: known ? 1 : 0, ids: JSON.stringify(changed) });
+  return changed;
+}
+
+/** A source's active terms not known yet whose cards are all new (none answered): its terms not yet started. */
+export function unstartedTermIds(db: Db, sourceId: number): number[] {
+  return sql(
+    db,
+    `SELECT t.id FROM terms t WHERE t.id IN (${sourceTermIds('@source')}) AND t.status = 'active' AND t.known = 0
+       AND EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence')
+       AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.subject_id = t.id AND c.kind != 'sentence' AND c.reps > 0)
+     ORDER BY t.id`,
+  )
+    .pluck()
+    .all({ source: sourceId }) as number[];
 }
 
 /** Every active term: known wherever it occurs. */

@@ -5,12 +5,12 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
 import { addMissingClozes, bestSentenceOf, newRenderings, realignTerm, recognizeTerms, termCards } from '../library/index.ts';
 import { getSettings } from '../settings/index.ts';
-import type { NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
+import type { KnownTermsResponse, NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
 import { cardsStore, inTransaction, segmentsStore, termsStore, type Db } from '../store/index.ts';
 
 export interface TermListOptions {
   q?: string;
-  status?: 'active' | 'ignored';
+  status?: 'active' | 'ignored' | 'known';
   cards?: 'suspended' | 'leech';
   source?: number;
   limit?: number;
@@ -22,8 +22,8 @@ export function listTerms(db: Db, options: TermListOptions, _now: Date): TermsRe
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new InvalidInputError('limit must be from 1 to 500');
   if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('offset must be 0 or more');
-  if (options.status !== undefined && options.status !== 'active' && options.status !== 'ignored')
-    throw new InvalidInputError('status must be "active" or "ignored"');
+  if (options.status !== undefined && options.status !== 'active' && options.status !== 'ignored' && options.status !== 'known')
+    throw new InvalidInputError('status must be "active", "ignored" or "known"');
   if (options.cards !== undefined && options.cards !== 'suspended' && options.cards !== 'leech')
     throw new InvalidInputError('cards must be "suspended" or "leech"');
   if (options.q !== undefined && (typeof options.q !== 'string' || options.q.length > 200))
@@ -65,7 +65,7 @@ function cleanRendering(value: unknown, field: string): string {
 
 export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): TermRow {
   if (typeof patch !== 'object' || patch === null) throw new InvalidInputError('patch must be an object');
-  const allowed = new Set(['en', 'variants', 'status', 'note']);
+  const allowed = new Set(['en', 'variants', 'status', 'note', 'known']);
   for (const key of Object.keys(patch)) if (!allowed.has(key)) throw new InvalidInputError(`unknown field "${key}"`);
   return inTransaction(db, () => {
     const term = termsStore.getTermRecord(db, id);
@@ -97,8 +97,24 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
       if (next.status === 'active') addMissingClozes(db, [id], getSettings(db).cardKinds, now);
     }
     if (next.status !== term.status) cardsStore.setTermCardsHidden(db, id, cardsStore.hiddenIgnoredTerm, next.status === 'ignored');
+    if (patch.known !== undefined) {
+      if (typeof patch.known !== 'boolean') throw new InvalidInputError('known must be true or false');
+      if (patch.known && next.status !== 'active') throw new InvalidInputError('an ignored term cannot be known: make it active first');
+      termsStore.setKnown(db, [id], patch.known);
+    }
     return termsStore.getTermRow(db, id)!;
   });
+}
+
+/**
+ * Marks terms known, their cards out of the drill (Lute's "well known"), or drilled again.
+ * Returns the ids that changed: ignored terms, and terms already so, are left as they are.
+ */
+export function setTermsKnown(db: Db, ids: number[], known: boolean): KnownTermsResponse {
+  if (!Array.isArray(ids) || ids.length < 1 || ids.length > 5000 || !ids.every((id) => Number.isInteger(id) && id > 0))
+    throw new InvalidInputError('ids must be a list of 1 to 5000 term ids');
+  if (typeof known !== 'boolean') throw new InvalidInputError('known must be true or false');
+  return inTransaction(db, () => ({ terms: termsStore.setKnown(db, ids, known) }));
 }
 
 const HAN = /\p{Script=Han}/u;

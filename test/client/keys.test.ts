@@ -10,7 +10,7 @@ describe('drill keys', () => {
   });
 
   it('lets letters and digits type into the answer box', () => {
-    for (const k of ['u', 'e', 's', 'p', 'r', '1', '3', ' ', 'U']) {
+    for (const k of ['u', 'e', 's', 'k', 'p', 'r', '1', '3', ' ', 'U']) {
       expect(drillKeyAction(key({ key: k, inField: true }))).toBeNull();
       expect(drillKeyAction(key({ key: k, inField: true, phase: 'checked' }))).toBeNull();
     }
@@ -32,6 +32,7 @@ describe('drill keys', () => {
     ['u', { type: 'undo' }],
     ['E', { type: 'edit' }],
     ['s', { type: 'suspend' }],
+    ['K', { type: 'known' }],
     ['p', { type: 'pinyin' }],
     ['r', { type: 'speak' }],
     ['5', null],

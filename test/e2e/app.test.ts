@@ -498,6 +498,20 @@ describe('duizhao in the browser', () => {
     await page.click('button:has-text("new cards next")');
     await expect.poll(() => page.locator('.source-actions [role=status]').textContent()).toMatch(/^\d+ new cards of this text now come first in the drill/);
 
+    // Its terms not yet started can be marked known at once (kept, marked, not drilled), and taken back.
+    const know = page.locator('button:has-text("I know its")');
+    const unstarted = Number(/(\d+)/.exec((await know.textContent())!)![1]);
+    expect(unstarted).toBeGreaterThan(10);
+    await know.click();
+    const knownNote = page.locator('.source-actions [role=status]', { hasText: 'marked known' });
+    await expect.poll(() => knownNote.textContent()).toMatch(new RegExp(`^${unstarted} terms marked known`));
+    await expect.poll(() => page.locator('.reader .term-mark.progress-known').count()).toBeGreaterThan(0);
+    expect((await api<TermsResponse>('/api/terms?status=known')).total).toBe(unstarted);
+    await page.screenshot({ path: join(shots, 'source-known-desktop-light.png') });
+    await knownNote.locator('button:has-text("Undo")').click();
+    await expect.poll(async () => (await api<TermsResponse>('/api/terms?status=known')).total).toBe(0);
+    await expect.poll(() => page.locator('.reader .term-mark.progress-known').count()).toBe(0);
+
     // Any words, searched in every text's sentence pairs, open the text at the pair.
     await go('#/terms?q=' + encodeURIComponent('网络生态治理'));
     await page.click('a:has-text("in the sentence pairs of your texts")');
@@ -709,6 +723,20 @@ describe('duizhao in the browser', () => {
     await link.click();
     await page.locator('[data-testid=prompt]').waitFor();
     await page.screenshot({ path: join(shots, 'drill-focused-desktop-light.png') });
+    // K: the card's term is one the user knows; it leaves the drill until taken back.
+    const bar = (await page.locator('.drill-bar').textContent())!;
+    if (/Term|Cloze/.test(bar)) {
+      // The card shown: its kind and prompt (a pair of the text may hold the term alone).
+      const shown = async () => `${await page.locator('.drill-bar').textContent()} ${await page.locator('[data-testid=prompt]').textContent()}`;
+      const before = await shown();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('k');
+      await expect.poll(() => page.locator('[role=status]').textContent()).toMatch(/marked known: its cards leave the drill/);
+      expect(await shown()).not.toBe(before);
+      expect((await api<TermsResponse>('/api/terms?status=known')).total).toBe(1);
+      await page.click('[role=status] button:has-text("Drill it again")');
+      await expect.poll(async () => (await api<TermsResponse>('/api/terms?status=known')).total).toBe(0);
+    }
     let answered = 0;
     for (; answered < 100 && (await page.locator('[data-testid=prompt]').count()) > 0; answered++) {
       const prompt = (await page.locator('[data-testid=prompt]').textContent())!.trim();

@@ -237,3 +237,32 @@ describe('settings', () => {
     expect(snapshot(t.db)).toEqual(before);
   });
 });
+
+describe('known terms over HTTP', () => {
+  it('marks a text’s unstarted terms known and back, one term by PATCH, and refuses bad bodies with nothing changed', async () => {
+    t = await makeSeededApp();
+    const source = (t.db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    const before = snapshot(t.db);
+    await expectError(await t.app.request('/api/terms/known', json({ ids: [], known: true })), 400);
+    await expectError(await t.app.request('/api/terms/known', json({ ids: [1], known: 'yes' })), 400);
+    await expectError(await t.app.request('/api/terms/known', json({ ids: [1.5], known: true })), 400);
+    await expectError(await t.app.request(`/api/sources/${source + 1}/known`, { method: 'POST' }), 404);
+    await expectError(await patch(1, { known: 1 }), 400);
+    expect(snapshot(t.db)).toEqual(before);
+
+    const marked = await t.app.request(`/api/sources/${source}/known`, { method: 'POST' });
+    expect(marked.status).toBe(200);
+    const { terms: ids } = (await marked.json()) as { terms: number[] };
+    expect(ids.length).toBe((await terms('?status=active')).total);
+    expect((await terms('?status=known')).total).toBe(ids.length);
+    // Nothing of the text is left to drill but its sentences.
+    const next = (await (await t.app.request('/api/drill/next')).json()) as { card: { kind: string } | null };
+    expect(next.card?.kind).toBe('sentence');
+
+    const back = await t.app.request('/api/terms/known', json({ ids: ids.slice(1), known: false }));
+    expect(((await back.json()) as { terms: number[] }).terms.sort()).toEqual(ids.slice(1).sort());
+    const one = await patch(ids[0]!, { known: false });
+    expect(((await one.json()) as { term: TermRow }).term.known).toBe(false);
+    expect((await terms('?status=known')).total).toBe(0);
+  });
+});

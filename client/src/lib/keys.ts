@@ -13,6 +13,7 @@ export type DrillAction =
   | { type: 'undo' }
   | { type: 'edit' }
   | { type: 'suspend' }
+  | { type: 'known' }
   | { type: 'pinyin' }
   | { type: 'speak' }
   | { type: 'leave-field' };
@@ -46,6 +47,8 @@ export function drillKeyAction(k: KeyInput): DrillAction | null {
       return { type: 'edit' };
     case 's':
       return { type: 'suspend' };
+    case 'k':
+      return { type: 'known' };
     case 'p':
       return { type: 'pinyin' };
     case 'r':

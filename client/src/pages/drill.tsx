@@ -51,6 +51,8 @@ export function DrillPage({ source }: { source?: number }) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const [suspendedId, setSuspendedId] = useState<number | null>(null);
+  // The term just marked known (K), for its undo.
+  const [knownTerm, setKnownTerm] = useState<TermRef | null>(null);
   const [session, setSession] = useState<Session>(() => ({ startedAt: Date.now(), done: 0, again: 0, history: [] }));
   const shownAt = useRef(performance.now());
   // One id per showing of a card: a retry after a lost response is recognised, not counted twice.
@@ -136,6 +138,7 @@ export function DrillPage({ source }: { source?: number }) {
       const leech = answered.card.suspended && answered.card.leech;
       setNotice(leech ? 'Suspended as a leech: this card keeps slipping. Bring it back now, or later from the suspended cards on Stats.' : '');
       setSuspendedId(leech ? card.id : null);
+      setKnownTerm(null);
       await load();
       setSession((s) => ({ ...s, done: s.done + 1, again: s.again + (rating === 1 ? 1 : 0), history: [...s.history, rating] }));
     } catch (e) {
@@ -189,10 +192,40 @@ export function DrillPage({ source }: { source?: number }) {
       await api.suspend(card.id);
       await load();
       setSuspendedId(card.id);
+      setKnownTerm(null);
       setNotice('Card suspended.');
     } catch (e) {
       setError(e);
       setBusy(false);
+    }
+  };
+
+  /** K: the card's term is known (Lute's "well known"): its cards leave the drill, it stays in the termbase. */
+  const markKnown = async () => {
+    if (!card || busy) return;
+    if (!card.term) return setNotice('This card has no term of its own to mark known.');
+    const term = card.term;
+    setBusy(true);
+    try {
+      await api.patchTerm(term.id, { known: true });
+      await load();
+      setSuspendedId(null);
+      setKnownTerm(term);
+      setNotice(`${term.zh} marked known: its cards leave the drill.`);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  const unknow = async (term: TermRef) => {
+    try {
+      await api.patchTerm(term.id, { known: false });
+      setKnownTerm(null);
+      setNotice(`${term.zh} is drilled again.`);
+      if (!card) await load();
+    } catch (e) {
+      setError(e);
     }
   };
 
@@ -263,6 +296,8 @@ export function DrillPage({ source }: { source?: number }) {
         return;
       case 'suspend':
         return void suspend();
+      case 'known':
+        return void markKnown();
       case 'pinyin':
         return togglePinyin();
       case 'speak':
@@ -573,18 +608,27 @@ export function DrillPage({ source }: { source?: number }) {
               </button>
             </>
           )}
+          {knownTerm !== null && (
+            <>
+              {' '}
+              <button type="button" class="linkish" onClick={() => void unknow(knownTerm)}>
+                Drill it again
+              </button>
+            </>
+          )}
         </p>
       )}
       <ErrorNote error={error} />
 
       <p class="keys muted small" aria-label="Keyboard shortcuts">
-        <Kbd>U</Kbd> undo · <Kbd>E</Kbd> edit term · <Kbd>S</Kbd> suspend · <Kbd>P</Kbd> pinyin · <Kbd>R</Kbd> read aloud · <Kbd>Esc</Kbd> leave the
+        <Kbd>U</Kbd> undo · <Kbd>E</Kbd> edit term · <Kbd>S</Kbd> suspend · <Kbd>K</Kbd> I know this term · <Kbd>P</Kbd> pinyin · <Kbd>R</Kbd> read aloud · <Kbd>Esc</Kbd> leave the
         answer box
       </p>
       <div class="touch-keys">
         <button type="button" class="button" onClick={() => void undo()}>Undo</button>
         {editableTerm(card) && <button type="button" class="button" onClick={() => setEditing(true)}>Edit term</button>}
         <button type="button" class="button" onClick={() => void suspend()}>Suspend</button>
+        {card.term && <button type="button" class="button" onClick={() => void markKnown()}>I know it</button>}
         <button type="button" class="button" onClick={togglePinyin}>Pinyin</button>
         <button type="button" class="button" onClick={() => speak(card.prompt, card.promptLang)}>Read</button>
       </div>

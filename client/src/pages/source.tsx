@@ -18,6 +18,7 @@ const PROGRESS_LABEL: Record<TermProgress, string> = {
   learning: 'learning',
   review: 'in review',
   mastered: 'mastered',
+  known: 'known',
 };
 
 type SourceTerm = SourceDetailResponse['terms'][number];
@@ -37,6 +38,8 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
   const [added, setAdded] = useState<TermRow | null>(null);
   const [reload, setReload] = useState(0);
   const [moved, setMoved] = useState<number | null>(null);
+  // The terms just marked known, for an undo.
+  const [knownNow, setKnownNow] = useState<number[] | null>(null);
   // The pair being fixed: its merge with the next one awaiting a yes, or where to cut it.
   const [editing, setEditing] = useState<{ pairId: number; edit: PairEdit } | null>(null);
 
@@ -64,6 +67,20 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
     scrolledFor.current = page;
     document.querySelector(`.reader li[data-segment="${page.at}"]`)?.scrollIntoView({ block: 'center' });
   }, [data, page]);
+
+  /** Marks its terms not yet started known (Lute's "mark the rest as known"), or takes that back. */
+  const markKnown = async (undo: number[] | null) => {
+    setError(null);
+    try {
+      if (undo) {
+        await api.setKnown(undo, false);
+        setKnownNow(null);
+      } else setKnownNow((await api.markSourceKnown(sourceId)).terms);
+      setReload((r) => r + 1);
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   const learnNext = async () => {
     setError(null);
@@ -178,6 +195,21 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
             Learn its {plural(data.newCards, 'new card')} next
           </button>
         )}
+        {data.unstartedTerms > 0 && knownNow === null && (
+          <button type="button" class="button" onClick={() => void markKnown(null)} title="Its terms you have not started: kept in the termbase and marked here, not drilled">
+            I know its {plural(data.unstartedTerms, 'new term')}
+          </button>
+        )}
+        {knownNow !== null && (
+          <p class="notice" role="status">
+            {plural(knownNow.length, 'term')} marked known: out of the drill, still found and marked in your texts.{' '}
+            {knownNow.length > 0 && (
+              <button type="button" class="linkish" onClick={() => void markKnown(knownNow)}>
+                Undo
+              </button>
+            )}
+          </p>
+        )}
         {moved !== null && (
           <p class="notice" role="status">
             {moved ? `${plural(moved, 'new card')} of this text now come first in the drill.` : 'This text has no new cards left.'} How many new cards a day:{' '}
@@ -194,7 +226,7 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
       ) : (
         <>
           <p class="legend small" aria-label="Term colours">
-            {(['new', 'learning', 'review', 'mastered', 'none'] as const).map((p) => (
+            {(['new', 'learning', 'review', 'mastered', 'known', 'none'] as const).map((p) => (
               <span key={p} class={`term-mark progress-${p}`}>
                 {PROGRESS_LABEL[p]}
               </span>

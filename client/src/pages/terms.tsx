@@ -14,7 +14,7 @@ export function TermsPage({ termId, q, source }: { termId: number | null; q: str
 function TermList({ initialQuery, source }: { initialQuery: string; source?: number }) {
   const [query, setQuery] = useState(initialQuery);
   // Which terms: by their status, or those with a suspended card or a leech (any status).
-  const [show, setShow] = useState<'active' | 'ignored' | 'all' | 'suspended' | 'leech'>('active');
+  const [show, setShow] = useState<'active' | 'known' | 'ignored' | 'all' | 'suspended' | 'leech'>('active');
   const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
   const [data, setData] = useState<TermsResponse | null>(null);
@@ -100,6 +100,7 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
           }}
         >
           <option value="active">Active</option>
+          <option value="known">Known (not drilled)</option>
           <option value="ignored">Ignored</option>
           <option value="all">All</option>
           <option value="suspended">With a suspended card</option>
@@ -265,7 +266,7 @@ function TermLine({ term, q, now }: { term: TermRow; q: string; now: Date }) {
       <td class="col-variants muted">{term.variants.join(' · ')}</td>
       <td class="num col-count">{term.count}</td>
       <td class="col-state">
-        {term.status === 'ignored' ? <span class="badge">ignored</span> : <StateBadge state={term.state} />}
+        {term.status === 'ignored' ? <span class="badge">ignored</span> : term.known ? <span class="badge">known</span> : <StateBadge state={term.state} />}
         {term.leech ? (
           <span class="badge leech">leech</span>
         ) : term.suspended > 0 ? (
@@ -350,7 +351,7 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
       <p class="muted">
         {plural(term.count, 'occurrence')} · {term.origin === 'user' ? 'edited by you' : 'extracted'}
         {term.state ? ` · ${term.state}` : ''}
-        {term.status === 'ignored' ? ' · ignored' : ''}
+        {term.status === 'ignored' ? ' · ignored' : term.known ? ' · known: not drilled' : ''}
         {term.due ? ` · due ${formatDue(term.due, new Date())}` : ''}
       </p>
       <form
@@ -378,6 +379,16 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
           <button type="submit" class="button primary" disabled={saving}>
             Save
           </button>
+          {term.status === 'active' &&
+            (term.known ? (
+              <button type="button" class="button" disabled={saving} onClick={() => void patch({ known: false }, 'Drilled again: its cards are back in the drill.')}>
+                Drill it again
+              </button>
+            ) : (
+              <button type="button" class="button" disabled={saving} onClick={() => void patch({ known: true }, 'Known: its cards leave the drill; it stays in your termbase and your texts.')}>
+                I know it
+              </button>
+            ))}
           {term.status === 'active' ? (
             <button type="button" class="button danger" disabled={saving} onClick={() => void patch({ status: 'ignored' }, 'Ignored: its cards leave the drill, and a later import will not bring it back.')}>
               Ignore term

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { beginImport, deleteSource, exportSource, learnSourceNext, listSources, sourceDetail, sourceRemoval, type ExtractionResult } from '../../library/index.ts';
+import { beginImport, deleteSource, exportSource, learnSourceNext, listSources, markSourceTermsKnown, sourceDetail, sourceRemoval, type ExtractionResult } from '../../library/index.ts';
 import { termsStore } from '../../store/index.ts';
 import type { PreviewResponse } from '../api-types.ts';
 import { deleteSourceQuery, idParam, sourceExportQuery, sourcePageQuery, valid } from '../validation.ts';
@@ -19,6 +19,7 @@ export function sourcesRoutes({ db, now, extractions, onInternalError }: Deps) {
     )
     .get('/:id/removal', valid('param', idParam), (c) => c.json(sourceRemoval(db, c.req.valid('param').id)))
     .post('/:id/learn-next', valid('param', idParam), (c) => c.json(learnSourceNext(db, c.req.valid('param').id)))
+    .post('/:id/known', valid('param', idParam), (c) => c.json(markSourceTermsKnown(db, c.req.valid('param').id)))
     // Its sentence pairs as a file to download: TMX for a CAT tool's translation memory, or TSV.
     .get('/:id/export', valid('param', idParam), valid('query', sourceExportQuery), (c) => {
       const file = exportSource(db, c.req.valid('param').id, c.req.valid('query').format, now());

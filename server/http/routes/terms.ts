@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
-import { addTerm, exportTermbase, getTerm, listTerms, patchTerm } from '../../terms/index.ts';
+import { addTerm, exportTermbase, getTerm, listTerms, patchTerm, setTermsKnown } from '../../terms/index.ts';
 import { attachment } from '../attachment.ts';
 import type { Deps } from '../deps.ts';
-import { exportQuery, idParam, newTermSchema, requireJson, termPatchSchema, termsQuery, valid } from '../validation.ts';
+import { exportQuery, idParam, knownTermsSchema, newTermSchema, requireJson, termPatchSchema, termsQuery, valid } from '../validation.ts';
 
 export function termsRoutes({ db, now }: Deps) {
   return new Hono()
     .get('/', valid('query', termsQuery), (c) => c.json(listTerms(db, c.req.valid('query'), now())))
     .post('/', requireJson, valid('json', newTermSchema), (c) => c.json({ term: addTerm(db, c.req.valid('json'), now()) }, 201))
+    .post('/known', requireJson, valid('json', knownTermsSchema), (c) => {
+      const { ids, known } = c.req.valid('json');
+      return c.json(setTermsKnown(db, ids, known));
+    })
     // The termbase as a file to download: TBX-Basic for a CAT tool, or CSV.
     .get('/export', valid('query', exportQuery), (c) => {
       const { format, status, source } = c.req.valid('query');
