@@ -118,7 +118,7 @@ export function cardsByKind(db: Db): { kind: KindAnswers['kind']; direction: Kin
 }
 
 /**
- * The terms forgotten most since `from`: Again given to one of their term or cloze cards after
+ * The terms forgotten most since `from` (active, not marked known): Again given to one of their term or cloze cards after
  * it was first learnt (a new card's first Again is meeting it, not forgetting it). At least
  * `minAgain` of them, most first, then the larger share of answers.
  */
@@ -135,7 +135,7 @@ export function mostForgottenTerms(
        FROM reviews r JOIN cards c ON c.id = r.card_id
        WHERE r.reviewed_at >= @from AND r.state != 0 AND c.kind != 'sentence'
        GROUP BY c.subject_id HAVING again >= @minAgain
-     ) f JOIN terms t ON t.id = f.termId AND t.status = 'active'
+     ) f JOIN terms t ON t.id = f.termId AND t.status = 'active' AND t.known = 0
      ORDER BY f.again DESC, f.again * 1.0 / f.answers DESC, t.id LIMIT @limit`,
   ).all({ from, minAgain, limit }) as { id: number; zh: string; en: string; again: number; answers: number; leech: number }[];
 }
