@@ -10,7 +10,7 @@ describe('drill keys', () => {
   });
 
   it('lets letters and digits type into the answer box', () => {
-    for (const k of ['u', 'e', 's', 'k', 'p', 'r', '1', '3', ' ', 'U']) {
+    for (const k of ['u', 'e', 's', 'k', 'p', 'r', 'l', 't', '1', '3', ' ', 'U']) {
       expect(drillKeyAction(key({ key: k, inField: true }))).toBeNull();
       expect(drillKeyAction(key({ key: k, inField: true, phase: 'checked' }))).toBeNull();
     }
@@ -35,6 +35,8 @@ describe('drill keys', () => {
     ['K', { type: 'known' }],
     ['p', { type: 'pinyin' }],
     ['r', { type: 'speak' }],
+    ['l', { type: 'listen' }],
+    ['T', { type: 'reveal' }],
     ['5', null],
     ['x', null],
   ])('after checking, %j', (k, action) => {

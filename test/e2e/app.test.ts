@@ -789,4 +789,70 @@ describe('duizhao in the browser', () => {
     expect(after.today.reviews).toBe(before.today.reviews);
     expect(pageErrors).toEqual([]);
   });
+  it('reads terms and sentences aloud first, their text hidden until asked for (interpreting practice)', async () => {
+    // Cards to drill, whatever the earlier tests left.
+    expect((await page.request.post(server.url + '/api/drill/extend', { data: { newCards: 30 } })).ok()).toBe(true);
+    const listener = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+    const errors: string[] = [];
+    listener.on('pageerror', (e) => errors.push(e.message));
+    // The browser's speech engine is not ours: a stand-in with a Chinese and an English voice that
+    // records what it is asked to say.
+    await listener.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      const voices = [
+        { lang: 'zh-CN', name: 'zh', default: true, localService: true, voiceURI: 'zh' },
+        { lang: 'en-US', name: 'en', default: false, localService: true, voiceURI: 'en' },
+      ];
+      class Utterance {
+        lang = '';
+        voice: unknown = null;
+        constructor(readonly text: string) {}
+      }
+      const w = window as unknown as Record<string, unknown>;
+      w.spoken = spoken;
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true,
+        value: { getVoices: () => voices, speak: (u: Utterance) => spoken.push({ text: u.text, lang: u.lang }), cancel: () => {}, addEventListener: () => {}, removeEventListener: () => {} },
+      });
+    });
+    const spoken = () => listener.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.slice());
+    try {
+      await listener.goto(`${server.url}/#/drill`);
+      await listener.locator('[data-testid=prompt]').waitFor();
+      await listener.keyboard.press('Escape');
+      await listener.keyboard.press('l');
+      // A cloze is read as it is shown; terms and sentences are heard first.
+      for (let i = 0; i < 20 && /Cloze/.test((await listener.locator('.drill-bar').textContent())!); i++) {
+        await listener.keyboard.press('Enter');
+        await listener.locator('.ratings').waitFor();
+        await listener.keyboard.press('4');
+        await expect.poll(() => listener.locator('.session-count').textContent()).toBe(`${i + 1} done`);
+        await listener.keyboard.press('Escape');
+      }
+      const hidden = listener.locator('[data-testid=prompt-hidden]');
+      await hidden.waitFor();
+      expect(await listener.locator('[data-testid=prompt]').count()).toBe(0);
+      const heard = (await spoken()).at(-1)!;
+      expect(heard.text.trim()).toBeTruthy();
+      expect(heard.lang).toMatch(/^(zh-CN|en-US)$/);
+      await listener.screenshot({ path: join(shots, 'drill-listening-desktop-light.png') });
+      // R reads it again; T shows the text that was read.
+      const before = (await spoken()).length;
+      await listener.keyboard.press('r');
+      await expect.poll(async () => (await spoken()).length).toBe(before + 1);
+      await listener.keyboard.press('t');
+      await listener.locator('[data-testid=prompt]').waitFor();
+      expect((await listener.locator('[data-testid=prompt]').textContent())!.trim()).toBe(heard.text.trim());
+      // Listening first stays on for the next card, until L turns it off.
+      await listener.keyboard.press('Enter');
+      await listener.locator('.ratings').waitFor();
+      expect(await listener.locator('[data-testid=prompt]').count()).toBe(1);
+      await listener.keyboard.press('l');
+      await expect.poll(() => listener.locator('[role=status]').textContent()).toBe('Listening first is off.');
+      expect(errors).toEqual([]);
+    } finally {
+      await listener.close();
+    }
+  });
 });

@@ -6,6 +6,6 @@ export { heatmapLayout, heatLevel, niceMax, denseDays, addDays, weekday, type He
 export { drillKeyAction, isTypingIn, type DrillAction, type DrillPhase, type KeyInput } from './keys.ts';
 export { ApiFailure, failureFromBody, networkFailure } from './api-errors.ts';
 export { storedTheme, systemDark, nextTheme, applyTheme, type ThemeChoice } from './theme.ts';
-export { speak } from './speech.ts';
+export { browserVoices, speak, voiceFor } from './speech.ts';
 export { newReviewId } from './uuid.ts';
 export { LineReader, ProgressResponse, outcomeOf, progressOf, ndjson, type ProgressLine, type WorkProgress } from './progress-lines.ts';

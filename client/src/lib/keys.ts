@@ -16,6 +16,8 @@ export type DrillAction =
   | { type: 'known' }
   | { type: 'pinyin' }
   | { type: 'speak' }
+  | { type: 'listen' }
+  | { type: 'reveal' }
   | { type: 'leave-field' };
 
 export interface KeyInput {
@@ -53,6 +55,10 @@ export function drillKeyAction(k: KeyInput): DrillAction | null {
       return { type: 'pinyin' };
     case 'r':
       return { type: 'speak' };
+    case 'l':
+      return { type: 'listen' };
+    case 't':
+      return { type: 'reveal' };
     default:
       return null;
   }

@@ -4,7 +4,7 @@ import type { GradeResult } from '../../../server/grading/types.ts';
 import { api, ApiFailure } from '../api.ts';
 import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
 import { gradeCard } from '../lib/grade.ts';
-import { drillKeyAction, formatDuration, isTypingIn, markNeedles, newReviewId, parseVariants, plural, routeHref, speak, type DrillPhase } from '../lib/index.ts';
+import { browserVoices, drillKeyAction, formatDuration, isTypingIn, markNeedles, newReviewId, parseVariants, plural, routeHref, speak, voiceFor, type DrillPhase } from '../lib/index.ts';
 
 const RATINGS: { rating: Rating; label: string }[] = [
   { rating: 1, label: 'Again' },
@@ -26,12 +26,33 @@ interface Session {
   history: Rating[];
 }
 
-function readPinyinPref(): boolean {
+/** A drill preference kept in the browser (pinyin shown, listening first). */
+function readFlag(key: string): boolean {
   try {
-    return localStorage.getItem('duizhao-pinyin') === '1';
+    return localStorage.getItem(key) === '1';
   } catch {
     return false;
   }
+}
+
+function writeFlag(key: string, on: boolean): void {
+  try {
+    localStorage.setItem(key, on ? '1' : '0');
+  } catch {
+    // No storage: the toggle lasts for this page.
+  }
+}
+
+/** The browser's speech voices, again when it has loaded them (Chrome loads them after the page). */
+function useVoices(): SpeechSynthesisVoice[] {
+  const [voices, setVoices] = useState(browserVoices);
+  useEffect(() => {
+    if (typeof speechSynthesis === 'undefined' || typeof speechSynthesis.addEventListener !== 'function') return;
+    const onChange = () => setVoices(browserVoices());
+    speechSynthesis.addEventListener('voiceschanged', onChange);
+    return () => speechSynthesis.removeEventListener('voiceschanged', onChange);
+  }, []);
+  return voices;
 }
 
 /** The drill; with `source`, of that source's cards alone (its sentences', and its terms'). */
@@ -45,7 +66,12 @@ export function DrillPage({ source }: { source?: number }) {
   const [answer, setAnswer] = useState('');
   const [grade, setGrade] = useState<GradeResult | null>(null);
   const [selected, setSelected] = useState<Rating>(3);
-  const [showPinyin, setShowPinyin] = useState(readPinyinPref);
+  const [showPinyin, setShowPinyin] = useState(() => readFlag('duizhao-pinyin'));
+  // Listening first (interpreting practice): a term or sentence prompt is read aloud and hidden
+  // until shown (T) or answered.
+  const [listening, setListening] = useState(() => readFlag('duizhao-listen'));
+  const [revealed, setRevealed] = useState(false);
+  const voices = useVoices();
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -72,6 +98,7 @@ export function DrillPage({ source }: { source?: number }) {
       setFocus(next.focus ?? null);
       setNewWaiting(next.newWaiting ?? 0);
       setPhase('answer');
+      setRevealed(false);
       setAnswer('');
       setGrade(null);
       setEditing(false);
@@ -242,13 +269,24 @@ export function DrillPage({ source }: { source?: number }) {
 
   const togglePinyin = () =>
     setShowPinyin((v) => {
-      try {
-        localStorage.setItem('duizhao-pinyin', v ? '0' : '1');
-      } catch {
-        // No storage: the toggle lasts for this page.
-      }
+      writeFlag('duizhao-pinyin', !v);
       return !v;
     });
+
+  const toggleListening = () => {
+    const on = !listening;
+    writeFlag('duizhao-listen', on);
+    setListening(on);
+    setNotice(on ? 'Listening first: each term and sentence is read aloud; T shows its text, R reads it again.' : 'Listening first is off.');
+  };
+
+  // A term or sentence card, heard rather than read, when the browser has a voice for its language.
+  const hearable = !!card && listening && card.kind !== 'cloze' && voiceFor(voices, card.promptLang) !== undefined;
+  const hidePrompt = hearable && !revealed && phase === 'answer';
+  useEffect(() => {
+    if (card && hearable) speak(card.prompt, card.promptLang);
+    // Read once per card shown; a voice list loading later does not read it again.
+  }, [card, listening]);
 
   // The handler is replaced on every render and the listener calls the latest one: effects run
   // after paint, so a listener re-added in an effect would miss a key pressed right after a check.
@@ -303,6 +341,10 @@ export function DrillPage({ source }: { source?: number }) {
       case 'speak':
         if (!speak(card.prompt, card.promptLang)) setNotice('This browser cannot read aloud.');
         return;
+      case 'listen':
+        return toggleListening();
+      case 'reveal':
+        return setRevealed(true);
       case 'leave-field':
         (target as HTMLElement).blur();
         panel.current?.focus({ preventScroll: true });
@@ -451,10 +493,25 @@ export function DrillPage({ source }: { source?: number }) {
       )}
 
       <div class="card-panel" ref={panel} tabIndex={-1}>
-        <p class={`prompt ${isLong || card.kind === 'cloze' ? 'long' : ''}`} lang={promptLangAttr} data-testid="prompt">
-          {card.kind === 'term' ? card.prompt : <Marked pieces={markNeedles(card.prompt, promptNeedles, card.promptLang)} className="term" />}
-        </p>
-        {showPinyin && card.pinyin && (card.promptLang === 'zh' || checked) && (
+        {hidePrompt ? (
+          <p class="prompt listening" data-testid="prompt-hidden">
+            Listen: {card.promptLang === 'zh' ? 'Chinese' : 'English'} {card.kind === 'term' ? 'term' : 'sentence'}{' '}
+            <button type="button" class="linkish" onClick={() => speak(card.prompt, card.promptLang)}>
+              again <Kbd>R</Kbd>
+            </button>{' '}
+            <button type="button" class="linkish" onClick={() => setRevealed(true)}>
+              show the text <Kbd>T</Kbd>
+            </button>
+          </p>
+        ) : (
+          <p class={`prompt ${isLong || card.kind === 'cloze' ? 'long' : ''}`} lang={promptLangAttr} data-testid="prompt">
+            {card.kind === 'term' ? card.prompt : <Marked pieces={markNeedles(card.prompt, promptNeedles, card.promptLang)} className="term" />}
+          </p>
+        )}
+        {listening && card.kind !== 'cloze' && !hearable && (
+          <p class="muted small">This browser has no {card.promptLang === 'zh' ? 'Chinese' : 'English'} voice to read it aloud: its text is shown.</p>
+        )}
+        {!hidePrompt && showPinyin && card.pinyin && (card.promptLang === 'zh' || checked) && (
           <p class="pinyin" lang="zh-Latn-pinyin">
             {card.pinyin}
           </p>
@@ -621,7 +678,7 @@ export function DrillPage({ source }: { source?: number }) {
       <ErrorNote error={error} />
 
       <p class="keys muted small" aria-label="Keyboard shortcuts">
-        <Kbd>U</Kbd> undo · <Kbd>E</Kbd> edit term · <Kbd>S</Kbd> suspend · <Kbd>K</Kbd> I know this term · <Kbd>P</Kbd> pinyin · <Kbd>R</Kbd> read aloud · <Kbd>Esc</Kbd> leave the
+        <Kbd>U</Kbd> undo · <Kbd>E</Kbd> edit term · <Kbd>S</Kbd> suspend · <Kbd>K</Kbd> I know this term · <Kbd>L</Kbd> listen first · <Kbd>P</Kbd> pinyin · <Kbd>R</Kbd> read aloud · <Kbd>Esc</Kbd> leave the
         answer box
       </p>
       <div class="touch-keys">
@@ -630,6 +687,7 @@ export function DrillPage({ source }: { source?: number }) {
         <button type="button" class="button" onClick={() => void suspend()}>Suspend</button>
         {card.term && <button type="button" class="button" onClick={() => void markKnown()}>I know it</button>}
         <button type="button" class="button" onClick={togglePinyin}>Pinyin</button>
+        <button type="button" class="button" aria-pressed={listening} onClick={toggleListening}>Listen first</button>
         <button type="button" class="button" onClick={() => speak(card.prompt, card.promptLang)}>Read</button>
       </div>
     </section>
