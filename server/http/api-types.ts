@@ -322,6 +322,21 @@ export interface TermDetailResponse {
   occurrences: Occurrence[];
   /** Its term and cloze cards: zh→en, en→zh, then the cloze. */
   cards: TermCard[];
+  /** The last answers given to its cards, newest first (at most 30): what was typed, and how it went. */
+  history: TermAnswer[];
+}
+
+/** One answer given to a term's card (Anki's card info). */
+export interface TermAnswer {
+  cardId: number;
+  kind: 'term' | 'cloze';
+  direction: Direction;
+  reviewedAt: string;
+  rating: Rating;
+  /** What was typed (null when nothing was sent), and its score against the reference. */
+  answer: string | null;
+  score: number | null;
+  durationMs: number | null;
 }
 
 /** POST /api/terms: a term added by hand. */

@@ -1,4 +1,4 @@
-import type { CardState, Direction, Occurrence, TermCard, TermProgress, TermRow } from '../http/api-types.ts';
+import type { CardState, Direction, Occurrence, TermAnswer, TermCard, TermProgress, TermRow } from '../http/api-types.ts';
 import { stateName } from '../scheduling/index.ts';
 import { sql, type Db } from './db.ts';
 import { hiddenKnownTerm } from './cards.ts';
@@ -271,6 +271,17 @@ export function termCards(db: Db, termId: number): TermCard[] {
     reps: r.reps,
     lapses: r.lapses,
   }));
+}
+
+/** The last answers given to a term's term and cloze cards, newest first. */
+export function termAnswers(db: Db, termId: number, limit: number): TermAnswer[] {
+  const rows = sql(
+    db,
+    `SELECT r.card_id AS cardId, c.kind, c.direction, r.reviewed_at AS reviewedAt, r.rating, r.answer, r.score, r.duration_ms AS durationMs
+     FROM cards c JOIN reviews r ON r.card_id = c.id
+     WHERE c.subject_id = ? AND c.kind != 'sentence' ORDER BY r.reviewed_at DESC, r.seq DESC LIMIT ?`,
+  ).all(termId, limit) as (Omit<TermAnswer, 'reviewedAt'> & { reviewedAt: number })[];
+  return rows.map((r) => ({ ...r, reviewedAt: new Date(r.reviewedAt).toISOString() }));
 }
 
 /** A term for a termbase export, with the sentence pair of its first occurrence as context. */

@@ -33,6 +33,9 @@ export function listTerms(db: Db, options: TermListOptions, _now: Date): TermsRe
   return termsStore.listTermRows(db, { q: options.q, status: options.status, cards: options.cards, source: options.source, limit, offset });
 }
 
+/** How many of a term's last answers its page shows. */
+const historyShown = 30;
+
 export function getTerm(db: Db, id: number): TermDetailResponse {
   const term = termsStore.getTermRow(db, id);
   if (!term) throw new NotFoundError(`no term ${id}`);
@@ -47,7 +50,7 @@ export function getTerm(db: Db, id: number): TermDetailResponse {
     enStart: o.enStart,
     enEnd: o.enEnd,
   }));
-  return { term, occurrences, cards: termsStore.termCards(db, id) };
+  return { term, occurrences, cards: termsStore.termCards(db, id), history: termsStore.termAnswers(db, id, historyShown) };
 }
 
 /** The variants cleaned, without the preferred rendering or repeats (case aside). */

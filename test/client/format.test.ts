@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLine, formatDue, formatDuration, formatPercent, lineRange, parseVariants, plural } from '../../client/src/lib/format.ts';
+import { errorLine, formatDue, formatDuration, formatMoment, formatPercent, lineRange, parseVariants, plural } from '../../client/src/lib/format.ts';
 import { failureFromBody } from '../../client/src/lib/api-errors.ts';
 
 describe('formatDuration', () => {
@@ -14,6 +14,13 @@ describe('formatDuration', () => {
     [-5, '0 s'],
     [Number.NaN, '0 s'],
   ])('%d ms → %s', (ms, label) => expect(formatDuration(ms)).toBe(label));
+});
+
+describe('formatMoment', () => {
+  it('shows a moment in the local time zone, to the minute', () => {
+    expect(formatMoment(new Date(2026, 2, 2, 17, 5, 59).toISOString())).toBe('2026-03-02 17:05');
+    expect(formatMoment(new Date(2026, 11, 31, 0, 0).toISOString())).toBe('2026-12-31 00:00');
+  });
 });
 
 describe('formatDue', () => {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, startServer, type TestServer } from './server.ts';
-import type { SourceDetailResponse, SourceSummary, StatsResponse, TermsResponse } from '../../server/http/api-types.ts';
+import type { SourceDetailResponse, SourceSummary, StatsResponse, TermDetailResponse, TermsResponse } from '../../server/http/api-types.ts';
 
 const NOW = '2026-11-28T09:00:00Z';
 const shots = join(root, 'test/e2e/screenshots');
@@ -759,6 +759,17 @@ describe('duizhao in the browser', () => {
     await page.locator('[data-testid=prompt]').waitFor();
     expect(await page.locator('.focus-bar').count()).toBe(0);
     expect((await page.request.put(server.url + '/api/settings', { data: { newCardsPerDay: settings.newCardsPerDay } })).ok()).toBe(true);
+
+    // A term drilled here lists the answers given to it on its page, newest first.
+    const drilled = terms.find((x) => x.zh === '人类命运共同体')!;
+    const { history } = await api<TermDetailResponse>(`/api/terms/${drilled.id}`);
+    expect(history.length).toBeGreaterThan(0);
+    await go(`#/terms/${drilled.id}`);
+    const rows = page.locator('.history-table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(history.length);
+    expect(await rows.first().locator('td.rated').textContent()).toBe(['Again', 'Hard', 'Good', 'Easy'][history[0]!.rating - 1]);
+    await page.screenshot({ path: join(shots, 'term-history-desktop-light.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextCard } from '../../server/drill/index.ts';
+import { answerCard, nextCard } from '../../server/drill/index.ts';
 import { InvalidInputError, NotFoundError } from '../../server/errors.ts';
 import { importExtraction } from '../../server/library/index.ts';
 import { getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
@@ -75,6 +75,27 @@ describe('getTerm', () => {
   it('reports an unknown term', () => {
     const db = setup();
     expect(() => getTerm(db, 9999)).toThrow(NotFoundError);
+  });
+
+  it('lists the answers given to its cards, newest first, with what was typed', () => {
+    const db = setup();
+    const id = idOf(db, '网络生态治理');
+    expect(getTerm(db, id).history).toEqual([]);
+    const card = db.prepare("SELECT id FROM cards WHERE subject_id = ? AND kind = 'term' AND direction = 'zh-en'").pluck().get(id) as number;
+    // Another term's answer is not this one's.
+    const other = db.prepare("SELECT id FROM cards WHERE subject_id = ? AND kind = 'term'").pluck().get(idOf(db, '网络强国')) as number;
+    answerCard(db, { cardId: other, rating: 3, reviewId: 'o-1', reps: 0, answer: 'cyber power' }, now);
+    const typed = ['online governance', 'cyber ecosystem governance'];
+    const at = [now, new Date(now.getTime() + 10 * 60_000)];
+    answerCard(db, { cardId: card, rating: 1, reviewId: 'h-1', reps: 0, answer: typed[0], durationMs: 5000 }, at[0]);
+    answerCard(db, { cardId: card, rating: 3, reviewId: 'h-2', reps: 1, answer: typed[1] }, at[1]);
+    const history = getTerm(db, id).history;
+    expect(history.map((h) => [h.cardId, h.kind, h.direction, h.reviewedAt, h.rating, h.answer, h.durationMs])).toEqual([
+      [card, 'term', 'zh-en', at[1].toISOString(), 3, typed[1], null],
+      [card, 'term', 'zh-en', at[0].toISOString(), 1, typed[0], 5000],
+    ]);
+    // Scored against the reference: the right rendering scores higher than the near miss.
+    expect(history[0].score!).toBeGreaterThan(history[1].score!);
   });
 });
 

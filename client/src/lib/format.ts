@@ -33,6 +33,13 @@ export function formatDue(iso: string | null, now: Date): string {
 }
 
 /** Variants typed one per line or separated by semicolons (commas occur inside renderings). */
+/** A moment in the browser's time zone, to the minute: 2026-03-02 17:05. */
+export function formatMoment(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 export function parseVariants(input: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TermCard, TermDetailResponse, TermRow, TermsResponse } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ConcordanceLine, ErrorNote, Loading, Pager } from '../components.tsx';
-import { formatDue, markRange, parseVariants, plural, routeHref } from '../lib/index.ts';
+import { formatDue, formatMoment, markRange, parseVariants, plural, routeHref } from '../lib/index.ts';
 
 const PAGE = 50;
 
@@ -278,6 +278,8 @@ function TermLine({ term, q, now }: { term: TermRow; q: string; now: Date }) {
   );
 }
 
+const RATING_NAMES = ['Again', 'Hard', 'Good', 'Easy'] as const;
+
 function cardLabel(c: TermCard): string {
   if (c.kind === 'cloze') return 'Cloze (term in its sentence)';
   return c.direction === 'zh-en' ? '中文 → English' : 'English → 中文';
@@ -323,7 +325,7 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
 
   const back = routeHref({ page: 'terms', termId: null, q: backQuery });
   if (!data) return error ? <ErrorNote error={error} /> : <Loading />;
-  const { term, occurrences, cards } = data;
+  const { term, occurrences, cards, history } = data;
 
   const setCardSuspended = async (card: TermCard, suspend: boolean) => {
     setError(null);
@@ -427,6 +429,36 @@ function TermDetail({ id, backQuery }: { id: number; backQuery: string }) {
             </li>
           ))}
         </ul>
+      )}
+
+      <h2>Your answers</h2>
+      {history.length === 0 ? (
+        <p class="muted">None yet: what you type in the drill is kept here.</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="term-table history-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Card</th>
+                <th scope="col">You typed</th>
+                <th scope="col">Rated</th>
+                <th scope="col" class="num">Time</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h, i) => (
+                <tr key={`${h.cardId}:${h.reviewedAt}:${i}`}>
+                  <td class="nowrap">{formatMoment(h.reviewedAt)}</td>
+                  <td class="nowrap">{h.kind === 'cloze' ? 'Cloze' : h.direction === 'zh-en' ? '中 → EN' : 'EN → 中'}</td>
+                  <td lang={h.direction === 'zh-en' ? 'en' : 'zh-CN'}>{h.answer ?? <span class="muted">nothing</span>}</td>
+                  <td class={`rated r${h.rating}`}>{RATING_NAMES[h.rating - 1]}</td>
+                  <td class="num">{h.durationMs === null ? '—' : `${(h.durationMs / 1000).toFixed(1)} s`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2>Concordance</h2>
