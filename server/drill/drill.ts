@@ -3,7 +3,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { AnswerRequest, AnswerResponse, CardState, DrillCard, DrillFocus, ExtendResponse, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
 import { dayWindow, previewIntervals, previewIntervalsJson, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings, settingsAt } from '../settings/index.ts';
-import { cardsStore, contentVersion, inTransaction, readVersions, reviewsStore, sameVersions, segmentsStore, type Db, type Versions } from '../store/index.ts';
+import { cardsStore, contentVersion, inTransaction, readVersions, reviewsStore, sameVersions, segmentsStore, versionKey, type Db, type Versions } from '../store/index.ts';
 import type { CardRecord, Focus } from '../store/cards.ts';
 import { newCardsExtension, writeNewCardsExtension } from '../store/settings.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
@@ -233,7 +233,7 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date, focus: Focus =
       prev: { card: before, siblings: burial.siblings },
     });
     // An answer moves no card into or out of a source: a focused drill's cards stand.
-    cardsStore.focusOutlives(db, `${version.changes}:${version.data}`);
+    cardsStore.focusOutlives(db, versionKey(version));
     // The queue after this answer is what the client asks for next; computed once, here. The
     // version is read inside the write lock, where no other connection can commit.
     const day =

@@ -306,86 +306,79 @@ export function focusOutlives(db: Db, before: string): void {
   if (held && held.version === before) held.version = contentVersion(db);
 }
 
-/**
- * The statement for a queue lookup, with the focus clause added before any ORDER BY when focused
- * (or, `inline`, already written into the text where it belongs).
- */
-function queueSql(db: Db, text: string, focus: Focus, clause: 'add' | 'inline' = 'add'): Database.Statement {
-  if (focus === null) return sql(db, text);
-  holdFocus(db, focus);
-  if (clause === 'inline') return sql(db, text);
-  const order = text.indexOf(' ORDER BY ');
-  return sql(db, order < 0 ? text + focusClause : text.slice(0, order) + focusClause + text.slice(order));
+/** A queue lookup's text for all cards and for a focus's: `@focus` marks where the focus clause goes. */
+interface QueueQuery {
+  all: string;
+  focused: string;
 }
 
+function queueQuery(text: string): QueueQuery {
+  return { all: text.replace(' @focus', ''), focused: text.replace(' @focus', focusClause) };
+}
+
+/** The statement for a queue lookup, the focus's card ids gathered first when there is one. */
+function queueSql(db: Db, query: QueueQuery, focus: Focus): Database.Statement {
+  if (focus === null) return sql(db, query.all);
+  holdFocus(db, focus);
+  return sql(db, query.focused);
+}
+
+const learningDueQuery = queueQuery(
+  'SELECT id FROM cards INDEXED BY cards_queue_learning WHERE state IN (1, 3) AND due <= ? AND suspended = 0 AND hidden = 0 @focus ORDER BY due LIMIT 1',
+);
+const reviewDueQuery = queueQuery(
+  `SELECT id FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0
+     AND (buried_until IS NULL OR buried_until <= ?) @focus ORDER BY due LIMIT 1`,
+);
+const newQuery = queueQuery(
+  `SELECT id FROM cards WHERE state = 0 AND suspended = 0 AND hidden = 0
+     AND (buried_until IS NULL OR buried_until <= ?) @focus ORDER BY new_order LIMIT 1`,
+);
+const learningCountQuery = queueQuery('SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < ? AND suspended = 0 AND hidden = 0 @focus');
+const reviewCountQuery = queueQuery(
+  `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0
+     AND (buried_until IS NULL OR buried_until <= ?) @focus LIMIT ?)`,
+);
+const newCountQuery = queueQuery(
+  `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 0 AND suspended = 0 AND hidden = 0
+     AND (buried_until IS NULL OR buried_until <= ?) @focus LIMIT ?)`,
+);
+const learningAfterQuery = queueQuery(
+  'SELECT due FROM cards INDEXED BY cards_queue_learning WHERE state IN (1, 3) AND due > ? AND suspended = 0 AND hidden = 0 @focus ORDER BY due LIMIT 1',
+);
+
 export function firstLearningDue(db: Db, until: number, focus: Focus = null): number | null {
-  const row = queueSql(
-    db,
-    'SELECT id FROM cards INDEXED BY cards_queue_learning WHERE state IN (1, 3) AND due <= ? AND suspended = 0 AND hidden = 0 ORDER BY due LIMIT 1',
-    focus,
-  ).get(until) as { id: number } | undefined;
+  const row = queueSql(db, learningDueQuery, focus).get(until) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function firstReviewDue(db: Db, dayEnd: number, now: number, focus: Focus = null): number | null {
-  const row = queueSql(
-    db,
-    `SELECT id FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0
-       AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due LIMIT 1`,
-    focus,
-  ).get(dayEnd, now) as { id: number } | undefined;
+  const row = queueSql(db, reviewDueQuery, focus).get(dayEnd, now) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function firstNew(db: Db, now: number, focus: Focus = null): number | null {
-  const row = queueSql(
-    db,
-    `SELECT id FROM cards WHERE state = 0 AND suspended = 0 AND hidden = 0
-       AND (buried_until IS NULL OR buried_until <= ?) ORDER BY new_order LIMIT 1`,
-    focus,
-  ).get(now) as { id: number } | undefined;
+  const row = queueSql(db, newQuery, focus).get(now) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function countLearningBefore(db: Db, until: number, focus: Focus = null): number {
-  return (
-    queueSql(db, 'SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < ? AND suspended = 0 AND hidden = 0', focus).get(until) as { n: number }
-  ).n;
+  return (queueSql(db, learningCountQuery, focus).get(until) as { n: number }).n;
 }
 
 /** Due reviews not buried, counted up to `limit` (the counts shown never exceed today's cap). */
 export function countReviewsDue(db: Db, dayEnd: number, now: number, limit: number, focus: Focus = null): number {
   if (limit <= 0) return 0;
-  return (
-    queueSql(
-      db,
-      `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0
-         AND (buried_until IS NULL OR buried_until <= ?)${focus === null ? '' : focusClause} LIMIT ?)`,
-      focus,
-      'inline',
-    ).get(dayEnd, now, limit) as { n: number }
-  ).n;
+  return (queueSql(db, reviewCountQuery, focus).get(dayEnd, now, limit) as { n: number }).n;
 }
 
 export function countNewAvailable(db: Db, now: number, limit: number, focus: Focus = null): number {
   if (limit <= 0) return 0;
-  return (
-    queueSql(
-      db,
-      `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 0 AND suspended = 0 AND hidden = 0
-         AND (buried_until IS NULL OR buried_until <= ?)${focus === null ? '' : focusClause} LIMIT ?)`,
-      focus,
-      'inline',
-    ).get(now, limit) as { n: number }
-  ).n;
+  return (queueSql(db, newCountQuery, focus).get(now, limit) as { n: number }).n;
 }
 
 export function firstLearningAfter(db: Db, after: number, focus: Focus = null): number | null {
-  const row = queueSql(
-    db,
-    'SELECT due FROM cards INDEXED BY cards_queue_learning WHERE state IN (1, 3) AND due > ? AND suspended = 0 AND hidden = 0 ORDER BY due LIMIT 1',
-    focus,
-  ).get(after) as { due: number } | undefined;
+  const row = queueSql(db, learningAfterQuery, focus).get(after) as { due: number } | undefined;
   return row?.due ?? null;
 }
 

@@ -139,7 +139,11 @@ export function sameVersions(a: Versions, b: Versions): boolean {
 
 /** readVersions as one string. */
 export function contentVersion(db: Db): string {
-  const v = readVersions(db);
+  return versionKey(readVersions(db));
+}
+
+/** Versions as one string, as contentVersion gives them. */
+export function versionKey(v: Versions): string {
   return `${v.changes}:${v.data}`;
 }
 

@@ -1,5 +1,5 @@
 // The only place that writes SQL. Services import the aggregate modules they need from here.
-export { openDatabase, migrate, inTransaction, contentVersion, externalVersion, readVersions, sameVersions, type Versions, type Db } from './db.ts';
+export { openDatabase, migrate, inTransaction, contentVersion, externalVersion, readVersions, sameVersions, versionKey, type Versions, type Db } from './db.ts';
 export * as sourcesStore from './sources.ts';
 export * as segmentsStore from './segments.ts';
 export * as termsStore from './terms.ts';
