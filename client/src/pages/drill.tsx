@@ -180,69 +180,69 @@ export function DrillPage({ source }: { source?: number }) {
     }
   };
 
-  const undo = async () => {
+  /**
+   * A change to the drill (an undo, a suspension…), then the card that follows it; `after` says
+   * what happened. An error leaves the card as it was.
+   */
+  const act = async (change: () => Promise<unknown>, after: () => void) => {
     if (busy) return;
     setBusy(true);
     try {
-      await api.undo(source);
+      await change();
       await load();
-      setSession((s) => {
-        const last = s.history[s.history.length - 1];
-        if (last === undefined) return s;
-        return { ...s, done: s.done - 1, again: s.again - (last === 1 ? 1 : 0), history: s.history.slice(0, -1) };
-      });
-      setNotice('Last answer undone.');
+      after();
     } catch (e) {
       setError(e);
       setBusy(false);
     }
   };
+
+  const undo = () =>
+    act(
+      () => api.undo(source),
+      () => {
+        setSession((s) => {
+          const last = s.history[s.history.length - 1];
+          if (last === undefined) return s;
+          return { ...s, done: s.done - 1, again: s.again - (last === 1 ? 1 : 0), history: s.history.slice(0, -1) };
+        });
+        setNotice('Last answer undone.');
+      },
+    );
 
   /** Raises today's new-card limit by `n` and goes on with the new cards it lets in. */
-  const learnMore = async (n: number) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await api.extend(n, source);
-      await load();
-      setNotice(`Today's new-card limit is raised by ${n}.`);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const learnMore = (n: number) =>
+    act(
+      () => api.extend(n, source),
+      () => setNotice(`Today's new-card limit is raised by ${n}.`),
+    );
 
   const suspend = async () => {
-    if (!card || busy) return;
-    setBusy(true);
-    try {
-      await api.suspend(card.id);
-      await load();
-      setSuspendedId(card.id);
-      setKnownTerm(null);
-      setNotice('Card suspended.');
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    if (!card) return;
+    const id = card.id;
+    await act(
+      () => api.suspend(id),
+      () => {
+        setSuspendedId(id);
+        setKnownTerm(null);
+        setNotice('Card suspended.');
+      },
+    );
   };
 
   /** K: the card's term is known (Lute's "well known"): its cards leave the drill, it stays in the termbase. */
   const markKnown = async () => {
-    if (!card || busy) return;
-    if (!card.term) return setNotice('This card has no term of its own to mark known.');
+    if (!card) return;
     const term = card.term;
-    setBusy(true);
-    try {
-      await api.patchTerm(term.id, { known: true });
-      await load();
-      setSuspendedId(null);
-      setKnownTerm(term);
-      setNotice(`${term.zh} marked known: its cards leave the drill.`);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    if (!term) return setNotice('This card has no term of its own to mark known.');
+    await act(
+      () => api.patchTerm(term.id, { known: true }),
+      () => {
+        setSuspendedId(null);
+        setKnownTerm(term);
+        setNotice(`${term.zh} marked known: its cards leave the drill.`);
+      },
+    );
   };
 
   const unknow = async (term: TermRef) => {
