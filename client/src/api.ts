@@ -139,6 +139,7 @@ export interface FileImport {
   file2?: File;
   format?: ImportRequestJson['format'];
   excludeTerms?: string[];
+  knownTerms?: string[];
 }
 
 function fileForm(req: FileImport): FormData {
@@ -149,6 +150,7 @@ function fileForm(req: FileImport): FormData {
   if (req.format) form.set('format', req.format);
   // Multipart has no arrays: the unticked terms travel as one JSON array field.
   if (req.excludeTerms?.length) form.set('excludeTerms', JSON.stringify(req.excludeTerms));
+  if (req.knownTerms?.length) form.set('knownTerms', JSON.stringify(req.knownTerms));
   return form;
 }
 

@@ -250,6 +250,8 @@ export interface ImportRequestJson {
   format?: 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'two-files';
   /** zh forms of extracted terms the user unticked in the preview. */
   excludeTerms?: string[];
+  /** zh forms of extracted terms the user knows: kept in the termbase and the texts, not drilled. */
+  knownTerms?: string[];
 }
 
 export interface ImportResponse {

@@ -79,20 +79,24 @@ async function readMultipart(c: Context): Promise<Record<string, unknown>> {
     text: first.text,
     ...(second.text !== undefined ? { text2: second.text } : {}),
     ...(format !== undefined ? { format } : {}),
-    ...excludeTermsOf(form),
+    ...termListOf(form, 'excludeTerms'),
+    ...termListOf(form, 'knownTerms'),
   };
 }
 
-/** Unticked terms as a JSON array in one field, or as repeated excludeTerms / excludeTerms[] fields. */
-function excludeTermsOf(form: Record<string, string | File | (string | File)[]>): { excludeTerms?: unknown } {
-  const values = [form.excludeTerms, form['excludeTerms[]']].flat().filter((v) => v !== undefined);
+/**
+ * A list of terms (unticked, or known) as a JSON array in one field, or as repeated NAME / NAME[]
+ * fields.
+ */
+function termListOf(form: Record<string, string | File | (string | File)[]>, name: 'excludeTerms' | 'knownTerms'): { [key: string]: unknown } {
+  const values = [form[name], form[`${name}[]`]].flat().filter((v) => v !== undefined);
   if (values.length === 0) return {};
   if (values.length === 1 && typeof values[0] === 'string' && values[0].trim().startsWith('[')) {
     try {
-      return { excludeTerms: JSON.parse(values[0]) };
+      return { [name]: JSON.parse(values[0]) };
     } catch {
-      throw new BadRequestError('excludeTerms: not a valid JSON array');
+      throw new BadRequestError(`${name}: not a valid JSON array`);
     }
   }
-  return { excludeTerms: values };
+  return { [name]: values };
 }

@@ -85,6 +85,7 @@ export const importSchema = z.object({
   text2: z.string().min(1, 'must not be empty').optional(),
   format: z.enum(formats).optional(),
   excludeTerms: z.array(z.string().max(200)).max(100_000).optional(),
+  knownTerms: z.array(z.string().max(200)).max(100_000).optional(),
 });
 
 /** The preview needs no title: it stores nothing. */

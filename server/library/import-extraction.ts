@@ -18,6 +18,8 @@ export interface ImportExtractionInput {
   extraction: Extraction;
   /** zh forms the user unticked in the preview: not stored as terms. */
   excludeTerms?: string[];
+  /** zh forms the user knows (ticked "I know it" in the preview): stored, marked known, not drilled. */
+  knownTerms?: string[];
   now: Date;
   onProgress?: (done: number, total: number) => void;
   /**
@@ -162,6 +164,8 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
     }
 
     const excluded = new Set(input.excludeTerms ?? []);
+    const userKnows = new Set(input.knownTerms ?? []);
+    const knownIds: number[] = [];
     const termPlans: PlannedCard[][][] = [];
     const termIds = new Set<number>();
     // Every term this extraction named (its occurrences are the extractor's), and those it added.
@@ -199,6 +203,7 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
       }
       // Counted like the source summary: active terms only.
       extractedIds.add(record.id);
+      if (userKnows.has(term.zh)) knownIds.push(record.id);
       if (record.status === 'active') termIds.add(record.id);
       for (const occ of term.occurrences) {
         termsStore.insertOccurrence(db, {
@@ -215,6 +220,8 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
       termPlans.push(termCards(record.id, cloze === null ? null : segmentIds[cloze], settings.cardKinds));
     }
 
+    // Before its cards are made: they are made hidden, as a known term's are.
+    termsStore.setKnown(db, knownIds, true);
     let order = cardsStore.maxNewOrder(db);
     let cards = 0;
     for (const c of newCardOrder(termPlans, sentencePlans)) {

@@ -15,6 +15,8 @@ export interface ImportTextInput {
   text2?: string;
   format?: InputFormat;
   excludeTerms?: string[];
+  /** Terms the user knows (import-extraction.ts). */
+  knownTerms?: string[];
   now: Date;
   /** Work done out of a fixed total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
@@ -87,6 +89,7 @@ function store(db: Db, input: ImportTextInput, hash: string, result: ExtractionR
     contentHash: hash,
     extraction: { sentences: result.sentences, terms: result.terms },
     excludeTerms: input.excludeTerms,
+    knownTerms: input.knownTerms,
     now: input.now,
     termOrigin: result.format === 'tbx' ? 'user' : 'extracted',
     onProgress: report && ((done, of) => report(Math.round((extractShare + (1 - extractShare) * (done / of)) * total), total)),

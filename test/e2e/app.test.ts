@@ -86,7 +86,11 @@ describe('duizhao in the browser', () => {
     const boxes = page.locator('.candidates input[type=checkbox]');
     expect(await boxes.count()).toBeGreaterThan(5);
     excluded = (await page.locator('.candidates tbody tr').first().locator('.zh-cell').textContent())!.trim();
-    await boxes.first().uncheck();
+    await page.locator('.candidates tbody tr').first().locator('input[aria-label^="Keep"]').uncheck();
+    // The second candidate is one the user knows: stored, marked known, not drilled.
+    const knownZh = (await page.locator('.candidates tbody tr').nth(1).locator('.zh-cell').textContent())!.trim();
+    await page.locator('.candidates tbody tr').nth(1).locator('input[aria-label^="I know"]').check();
+    expect(await page.locator('.preview-head').textContent()).toMatch(/kept, 1 of them known/);
     await page.screenshot({ path: join(shots, 'import-preview-desktop-light.png'), fullPage: false });
     await page.click('.preview-head button');
     const result = page.locator('[data-testid=import-result]');
@@ -98,6 +102,10 @@ describe('duizhao in the browser', () => {
     const terms = await api<TermsResponse>('/api/terms?limit=500');
     expect(terms.terms.length).toBeGreaterThan(0);
     expect(terms.terms.map((t) => t.zh)).not.toContain(excluded);
+    expect((await api<TermsResponse>('/api/terms?status=known')).terms.map((t) => t.zh)).toEqual([knownZh]);
+    // Drilled after all, for the tests that follow.
+    const knownId = terms.terms.find((t) => t.zh === knownZh)!.id;
+    expect((await page.request.post(server.url + '/api/terms/known', { data: { ids: [knownId], known: false } })).ok()).toBe(true);
   });
 
   it('imports a chosen file, and says so when the same text comes again', async () => {

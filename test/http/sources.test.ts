@@ -69,6 +69,18 @@ describe('POST /api/sources', () => {
     expect(found.terms.map((term) => term.zh)).not.toContain('网络生态治理');
   });
 
+  it('stores the terms marked known in the preview as known (multipart knownTerms, and JSON)', async () => {
+    t = makeApp();
+    const res = await t.app.request(
+      '/api/sources',
+      upload({ file: new File([seedText], 'seed.txt'), title: 'Seed', knownTerms: JSON.stringify(['网络生态治理']) }),
+    );
+    expect(res.status).toBe(201);
+    const known = (await (await t.app.request('/api/terms?status=known')).json()) as TermsResponse;
+    expect(known.terms.map((term) => term.zh)).toEqual(['网络生态治理']);
+    await expectError(await t.app.request('/api/sources', json({ title: 'x', text: seedText, knownTerms: '网络' })), 400);
+  });
+
   it('decodes a GBK file the same as its UTF-8 original', async () => {
     t = makeApp();
     const gbk = new Uint8Array(iconv.encode(seedText, 'gbk'));

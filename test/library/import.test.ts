@@ -97,6 +97,20 @@ describe('importExtraction', () => {
     expect(listTerms(t.db, {}, now).terms.map((x) => x.zh).sort()).toEqual(['依法管网治网', '网络强国'].sort());
   });
 
+  it('stores the terms the user knows as known: in the termbase, their cards made but out of the drill', () => {
+    t = tempDb();
+    importExtraction(t.db, input({ knownTerms: ['长效机制', '不在文中'], excludeTerms: ['网络强国'] }));
+    const known = listTerms(t.db, { status: 'known' }, now).terms;
+    expect(known.map((x) => x.zh)).toEqual(['长效机制']);
+    const cards = t.db.prepare("SELECT hidden FROM cards WHERE subject_id = ? AND kind != 'sentence'").pluck().all(known[0]!.id) as number[];
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((h) => (h & 4) === 4)).toBe(true);
+    // The other terms are drilled as ever.
+    const other = listTerms(t.db, { q: '网络生态治理' }, now).terms[0]!;
+    expect(other.known).toBe(false);
+    expect(t.db.prepare("SELECT max(hidden) FROM cards WHERE subject_id = ? AND kind != 'sentence'").pluck().get(other.id)).toBe(0);
+  });
+
   it('makes only the card kinds switched on in the settings', () => {
     t = tempDb();
     updateSettings(t.db, { cardKinds: { termZhEn: true, termEnZh: false, cloze: false, sentenceZhEn: false, sentenceEnZh: true } });

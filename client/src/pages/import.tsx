@@ -30,6 +30,8 @@ export function ImportPage() {
   const [format, setFormat] = useState<Format>('');
   const [preview, setPreview] = useState<PreviewResponse | null>(null);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  // Kept terms the user knows: stored, marked known, not drilled.
+  const [known, setKnown] = useState<Set<string>>(new Set());
   const [allPairs, setAllPairs] = useState(false);
   const [busy, setBusy] = useState<'' | 'preview' | 'save'>('');
   const [progress, setProgress] = useState<UploadProgress | null>(null);
@@ -56,20 +58,27 @@ export function ImportPage() {
     setResult(null);
     setError(null);
     setExcluded(new Set());
+    setKnown(new Set());
     setAllPairs(false);
   };
 
   const ready = mode === 'file' ? files.length > 0 : mode === 'two' ? !!(text.trim() && text2.trim()) : !!text.trim();
   const finalTitle = title.trim() || defaultTitle(mode, text, files);
 
-  const run = async <T,>(kind: 'preview' | 'save', jsonCall: (req: ImportRequestJson, onProgress: (p: UploadProgress) => void) => Promise<T>, fileCall: typeof api.previewFiles | typeof api.importFiles, exclude?: string[]): Promise<T | null> => {
+  const run = async <T,>(
+    kind: 'preview' | 'save',
+    jsonCall: (req: ImportRequestJson, onProgress: (p: UploadProgress) => void) => Promise<T>,
+    fileCall: typeof api.previewFiles | typeof api.importFiles,
+    exclude?: string[],
+    knows?: string[],
+  ): Promise<T | null> => {
     setBusy(kind);
     setError(null);
     setProgress(null);
     try {
       if (mode === 'file') {
         return (await fileCall(
-          { title: finalTitle, file: files[0]!, file2: files[1], format: format || undefined, excludeTerms: exclude },
+          { title: finalTitle, file: files[0]!, file2: files[1], format: format || undefined, excludeTerms: exclude, knownTerms: knows },
           setProgress,
         )) as T;
       }
@@ -79,6 +88,7 @@ export function ImportPage() {
         ...(mode === 'two' ? { text2 } : {}),
         ...(format ? { format } : {}),
         ...(exclude?.length ? { excludeTerms: exclude } : {}),
+        ...(knows?.length ? { knownTerms: knows } : {}),
       }, setProgress);
     } catch (e) {
       setError(e);
@@ -99,7 +109,7 @@ export function ImportPage() {
 
   const doSave = async () => {
     if (!ready || busy) return;
-    const r = await run('save', api.importText, api.importFiles, [...excluded]);
+    const r = await run('save', api.importText, api.importFiles, [...excluded], [...known].filter((zh) => !excluded.has(zh)));
     if (r) {
       setResult(r);
       setPreview(null);
@@ -113,13 +123,14 @@ export function ImportPage() {
     setMode('file');
   };
 
-  const toggle = (zh: string) =>
-    setExcluded((prev) => {
+  const flip = (set: (f: (prev: Set<string>) => Set<string>) => void, zh: string) =>
+    set((prev) => {
       const next = new Set(prev);
       if (next.has(zh)) next.delete(zh);
       else next.add(zh);
       return next;
     });
+  const toggle = (zh: string) => flip(setExcluded, zh);
 
   if (result) {
     return (
@@ -165,6 +176,7 @@ export function ImportPage() {
   }
 
   const kept = preview ? preview.terms.length - preview.terms.filter((t) => excluded.has(t.zh)).length : 0;
+  const knownKept = [...known].filter((zh) => !excluded.has(zh)).length;
 
   const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
@@ -317,7 +329,7 @@ export function ImportPage() {
           <div class="preview-head">
             <h2>Preview</h2>
             <p class="muted">
-              {plural(preview.sentences.length, 'sentence pair')} · {plural(preview.terms.length, 'term candidate')} · {kept} kept
+              {plural(preview.sentences.length, 'sentence pair')} · {plural(preview.terms.length, 'term candidate')} · {kept} kept{knownKept ? `, ${knownKept} of them known` : ''}
             </p>
             <button type="button" class="button primary" onClick={() => void doSave()} disabled={!!busy}>
               {busy === 'save' ? 'Saving…' : `Save ${plural(kept, 'term')}`}
@@ -349,6 +361,9 @@ export function ImportPage() {
                       <th scope="col">English</th>
                       <th scope="col" class="num">Count</th>
                       <th scope="col" class="num">Score</th>
+                      <th scope="col" title="I know it: kept in your termbase and your texts, not drilled">
+                        Known
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -362,7 +377,7 @@ export function ImportPage() {
                             {t.zh}
                           </span>
                           <span class="pinyin-cell small"> {t.pinyin}</span>
-                          {t.known && <span class="badge"> known</span>}
+                          {t.known && <span class="badge"> in your termbase</span>}
                         </td>
                         <td>
                           {t.en || <span class="muted">no rendering found</span>}
@@ -371,6 +386,15 @@ export function ImportPage() {
                         <td class="num">{t.count}</td>
                         <td class="num">
                           <ScoreBar score={t.score} />
+                        </td>
+                        <td>
+                          <input
+                            type="checkbox"
+                            checked={known.has(t.zh) && !excluded.has(t.zh)}
+                            disabled={excluded.has(t.zh)}
+                            onChange={() => flip(setKnown, t.zh)}
+                            aria-label={`I know ${t.zh}`}
+                          />
                         </td>
                       </tr>
                     ))}
