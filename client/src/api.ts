@@ -8,6 +8,7 @@ import type {
   CheckResponse,
   DeleteSourceResponse,
   ExtendResponse,
+  ExtendStatus,
   ImportRequestJson,
   ImportResponse,
   KnownTermsResponse,
@@ -193,6 +194,7 @@ export const api = {
   answer: (req: AnswerRequest, source?: number) => call<AnswerResponse>('POST', '/api/drill/answer' + focusQuery(source), req),
   check: (req: CheckRequest) => call<CheckResponse>('POST', '/api/drill/check', req),
   undo: (source?: number) => call<UndoResponse>('POST', '/api/drill/undo' + focusQuery(source)),
+  extendStatus: (source?: number) => call<ExtendStatus>('GET', '/api/drill/extend' + focusQuery(source)),
   extend: (newCards: number, source?: number) => call<ExtendResponse>('POST', '/api/drill/extend' + focusQuery(source), { newCards }),
   terms: (q: TermQuery) => {
     const params = new URLSearchParams();

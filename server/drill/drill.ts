@@ -1,6 +1,6 @@
 // The drill services: next card, answer (atomic, idempotent by reviewId), undo, suspend.
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AnswerRequest, AnswerResponse, CardState, DrillCard, DrillFocus, ExtendResponse, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
+import type { AnswerRequest, AnswerResponse, CardState, DrillCard, DrillFocus, ExtendResponse, ExtendStatus, NextResponse, Rating, Settings, SuspendedCardsResponse, UndoResponse } from '../http/api-types.ts';
 import { dayWindow, previewIntervals, previewIntervalsJson, schedule, stateName, type SchedCard } from '../scheduling/index.ts';
 import { getSettings, settingsAt } from '../settings/index.ts';
 import { cardsStore, contentVersion, inTransaction, readVersions, reviewsStore, sameVersions, segmentsStore, versionKey, type Db, type Versions } from '../store/index.ts';
@@ -8,7 +8,7 @@ import type { CardRecord, Focus } from '../store/cards.ts';
 import { newCardsExtension, writeNewCardsExtension } from '../store/settings.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
-import { chooseNext, countPile, dayQueue, isServable, pickCard, queueCounts, shownCount, type DayQueue, type Pile, type QueueView } from './queue.ts';
+import { chooseNext, countPile, dayQueue, isServable, newCardsHeldBack, pickCard, queueCounts, shownCount, type DayQueue, type Pile, type QueueView } from './queue.ts';
 import { scoreAnswer } from './score.ts';
 
 /**
@@ -97,7 +97,6 @@ export function nextCard(db: Db, now: Date, focus: Focus = null): NextResponse {
   const response: NextResponse = card
     ? { card: { ...card.drill, intervals: previewIntervals(card.record.sched, now, settings) }, counts }
     : { card: null, counts };
-  if (!card && entry.view.newWaiting) response.newWaiting = entry.view.newWaiting;
   if (entry.focus) response.focus = { id: entry.focus.id, title: entry.focus.title };
   return response;
 }
@@ -116,8 +115,7 @@ export function nextCardBody(db: Db, now: Date, focus: Focus = null): Uint8Array
   const settings = settingsAt(db, version.data);
   const entry = cachedView(db, now, settings, version, focus);
   const card = cachedCard(db, entry, now, settings);
-  const waiting = !card && entry.view.newWaiting ? `,"newWaiting":${entry.view.newWaiting}` : '';
-  const end = (entry.end ??= Buffer.from(`${JSON.stringify(entry.view.counts)}${waiting}${entry.focus ? `,"focus":${entry.focus.json}` : ''}}`));
+  const end = (entry.end ??= Buffer.from(`${JSON.stringify(entry.view.counts)}${entry.focus ? `,"focus":${entry.focus.json}` : ''}}`));
   if (!card) return Buffer.concat([nullCardHead, end]);
   let json = card.json;
   if (!json) {
@@ -366,6 +364,14 @@ export function extendNewCards(db: Db, newCards: number, now: Date, focus: Focus
     writeNewCardsExtension(db, { day, newCards: total });
     return { day, newCards: total, counts: queueCounts(db, now, settings, focus) };
   });
+}
+
+/** Today's extension so far, and how many new cards the day's limit holds back (of the focus's source). */
+export function extendStatus(db: Db, now: Date, focus: Focus = null): ExtendStatus {
+  const settings = getSettings(db);
+  focusedSource(db, focus);
+  const { day } = dayWindow(now, settings);
+  return { day, newCards: newCardsExtension(db, day), newWaiting: newCardsHeldBack(db, now, settings, focus) };
 }
 
 export interface SuspendResult {

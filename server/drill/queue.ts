@@ -56,8 +56,6 @@ export function shownCount(pile: Pile, allowed: number): number | null {
 
 export interface QueueView {
   cardId: number | null;
-  /** With no card left: new cards that today's new-card limit holds back (counted up to 1,000). */
-  newWaiting?: number;
   counts: Counts;
   day: DayQueue;
   /** Until this instant (ms), with no write in between, the same card holds. */
@@ -100,6 +98,12 @@ export function queueCounts(db: Db, now: Date, settings: Settings, focus: Focus 
   return dayQueue(db, now, settings, focus).counts;
 }
 
+/** New cards the queue could serve now beyond what today's limit still lets in (counted up to 1,000). */
+export function newCardsHeldBack(db: Db, now: Date, settings: Settings, focus: Focus = null): number {
+  const day = dayQueue(db, now, settings, focus);
+  return Math.max(0, cardsStore.countNewAvailable(db, now.getTime(), maxWaiting, focus) - day.counts.new);
+}
+
 /** The card to serve at `now`, given the day's queue; and until when that choice holds. */
 export function pickCard(db: Db, now: Date, day: DayQueue): QueueView {
   const t = now.getTime();
@@ -123,10 +127,6 @@ export function pickCard(db: Db, now: Date, day: DayQueue): QueueView {
     // Nothing else left today: a learning step due within the learn-ahead limit comes early.
     cardId = cardsStore.firstLearningDue(db, t + learnAheadMs, focus);
     validUntil = Math.min(validUntil, (cardsStore.firstLearningAfter(db, t + learnAheadMs, focus) ?? Infinity) - learnAheadMs);
-  }
-  if (cardId === null && c.new === 0 && day.newAllowed === 0) {
-    // The limit, not the cards, ended the day's new cards: say how many more there are.
-    return { cardId, counts: c, day, validUntil, newWaiting: cardsStore.countNewAvailable(db, t, maxWaiting, focus) };
   }
   return { cardId, counts: c, day, validUntil };
 }

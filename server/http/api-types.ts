@@ -66,8 +66,6 @@ export interface DrillCard {
 export interface NextResponse {
   card: DrillCard | null;
   counts: Counts;
-  /** With no card left because today's new-card limit is reached: the new cards it holds back (up to 1,000). */
-  newWaiting?: number;
   /** Present when the drill is focused on one source (`?source=ID`): its cards alone are served and counted. */
   focus?: DrillFocus;
 }
@@ -82,6 +80,14 @@ export interface ExtendResponse {
   day: string;
   newCards: number;
   counts: Counts;
+}
+
+/** GET /api/drill/extend: today's extension so far, and the new cards today's limit holds back. */
+export interface ExtendStatus {
+  day: string;
+  newCards: number;
+  /** New cards the drill could serve now (of the focus's source, with ?source) beyond what today's limit still lets in; counted up to 1,000. */
+  newWaiting: number;
 }
 
 /** The source a focused drill serves. */

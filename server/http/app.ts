@@ -21,6 +21,7 @@
 //   POST /api/drill/answer                AnswerRequest → AnswerResponse (idempotent by reviewId)
 //   POST /api/drill/check                 {cardId, answer} → {grade: GradeResult} (nothing stored)
 //   POST /api/drill/undo                  UndoResponse (409 nothing_to_undo)
+//   GET  /api/drill/extend                ExtendStatus (new cards today's limit holds back)
 //   POST /api/drill/extend                ExtendRequest → ExtendResponse (today's new-card limit raised)
 //   (next, answer, undo and extend take ?source=ID: a drill of that source's cards alone)
 //   GET  /api/terms?q&status&cards&source&limit&offset  TermsResponse

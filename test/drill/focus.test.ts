@@ -1,7 +1,7 @@
 // A drill focused on one source (`?source=ID`): only that text's cards are served and counted, as
 // studying one Anki deck; the day's limits stay the collection's.
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerCard, extendNewCards, nextCard, nextCardBody, queueCounts, undoLast } from '../../server/drill/index.ts';
+import { answerCard, extendNewCards, extendStatus, nextCard, nextCardBody, queueCounts, undoLast } from '../../server/drill/index.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import type { DrillCard } from '../../server/http/api-types.ts';
 import { deleteSource, importExtraction } from '../../server/library/index.ts';
@@ -157,7 +157,7 @@ describe('a drill focused on one source', () => {
            JOIN segments g ON g.id = o.segment_id WHERE g.source_id = ?)`,
     ).get(at.getTime(), second, second) as { n: number }).n;
     expect(waiting).toBeGreaterThan(0);
-    expect(ended.newWaiting).toBe(waiting);
+    expect(extendStatus(db, at, second)).toEqual({ day: '2026-03-02', newCards: 0, newWaiting: waiting });
     expect(Buffer.from(nextCardBody(db, at, second)).toString('utf8')).toBe(JSON.stringify(ended));
 
     expect(extendNewCards(db, 3, at, second)).toEqual({ day: '2026-03-02', newCards: 3, counts: { new: 3, learning: 0, review: 0 } });

@@ -263,11 +263,13 @@ describe('the study day over HTTP', () => {
       expect((await answer({ cardId: card!.id, rating: 4, reviewId: uuid(i + 1) })).status).toBe(200);
       t.clock.now = new Date(t.clock.now.getTime() + 30_000);
     }
+    expect(await next()).toEqual({ card: null, counts: { new: 0, learning: 0, review: 0 } });
     // The seed's other new cards wait (their siblings' are buried until tomorrow).
     const waiting = (t.db.prepare('SELECT count(*) AS n FROM cards WHERE state = 0 AND (buried_until IS NULL OR buried_until <= ?)').get(
       t.clock.now.getTime(),
     ) as { n: number }).n;
-    expect(await next()).toEqual({ card: null, counts: { new: 0, learning: 0, review: 0 }, newWaiting: waiting });
+    const status = await t.app.request('/api/drill/extend');
+    expect(await status.json()).toEqual({ day: '2026-03-02', newCards: 0, newWaiting: waiting });
 
     t.clock.now = new Date('2026-03-02T19:59:59Z'); // 03:59:59 in Shanghai: still yesterday's study day
     expect((await next()).card).toBeNull();

@@ -93,10 +93,12 @@ export function DrillPage({ source }: { source?: number }) {
     setBusy(true);
     try {
       const next = await api.next(source);
+      // With nothing left, whether the day's new-card limit is what ended it.
+      const waiting = next.card ? 0 : (await api.extendStatus(source)).newWaiting;
       setCard(next.card);
       setCounts(next.counts);
       setFocus(next.focus ?? null);
-      setNewWaiting(next.newWaiting ?? 0);
+      setNewWaiting(waiting);
       setPhase('answer');
       setRevealed(false);
       setAnswer('');

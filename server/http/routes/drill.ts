@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { answerCard, checkAnswer, extendNewCards, nextCardBody, undoLast } from '../../drill/index.ts';
+import { answerCard, checkAnswer, extendNewCards, extendStatus, nextCardBody, undoLast } from '../../drill/index.ts';
 import type { Deps } from '../deps.ts';
 import { answerSchema, checkSchema, extendSchema, focusOf, requireJson, valid } from '../validation.ts';
 
@@ -14,6 +14,7 @@ export function drillRoutes({ db, now }: Deps) {
       return c.json({ grade: checkAnswer(db, cardId, answer, now()) });
     })
     .post('/undo', (c) => c.json(undoLast(db, now(), focusOf(c.req.query('source')))))
+    .get('/extend', (c) => c.json(extendStatus(db, now(), focusOf(c.req.query('source')))))
     .post('/extend', requireJson, valid('json', extendSchema), (c) =>
       c.json(extendNewCards(db, c.req.valid('json').newCards, now(), focusOf(c.req.query('source')))),
     );
