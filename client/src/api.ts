@@ -39,8 +39,10 @@ import { ndjson, ProgressResponse, type WorkProgress } from './lib/progress-line
 
 export { ApiFailure };
 
-function focusQuery(source: number | undefined): string {
-  return source === undefined ? '' : `?source=${source}`;
+/** A drill request's scope: one source's cards (`source`), reviews due `ahead` days later too. */
+function focusQuery(source: number | undefined, ahead?: number): string {
+  const params = [source === undefined ? '' : `source=${source}`, ahead ? `ahead=${ahead}` : ''].filter(Boolean);
+  return params.length ? `?${params.join('&')}` : '';
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -190,10 +192,10 @@ export const api = {
   previewFiles: (req: FileImport, onProgress?: (p: UploadProgress) => void) =>
     upload<PreviewResponse>('/api/extract', fileForm(req), onProgress),
   // `source`: a drill of that source's cards alone.
-  next: (source?: number) => call<NextResponse>('GET', '/api/drill/next' + focusQuery(source)),
-  answer: (req: AnswerRequest, source?: number) => call<AnswerResponse>('POST', '/api/drill/answer' + focusQuery(source), req),
+  next: (source?: number, ahead?: number) => call<NextResponse>('GET', '/api/drill/next' + focusQuery(source, ahead)),
+  answer: (req: AnswerRequest, source?: number, ahead?: number) => call<AnswerResponse>('POST', '/api/drill/answer' + focusQuery(source, ahead), req),
   check: (req: CheckRequest) => call<CheckResponse>('POST', '/api/drill/check', req),
-  undo: (source?: number) => call<UndoResponse>('POST', '/api/drill/undo' + focusQuery(source)),
+  undo: (source?: number, ahead?: number) => call<UndoResponse>('POST', '/api/drill/undo' + focusQuery(source, ahead)),
   extendStatus: (source?: number) => call<ExtendStatus>('GET', '/api/drill/extend' + focusQuery(source)),
   extend: (newCards: number, source?: number) => call<ExtendResponse>('POST', '/api/drill/extend' + focusQuery(source), { newCards }),
   terms: (q: TermQuery) => {

@@ -100,7 +100,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1} key={fresh}>
         {route.page === 'today' && <TodayPage />}
-        {route.page === 'drill' && <DrillPage key={route.source ?? 'all'} source={route.source} />}
+        {route.page === 'drill' && <DrillPage key={`${route.source ?? 'all'}:${route.ahead ?? 0}`} source={route.source} ahead={route.ahead} />}
         {route.page === 'terms' && <TermsPage key={route.source ?? 'all'} termId={route.termId} q={route.q} source={route.source} />}
         {route.page === 'import' && <ImportPage />}
         {route.page === 'stats' && <StatsPage />}

@@ -8,7 +8,7 @@ import type { CardRecord, Focus } from '../store/cards.ts';
 import { newCardsExtension, writeNewCardsExtension } from '../store/settings.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
-import { chooseNext, countPile, dayQueue, isServable, newCardsHeldBack, pickCard, queueCounts, shownCount, type DayQueue, type Pile, type QueueView } from './queue.ts';
+import { chooseNext, countPile, dayQueue, isServable, newCardsHeldBack, pickCard, queueCounts, reviewsAhead, shownCount, type DayQueue, type Pile, type QueueView } from './queue.ts';
 import { scoreAnswer } from './score.ts';
 
 /**
@@ -29,6 +29,8 @@ interface ViewCache {
   settings: Settings;
   /** The focused source, if the view is of one source's cards. */
   focus: FocusedSource | null;
+  /** Days of reviews ahead it serves (0: today's). */
+  ahead: number;
   from: number;
   view: QueueView;
   /** What follows `"counts":` in a response, to its closing brace, as UTF-8: the counts and, when focused, the focus. */
@@ -60,16 +62,19 @@ function focusedSource(db: Db, focus: Focus): FocusedSource | null {
   return { id: focus, title, json: JSON.stringify({ id: focus, title }) };
 }
 
-function cachedView(db: Db, now: Date, settings: Settings, version: Versions, focus: Focus): ViewCache {
+function cachedView(db: Db, now: Date, settings: Settings, version: Versions, focus: Focus, ahead: number): ViewCache {
   const t = now.getTime();
   const hit = viewCache.get(db);
-  const same = hit && sameVersions(hit.version, version) && hit.settings === settings && (hit.focus?.id ?? null) === focus;
+  const same =
+    hit && sameVersions(hit.version, version) && hit.settings === settings && (hit.focus?.id ?? null) === focus && hit.ahead === ahead;
   if (same && t >= hit.from && t < hit.view.validUntil) return hit;
   const day = same ? hit.view.day : undefined;
   // Same data, same study day: the counts stand; only the choice of card moves with the clock.
   const view =
-    day && t >= day.window.start.getTime() && t < day.window.end.getTime() ? pickCard(db, now, day) : chooseNext(db, now, settings, focus);
-  const fresh: ViewCache = { version, settings, focus: same ? hit.focus : focusedSource(db, focus), from: t, view };
+    day && t >= day.window.start.getTime() && t < day.window.end.getTime()
+      ? pickCard(db, now, day)
+      : chooseNext(db, now, settings, focus, ahead);
+  const fresh: ViewCache = { version, settings, focus: same ? hit.focus : focusedSource(db, focus), ahead, from: t, view };
   viewCache.set(db, fresh);
   return fresh;
 }
@@ -87,11 +92,12 @@ function cachedCard(db: Db, entry: ViewCache, now: Date, settings: Settings): Vi
 /**
  * The card to drill now, and the counts left today. With a focus (a source id), only that
  * source's cards are served and counted: its sentences', and its terms' wherever they came from.
+ * With `aheadDays`, reviews due in that many days after today are served too (reviewing ahead).
  */
-export function nextCard(db: Db, now: Date, focus: Focus = null): NextResponse {
+export function nextCard(db: Db, now: Date, focus: Focus = null, aheadDays = 0): NextResponse {
   const version = readVersions(db);
   const settings = settingsAt(db, version.data);
-  const entry = cachedView(db, now, settings, version, focus);
+  const entry = cachedView(db, now, settings, version, focus, aheadDays);
   const counts = { ...entry.view.counts };
   const card = cachedCard(db, entry, now, settings);
   const response: NextResponse = card
@@ -110,10 +116,10 @@ const nullCardHead = Buffer.from('{"card":null,"counts":');
  * rather than per request; only the intervals, computed for `now` (plain ASCII, where latin1 and
  * UTF-8 bytes agree), are written each time, and the counts encoded once per view.
  */
-export function nextCardBody(db: Db, now: Date, focus: Focus = null): Uint8Array<ArrayBuffer> {
+export function nextCardBody(db: Db, now: Date, focus: Focus = null, aheadDays = 0): Uint8Array<ArrayBuffer> {
   const version = readVersions(db);
   const settings = settingsAt(db, version.data);
-  const entry = cachedView(db, now, settings, version, focus);
+  const entry = cachedView(db, now, settings, version, focus, aheadDays);
   const card = cachedCard(db, entry, now, settings);
   const end = (entry.end ??= Buffer.from(`${JSON.stringify(entry.view.counts)}${entry.focus ? `,"focus":${entry.focus.json}` : ''}}`));
   if (!card) return Buffer.concat([nullCardHead, end]);
@@ -151,7 +157,7 @@ function validateAnswer(req: AnswerRequest): void {
     throw new InvalidInputError('reps must be a non-negative whole number');
 }
 
-function recordedResult(db: Db, review: ReviewRecord, now: Date, focus: Focus): AnswerResponse {
+function recordedResult(db: Db, review: ReviewRecord, now: Date, focus: Focus, aheadDays: number): AnswerResponse {
   const card = cardsStore.getCard(db, review.cardId);
   return {
     review: {
@@ -168,16 +174,16 @@ function recordedResult(db: Db, review: ReviewRecord, now: Date, focus: Focus): 
       suspended: card?.suspended ?? false,
       leech: card?.leech ?? false,
     },
-    counts: queueCounts(db, now, getSettings(db), focus),
+    counts: queueCounts(db, now, getSettings(db), focus, aheadDays),
     duplicate: true,
   };
 }
 
 /**
  * Records an answer. The counts returned are of the queue the answer came from: with a focus (a
- * source id), that source's cards alone.
+ * source id), that source's cards alone; with `aheadDays`, reviews due that much later too.
  */
-export function answerCard(db: Db, req: AnswerRequest, now: Date, focus: Focus = null): AnswerResponse {
+export function answerCard(db: Db, req: AnswerRequest, now: Date, focus: Focus = null, aheadDays = 0): AnswerResponse {
   validateAnswer(req);
   let after: ViewCache | null = null;
   const response = inTransaction(db, (): AnswerResponse => {
@@ -187,14 +193,17 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date, focus: Focus =
     const version = readVersions(db);
     const settings = settingsAt(db, version.data);
     // The queue as cached before this write, if it is still the database's current state. A
-    // focused queue is counted afresh: the answered card may not be one of its source's.
-    const prior = focus === null ? viewCache.get(db) : undefined;
+    // focused queue is counted afresh (the answered card may not be one of its source's), and so
+    // is a queue reviewing ahead.
+    const prior = focus === null && aheadDays === 0 ? viewCache.get(db) : undefined;
     const priorDay =
-      prior && prior.focus === null && sameVersions(prior.version, version) && prior.settings === settings ? prior.view.day : undefined;
+      prior && prior.focus === null && prior.ahead === 0 && sameVersions(prior.version, version) && prior.settings === settings
+        ? prior.view.day
+        : undefined;
     const seen = reviewsStore.findReview(db, req.reviewId);
     if (seen) {
       if (seen.cardId === req.cardId && seen.rating === req.rating && (req.answer ?? null) === seen.answer)
-        return recordedResult(db, seen, now, focus);
+        return recordedResult(db, seen, now, focus, aheadDays);
       throw new ConflictError(`review ${req.reviewId} was already recorded with a different answer`, 'review_id_reused');
     }
     const card = cardsStore.getCard(db, req.cardId);
@@ -235,8 +244,10 @@ export function answerCard(db: Db, req: AnswerRequest, now: Date, focus: Focus =
     // The queue after this answer is what the client asks for next; computed once, here. The
     // version is read inside the write lock, where no other connection can commit.
     const day =
-      priorDay && withinDay(priorDay, now) ? dayAfterAnswer(db, priorDay, card, next.card, suspended, burial, now) : dayQueue(db, now, settings, focus);
-    after = { version: readVersions(db), settings, focus: focused, from: now.getTime(), view: pickCard(db, now, day) };
+      priorDay && withinDay(priorDay, now)
+        ? dayAfterAnswer(db, priorDay, card, next.card, suspended, burial, now)
+        : dayQueue(db, now, settings, focus, aheadDays);
+    after = { version: readVersions(db), settings, focus: focused, ahead: aheadDays, from: now.getTime(), view: pickCard(db, now, day) };
     return {
       review: { id: req.reviewId, cardId: card.id, rating: req.rating, reviewedAt: now.toISOString(), score },
       card: { id: card.id, state: next.card.state, due: next.card.due.toISOString(), suspended, leech },
@@ -313,6 +324,7 @@ function dayAfterAnswer(
   return {
     focus: day.focus,
     window: day.window,
+    reviewsUntil: day.reviewsUntil,
     newDone,
     reviewsDone,
     newAllowed,
@@ -328,8 +340,8 @@ function moved(pile: Pile, delta: number): Pile {
   return { size: Math.max(0, pile.size + delta), exact: pile.exact };
 }
 
-/** Takes back the last answer, whichever queue it came from; the counts are of the focus's queue. */
-export function undoLast(db: Db, now: Date, focus: Focus = null): UndoResponse {
+/** Takes back the last answer, whichever queue it came from; the counts are of the queue asked for. */
+export function undoLast(db: Db, now: Date, focus: Focus = null, aheadDays = 0): UndoResponse {
   const settings = getSettings(db);
   return inTransaction(db, () => {
     focusedSource(db, focus);
@@ -345,7 +357,7 @@ export function undoLast(db: Db, now: Date, focus: Focus = null): UndoResponse {
     const state: CardState = stateName(last.prev.card.state);
     return {
       card: { id: last.cardId, state, due: new Date(last.prev.card.due).toISOString() },
-      counts: queueCounts(db, now, settings, focus),
+      counts: queueCounts(db, now, settings, focus, aheadDays),
     };
   });
 }
@@ -366,12 +378,24 @@ export function extendNewCards(db: Db, newCards: number, now: Date, focus: Focus
   });
 }
 
-/** Today's extension so far, and how many new cards the day's limit holds back (of the focus's source). */
+/** Days of reviews ahead the drill offers when nothing more is due today. */
+export const reviewAheadDays = 7;
+
+/**
+ * What more today's drill could take (of the focus's source): today's extension so far, the new
+ * cards the day's limit holds back, and the reviews falling due in the next days.
+ */
 export function extendStatus(db: Db, now: Date, focus: Focus = null): ExtendStatus {
   const settings = getSettings(db);
   focusedSource(db, focus);
   const { day } = dayWindow(now, settings);
-  return { day, newCards: newCardsExtension(db, day), newWaiting: newCardsHeldBack(db, now, settings, focus) };
+  return {
+    day,
+    newCards: newCardsExtension(db, day),
+    newWaiting: newCardsHeldBack(db, now, settings, focus),
+    aheadDays: reviewAheadDays,
+    reviewsAhead: reviewsAhead(db, now, settings, reviewAheadDays, focus),
+  };
 }
 
 export interface SuspendResult {

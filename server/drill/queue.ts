@@ -20,6 +20,8 @@ export interface DayQueue {
   /** The source whose cards alone are served, or null for all. */
   focus: Focus;
   window: DayWindow;
+  /** Reviews due before this instant are served: the day's end, or later when reviewing ahead. */
+  reviewsUntil: number;
   reviewsDone: number;
   newDone: number;
   reviewsAllowed: number;
@@ -36,8 +38,9 @@ export interface DayQueue {
  */
 const slack = 64;
 
-/** New cards held back by the day's limit are counted up to this many. */
+/** New cards held back by the day's limit, and reviews ahead, are counted up to this many. */
 const maxWaiting = 1000;
+const dayMs = 86_400_000;
 
 /** Counts a pile up to its limit plus slack; a shorter pile is counted exactly. */
 export function countPile(allowed: number, count: (limit: number) => number): Pile {
@@ -68,18 +71,20 @@ export interface QueueView {
  * source, the piles hold its cards alone; the day's limits stay the whole collection's (new
  * cards met in a focused drill count against the same daily limit, as under Anki's parent deck).
  */
-export function dayQueue(db: Db, now: Date, settings: Settings, focus: Focus = null): DayQueue {
+export function dayQueue(db: Db, now: Date, settings: Settings, focus: Focus = null, aheadDays = 0): DayQueue {
   const window = dayWindow(now, settings);
   const t = now.getTime();
   const end = window.end.getTime();
+  const reviewsUntil = end + aheadDays * dayMs;
   const { newDone, reviewsDone } = reviewsStore.doneBetween(db, window.start.getTime(), end);
   const reviewsAllowed = Math.max(0, settings.reviewCap - reviewsDone);
   const newAllowed = Math.max(0, settings.newCardsPerDay + newCardsExtension(db, window.day) - newDone);
   const newPile = countPile(newAllowed, (limit) => cardsStore.countNewAvailable(db, t, limit, focus));
-  const reviewPile = countPile(reviewsAllowed, (limit) => cardsStore.countReviewsDue(db, end, t, limit, focus));
+  const reviewPile = countPile(reviewsAllowed, (limit) => cardsStore.countReviewsDue(db, reviewsUntil, t, limit, focus));
   return {
     focus,
     window,
+    reviewsUntil,
     reviewsDone,
     newDone,
     reviewsAllowed,
@@ -94,8 +99,15 @@ export function dayQueue(db: Db, now: Date, settings: Settings, focus: Focus = n
   };
 }
 
-export function queueCounts(db: Db, now: Date, settings: Settings, focus: Focus = null): Counts {
-  return dayQueue(db, now, settings, focus).counts;
+export function queueCounts(db: Db, now: Date, settings: Settings, focus: Focus = null, aheadDays = 0): Counts {
+  return dayQueue(db, now, settings, focus, aheadDays).counts;
+}
+
+/** Reviews falling due in the `days` after the study day (counted up to 1,000): what reviewing ahead would serve. */
+export function reviewsAhead(db: Db, now: Date, settings: Settings, days: number, focus: Focus = null): number {
+  const end = dayWindow(now, settings).end.getTime();
+  const t = now.getTime();
+  return cardsStore.countReviewsDue(db, end + days * dayMs, t, maxWaiting, focus) - cardsStore.countReviewsDue(db, end, t, maxWaiting, focus);
 }
 
 /** New cards the queue could serve now beyond what today's limit still lets in (counted up to 1,000). */
@@ -119,7 +131,7 @@ export function pickCard(db: Db, now: Date, day: DayQueue): QueueView {
   });
   let cardId: number | null = null;
   if (pile === 'learning') cardId = learningId;
-  else if (pile === 'review') cardId = cardsStore.firstReviewDue(db, day.window.end.getTime(), t, focus);
+  else if (pile === 'review') cardId = cardsStore.firstReviewDue(db, day.reviewsUntil, t, focus);
   else if (pile === 'new') cardId = cardsStore.firstNew(db, t, focus);
   // Time alone changes the choice at the day's end and when the next learning card falls due.
   let validUntil = Math.min(day.window.end.getTime(), cardsStore.firstLearningAfter(db, t, focus) ?? Infinity);
@@ -131,8 +143,8 @@ export function pickCard(db: Db, now: Date, day: DayQueue): QueueView {
   return { cardId, counts: c, day, validUntil };
 }
 
-export function chooseNext(db: Db, now: Date, settings: Settings, focus: Focus = null): QueueView {
-  return pickCard(db, now, dayQueue(db, now, settings, focus));
+export function chooseNext(db: Db, now: Date, settings: Settings, focus: Focus = null, aheadDays = 0): QueueView {
+  return pickCard(db, now, dayQueue(db, now, settings, focus, aheadDays));
 }
 
 /** Whether a card is one the queue could serve now (due, or learning within the learn-ahead limit). */

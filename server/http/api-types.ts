@@ -88,6 +88,9 @@ export interface ExtendStatus {
   newCards: number;
   /** New cards the drill could serve now (of the focus's source, with ?source) beyond what today's limit still lets in; counted up to 1,000. */
   newWaiting: number;
+  /** Reviews falling due in the `aheadDays` after today (counted up to 1,000): what `?ahead=aheadDays` would serve. */
+  aheadDays: number;
+  reviewsAhead: number;
 }
 
 /** The source a focused drill serves. */

@@ -106,6 +106,14 @@ export function focusOf(source: string | undefined): number | null {
   return parsed.data;
 }
 
+/** The drill's `?ahead=DAYS`: reviews due that many days after today served too (1 to 30), or 0. */
+export function aheadOf(ahead: string | undefined): number {
+  if (ahead === undefined) return 0;
+  const parsed = wholeNumber.pipe(z.number().int().min(1).max(30)).safeParse(ahead);
+  if (!parsed.success) throw new BadRequestError('ahead: must be a number of days from 1 to 30');
+  return parsed.data;
+}
+
 /** limit and offset of a list. */
 export const pageQuery = z.object({
   limit: wholeNumber.pipe(z.number().int().min(1).max(500)).optional(),

@@ -157,7 +157,7 @@ describe('a drill focused on one source', () => {
            JOIN segments g ON g.id = o.segment_id WHERE g.source_id = ?)`,
     ).get(at.getTime(), second, second) as { n: number }).n;
     expect(waiting).toBeGreaterThan(0);
-    expect(extendStatus(db, at, second)).toEqual({ day: '2026-03-02', newCards: 0, newWaiting: waiting });
+    expect(extendStatus(db, at, second)).toMatchObject({ day: '2026-03-02', newCards: 0, newWaiting: waiting });
     expect(Buffer.from(nextCardBody(db, at, second)).toString('utf8')).toBe(JSON.stringify(ended));
 
     expect(extendNewCards(db, 3, at, second)).toEqual({ day: '2026-03-02', newCards: 3, counts: { new: 3, learning: 0, review: 0 } });
@@ -167,6 +167,38 @@ describe('a drill focused on one source', () => {
     // Tomorrow the limit is its own again: 2 new cards.
     expect(nextCard(db, new Date(start.getTime() + 86_400_000), second).counts.new).toBe(2);
     expect(() => extendNewCards(db, 0, at)).toThrow(/from 1 to 1000/);
+  });
+
+  it('reviews ahead: cards due in the coming days, of a text or all, when asked', () => {
+    const { db, second, secondTerms } = setup(100);
+    // Every card met once (Easy: straight to review, days away); no new cards after that.
+    drillAll(db, null, start);
+    updateSettings(db, { newCardsPerDay: 0 });
+    const DAY = 86_400_000;
+    const tomorrow = new Date(start.getTime() + DAY);
+    expect(nextCard(db, tomorrow).card).toBeNull();
+    const dues = db.prepare('SELECT id, due FROM cards WHERE state = 2').all() as { id: number; due: number }[];
+    const dayEnd = Date.parse('2026-03-04T00:00:00Z'); // the study day of `tomorrow` ends at midnight UTC
+    const within = (days: number) => dues.filter((d) => d.due < dayEnd + days * DAY);
+    expect(within(7).length).toBeGreaterThan(0);
+    expect(extendStatus(db, tomorrow)).toMatchObject({ aheadDays: 7, reviewsAhead: within(7).length });
+
+    const ahead = nextCard(db, tomorrow, null, 7);
+    expect(ahead.counts.review).toBe(within(7).length);
+    expect(within(7).map((d) => d.id)).toContain(ahead.card!.id);
+    // Answered, it is scheduled from today: out of the pile ahead.
+    const answered = answerCard(db, { cardId: ahead.card!.id, rating: 3, reviewId: 'ahead-1', reps: ahead.card!.reps }, tomorrow, null, 7);
+    // (and its siblings wait for the next day, as ever)
+    expect(answered.counts).toEqual(queueCounts(db, tomorrow, getSettings(db), null, 7));
+    expect(answered.counts.review).toBeLessThan(within(7).length);
+    expect(Date.parse(answered.card.due)).toBeGreaterThan(tomorrow.getTime());
+    // One text's reviews ahead only.
+    const focused = drillAll(db, second, tomorrow).cards;
+    expect(focused).toEqual([]);
+    const theirs = nextCard(db, tomorrow, second, 30);
+    if (theirs.card) expect(ofSecond(theirs.card, second, secondTerms)).toBe(true);
+    expect(theirs.counts).toEqual(queueCounts(db, tomorrow, getSettings(db), second, 30));
+    expect(Buffer.from(nextCardBody(db, tomorrow, second, 30)).toString('utf8')).toBe(JSON.stringify(theirs));
   });
 
   it('refuses a source that does not exist, and records nothing', () => {

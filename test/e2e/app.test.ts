@@ -693,6 +693,54 @@ describe('duizhao in the browser', () => {
     }
   });
 
+  it('offers to review ahead when nothing is due, and then serves the cards due in the next days', async () => {
+    let small = await startServer(NOW, { keep: true });
+    const dir = small.dir;
+    try {
+      const res = await page.request.post(small.url + '/api/sources', {
+        data: { title: 'Two pairs', text: '人类命运共同体\ta community with a shared future for mankind\n要坚持共商共建共享的全球治理观。\tWe must uphold extensive consultation, joint contribution and shared benefits in global governance.\n' },
+      });
+      expect(res.status()).toBe(201);
+      // Every card served today, passed with Easy: reviews days away.
+      for (let i = 0; i < 50; i++) {
+        const next = (await (await page.request.get(small.url + '/api/drill/next')).json()) as { card: { id: number; reps: number } | null };
+        if (!next.card) break;
+        const answered = await page.request.post(small.url + '/api/drill/answer', { data: { cardId: next.card.id, rating: 4, reviewId: crypto.randomUUID(), reps: next.card.reps } });
+        expect(answered.ok(), await answered.text()).toBe(true);
+      }
+      // No new cards on the later day: answering one would bury its siblings due ahead for that day.
+      expect((await page.request.put(small.url + '/api/settings', { data: { newCardsPerDay: 0 } })).ok()).toBe(true);
+      await small.stop();
+      const db = new Database(join(dir, 'e2e.db'), { readonly: true });
+      const firstDue = db.prepare('SELECT min(due) FROM cards WHERE state = 2').pluck().get() as number;
+      db.close();
+
+      // Two days before the first of them falls due, with nothing else left, the drill's end offers
+      // to review ahead, and the drill then serves the cards due in the next days.
+      small = await startServer(new Date(firstDue - 2 * 86_400_000).toISOString(), { dir, keep: true });
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await page.goto(small.url + '/#/drill');
+      const offer = page.locator('.learn-more a:has-text("Review ahead")');
+      await offer.waitFor();
+      expect(await page.locator('.learn-more').last().textContent()).toMatch(/^\d+ reviews? of your cards falls? due in the next 7 days/);
+      // The day's limit holds the new cards back: that offer comes first (Enter), this one beside it.
+      expect(await page.locator('.learn-more').first().textContent()).toMatch(/^Today's new-card limit is reached/);
+      await page.screenshot({ path: join(shots, 'drill-review-ahead-desktop-light.png') });
+      await offer.click();
+      await page.locator('[data-testid=prompt]').waitFor();
+      expect(page.url()).toContain('#/drill?ahead=7');
+      expect(await page.locator('.focus-bar').textContent()).toMatch(/^Reviewing ahead: cards due in the next 7 days/);
+      await page.keyboard.press('Enter');
+      await page.locator('.ratings').waitFor();
+      await page.keyboard.press('3');
+      await expect.poll(() => page.locator('.session-count, .drill-end h1').first().textContent()).toMatch(/^1 done$|Session complete/);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await small.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('studies one text alone, from its page and from Today, then all texts again', async () => {
     await page.setViewportSize({ width: 1280, height: 860 });
     const settings = await api<{ newCardsPerDay: number }>('/api/settings');

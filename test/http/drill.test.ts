@@ -269,7 +269,7 @@ describe('the study day over HTTP', () => {
       t.clock.now.getTime(),
     ) as { n: number }).n;
     const status = await t.app.request('/api/drill/extend');
-    expect(await status.json()).toEqual({ day: '2026-03-02', newCards: 0, newWaiting: waiting });
+    expect(await status.json()).toMatchObject({ day: '2026-03-02', newCards: 0, newWaiting: waiting, aheadDays: 7 });
 
     t.clock.now = new Date('2026-03-02T19:59:59Z'); // 03:59:59 in Shanghai: still yesterday's study day
     expect((await next()).card).toBeNull();
@@ -297,6 +297,8 @@ describe('a drill of one source over HTTP (?source=ID)', () => {
     await expectError(await t.app.request(`/api/drill/next?source=${source.id + 1}`), 404);
     await expectError(await t.app.request(`/api/drill/answer?source=${source.id + 1}`, json(body)), 404);
     await expectError(await t.app.request('/api/drill/undo?source=x', { method: 'POST' }), 400, 'invalid_request');
+    for (const ahead of ['0', '31', 'x', '2.5']) await expectError(await t.app.request(`/api/drill/next?ahead=${ahead}`), 400, 'invalid_request');
+    await expectError(await t.app.request('/api/drill/answer?ahead=0', json(body)), 400);
     expect(reviewCount()).toBe(0);
 
     const answered = await t.app.request(`/api/drill/answer?source=${source.id}`, json(body));

@@ -1,7 +1,7 @@
 // A hash router: the app works behind any static server and a reload keeps the page.
 export type Route =
   | { page: 'today' }
-  | { page: 'drill'; /** A drill of this source's cards alone. */ source?: number }
+  | { page: 'drill'; /** A drill of this source's cards alone. */ source?: number; /** Reviews due this many days later too. */ ahead?: number }
   | { page: 'terms'; termId: number | null; q: string; /** The terms of one source only. */ source?: number }
   | { page: 'import' }
   | { page: 'stats' }
@@ -20,7 +20,12 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0 || (head === 'today' && !arg)) return { page: 'today' };
   if (head === 'drill' && !arg) {
     const source = query.get('source');
-    return source && /^\d+$/.test(source) ? { page: 'drill', source: Number(source) } : { page: 'drill' };
+    const ahead = query.get('ahead');
+    return {
+      page: 'drill',
+      ...(source && /^\d+$/.test(source) ? { source: Number(source) } : {}),
+      ...(ahead && /^\d+$/.test(ahead) ? { ahead: Number(ahead) } : {}),
+    };
   }
   if (head === 'import' && !arg) return { page: 'import' };
   if (head === 'stats' && !arg) return { page: 'stats' };
@@ -56,8 +61,13 @@ export function routeHref(route: Route): string {
       return route.q ? `#/search?q=${encodeURIComponent(route.q)}` : '#/search';
     case 'source':
       return `#/sources/${route.sourceId}${route.at === null ? '' : `?at=${route.at}`}`;
-    case 'drill':
-      return route.source === undefined ? '#/drill' : `#/drill?source=${route.source}`;
+    case 'drill': {
+      const params = new URLSearchParams();
+      if (route.source !== undefined) params.set('source', String(route.source));
+      if (route.ahead !== undefined) params.set('ahead', String(route.ahead));
+      const query = params.toString();
+      return query ? `#/drill?${query}` : '#/drill';
+    }
     case 'not-found':
       return '#' + route.path;
     default:

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Counts, DrillCard, DrillFocus, Rating, TermRef } from '../../../server/http/api-types.ts';
+import type { Counts, DrillCard, DrillFocus, ExtendStatus, Rating, TermRef } from '../../../server/http/api-types.ts';
 import type { GradeResult } from '../../../server/grading/types.ts';
 import { api, ApiFailure } from '../api.ts';
 import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
@@ -55,12 +55,17 @@ function useVoices(): SpeechSynthesisVoice[] {
   return voices;
 }
 
-/** The drill; with `source`, of that source's cards alone (its sentences', and its terms'). */
-export function DrillPage({ source }: { source?: number }) {
+/**
+ * The drill; with `source`, of that source's cards alone (its sentences', and its terms'); with
+ * `ahead`, reviews due that many days after today too (reviewing ahead).
+ */
+export function DrillPage({ source, ahead }: { source?: number; ahead?: number }) {
   const [card, setCard] = useState<DrillCard | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [focus, setFocus] = useState<DrillFocus | null>(null);
-  const [newWaiting, setNewWaiting] = useState(0);
+  // With nothing left to drill: what more there is (new cards the day's limit holds back, reviews ahead).
+  const [more, setMore] = useState<ExtendStatus | null>(null);
+  const newWaiting = more?.newWaiting ?? 0;
   const [loaded, setLoaded] = useState(false);
   const [phase, setPhase] = useState<DrillPhase>('answer');
   const [answer, setAnswer] = useState('');
@@ -87,18 +92,19 @@ export function DrillPage({ source }: { source?: number }) {
   const input = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => {});
-  const moreButton = useRef<HTMLButtonElement>(null);
+  // The end of a session's first offer (more new cards, or reviews ahead): Enter takes it.
+  const moreButton = useRef<HTMLButtonElement & HTMLAnchorElement>(null);
 
   const load = async () => {
     setBusy(true);
     try {
-      const next = await api.next(source);
-      // With nothing left, whether the day's new-card limit is what ended it.
-      const waiting = next.card ? 0 : (await api.extendStatus(source)).newWaiting;
+      const next = await api.next(source, ahead);
+      // With nothing left, whether the day's new-card limit is what ended it, and what is due soon.
+      const status = next.card ? null : await api.extendStatus(source);
       setCard(next.card);
       setCounts(next.counts);
       setFocus(next.focus ?? null);
-      setNewWaiting(waiting);
+      setMore(status);
       setPhase('answer');
       setRevealed(false);
       setAnswer('');
@@ -126,7 +132,7 @@ export function DrillPage({ source }: { source?: number }) {
     if (!card) moreButton.current?.focus();
     else if (phase === 'answer' && !editing) input.current?.focus();
     else if (phase === 'checked' && !editing) panel.current?.focus({ preventScroll: true });
-  }, [card, phase, editing, newWaiting]);
+  }, [card, phase, editing, more]);
 
   const check = () => {
     if (!card || phase !== 'answer') return;
@@ -162,7 +168,7 @@ export function DrillPage({ source }: { source?: number }) {
         reps: card.reps,
         answer: answer.trim() || undefined,
         durationMs: Math.min(MAX_DURATION_MS, Math.round(performance.now() - shownAt.current)),
-      }, source);
+      }, source, ahead);
       // A card served is never suspended: suspended now, it lapsed into a leech.
       const leech = answered.card.suspended && answered.card.leech;
       setNotice(leech ? 'Suspended as a leech: this card keeps slipping. Bring it back now, or later from the suspended cards on Stats.' : '');
@@ -201,7 +207,7 @@ export function DrillPage({ source }: { source?: number }) {
 
   const undo = () =>
     act(
-      () => api.undo(source),
+      () => api.undo(source, ahead),
       () => {
         setSession((s) => {
           const last = s.history[s.history.length - 1];
@@ -361,14 +367,25 @@ export function DrillPage({ source }: { source?: number }) {
 
   if (!loaded) return <Loading label="Fetching the next card…" />;
 
-  const focusBar = focus && (
+  const focusBar = (focus || ahead) && (
     <p class="focus-bar small">
-      Only{' '}
-      <a href={routeHref({ page: 'source', sourceId: focus.id, at: null })}>
-        {focus.title}
-      </a>
-      {' · '}
-      <a href={routeHref({ page: 'drill' })}>Study all texts</a>
+      {focus && (
+        <>
+          Only{' '}
+          <a href={routeHref({ page: 'source', sourceId: focus.id, at: null })}>
+            {focus.title}
+          </a>
+          {' · '}
+          <a href={routeHref({ page: 'drill' })}>Study all texts</a>
+        </>
+      )}
+      {focus && ahead ? ' · ' : ''}
+      {ahead ? (
+        <>
+          Reviewing ahead: cards due in the next {plural(ahead, 'day')} ·{' '}
+          <a href={routeHref({ page: 'drill', ...(source === undefined ? {} : { source }) })}>only today's</a>
+        </>
+      ) : null}
     </p>
   );
 
@@ -400,7 +417,9 @@ export function DrillPage({ source }: { source?: number }) {
             </dl>
           </>
         ) : (
-          <h1>{focus ? 'Nothing of this text due right now' : 'Nothing due right now'}</h1>
+          <h1>
+            {focus ? 'Nothing of this text due' : 'Nothing due'} {ahead ? `in the next ${plural(ahead, 'day')}` : 'right now'}
+          </h1>
         )}
         {newWaiting > 0 && (
           <p class="learn-more">
@@ -427,7 +446,17 @@ export function DrillPage({ source }: { source?: number }) {
               Check again
             </button>
           </p>
-        ) : newWaiting > 0 ? null : focus ? (
+        ) : null}
+        {!ahead && more && more.reviewsAhead > 0 && (
+          <p class="learn-more">
+            {plural(more.reviewsAhead, 'review')} of {focus ? 'this text' : 'your cards'} {more.reviewsAhead === 1 ? 'falls' : 'fall'} due in the next{' '}
+            {plural(more.aheadDays, 'day')}: before a meeting or an exam, go over {more.reviewsAhead === 1 ? 'it' : 'them'} now.{' '}
+            <a class="button" ref={newWaiting > 0 ? undefined : moreButton} href={routeHref({ page: 'drill', ...(source === undefined ? {} : { source }), ahead: more.aheadDays })}>
+              Review ahead
+            </a>
+          </p>
+        )}
+        {later > 0 || newWaiting > 0 || (more && more.reviewsAhead > 0 && !ahead) ? null : focus ? (
           <p class="muted">Its other cards come when they are due, here or in the drill of all texts.</p>
         ) : (
           <p class="muted">Come back tomorrow, or import another text to have more to learn.</p>
