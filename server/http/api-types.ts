@@ -217,6 +217,20 @@ export interface SplitPairResponse {
   second: number;
 }
 
+/** PATCH /api/pairs/:id: a pair's text corrected by hand. */
+export interface EditPairRequest {
+  zh?: string;
+  en?: string;
+}
+
+export interface EditPairResponse {
+  id: number;
+  zh: string;
+  en: string;
+  /** How many terms were found in its new text. */
+  terms: number;
+}
+
 /** POST /api/sources/:id/learn-next: its new cards moved to the head of the new-card queue. */
 export interface LearnNextResponse {
   moved: number;

@@ -12,6 +12,7 @@
 //   POST /api/sources/:id/known           KnownTermsResponse (its terms not yet started marked known)
 //   GET  /api/sources/:id/export?format=tmx|tsv  its sentence pairs as a file
 //   GET  /api/pairs?q&limit&offset        PairSearchResponse (a concordance search of every text)
+//   PATCH /api/pairs/:id                  EditPairRequest → EditPairResponse (its text corrected)
 //   POST /api/pairs/:id/merge-next        MergePairsResponse (409 no_next_pair for a text's last pair)
 //   GET  /api/pairs/:id/split             SplitPointsResponse; POST {zh, en} → SplitPairResponse
 //   POST /api/extract                     same body → PreviewResponse, nothing stored

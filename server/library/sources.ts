@@ -1,6 +1,6 @@
 // A source after its import: read side by side with its terms marked, or deleted with what it
 // alone brought. Deleting keeps the review history (reviews outlive their cards, migration 0004).
-import type { DeleteSourceResponse, KnownTermsResponse, MergePairsResponse, PairSearchResponse, SourceDetailResponse, SourceRemoval, SplitPairResponse, SplitPointsResponse } from '../http/api-types.ts';
+import type { DeleteSourceResponse, EditPairRequest, EditPairResponse, KnownTermsResponse, MergePairsResponse, PairSearchResponse, SourceDetailResponse, SourceRemoval, SplitPairResponse, SplitPointsResponse } from '../http/api-types.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
 import { splitEn, splitZh } from '../extract/sentences/index.ts';
@@ -8,6 +8,7 @@ import { WEAK_ALIGNMENT } from '../extract/types.ts';
 import { getSettings } from '../settings/index.ts';
 import { cardsStore, inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
 import { bestSentenceOf } from './card-kinds.ts';
+import { recognizeTerms } from './recognize.ts';
 
 const MAX_PAGE = 500;
 
@@ -170,6 +171,34 @@ function ensureSentenceCards(db: Db, pair: { id: number; sourceId: number; zh: s
     if (!(direction === 'zh-en' ? kinds.sentenceZhEn : kinds.sentenceEnZh) || cardsStore.sentenceCard(db, pair.id, direction)) continue;
     cardsStore.insertCard(db, { kind: 'sentence', subjectId: pair.id, direction, segmentId: pair.id, sourceId: pair.sourceId, newOrder: ++order, now });
   }
+}
+
+/**
+ * Corrects a pair's text by hand, as a translation memory's entry is edited: a better reference
+ * translation, a typo fixed. Its terms are found again in the new text (the old offsets point at
+ * old words); its sentence cards stay with their history (or go, when a language is left empty);
+ * a cloze whose term is gone from it moves to the term's best other sentence.
+ */
+export function editPair(db: Db, segmentId: number, text: EditPairRequest, now: Date): EditPairResponse {
+  return inTransaction(db, () => {
+    const s = segmentsStore.getSegment(db, segmentId);
+    if (!s) throw new NotFoundError(`no sentence pair ${segmentId}`);
+    const next = { zh: (text.zh ?? s.zh).trim(), en: (text.en ?? s.en).trim() };
+    for (const lang of ['zh', 'en'] as const) if (next[lang].length > 5000) throw new InvalidInputError(`${lang} must be at most 5000 characters`);
+    if (!next.zh && !next.en) throw new InvalidInputError('a pair needs text in at least one language');
+    segmentsStore.setSegmentText(db, s.id, { ...next, pinyin: next.zh ? pinyinOf(next.zh) : '' });
+    segmentsStore.deleteSegmentOccurrences(db, s.id);
+    const found = recognizeTerms(db, termsStore.activeTerms(db), [{ id: s.id, ...next }]);
+    if (next.zh && next.en) ensureSentenceCards(db, { id: s.id, sourceId: s.sourceId, ...next }, now);
+    else cardsStore.deleteSentenceCards(db, s.id);
+    for (const cloze of cardsStore.clozesOn(db, s.id)) {
+      if (termsStore.englishSpanIn(db, cloze.termId, s.id)) continue;
+      const to = bestSentenceOf(db, cloze.termId);
+      if (to === null) cardsStore.deleteCard(db, cloze.id);
+      else cardsStore.moveCard(db, cloze.id, to);
+    }
+    return { id: s.id, ...next, terms: found.size };
+  });
 }
 
 /** Where a sentence of the text begins (other than at 0), as the extractor's splitter sees it. */

@@ -130,6 +130,11 @@ export function setSegmentText(db: Db, segmentId: number, text: { zh: string; en
   sql(db, 'UPDATE segments SET zh = ?, en = ?, pinyin = ?, score = 1 WHERE id = ?').run(text.zh, text.en, text.pinyin, segmentId);
 }
 
+/** Forgets where terms occur in a pair (its text is about to be found again). */
+export function deleteSegmentOccurrences(db: Db, segmentId: number): void {
+  sql(db, 'DELETE FROM occurrences WHERE segment_id = ?').run(segmentId);
+}
+
 /**
  * After a pair was cut in two (`second` holding its text from `zh`/`en` on): occurrences in the
  * second part move there, shifted; one cut through is deleted; an English span left on the other

@@ -489,6 +489,20 @@ describe('duizhao in the browser', () => {
     await expect.poll(() => pairs.count()).toBe(count);
     expect([await pairs.nth(3).locator('p[lang=zh-CN]').textContent(), await pairs.nth(4).locator('p[lang=zh-CN]').textContent()]).toEqual([zh1, zh2]);
 
+    // A pair's text corrected by hand (a better reference translation): saved, its terms marked again.
+    const fourth = pairs.nth(3);
+    const oldEn = (await fourth.locator('p[lang=en]').textContent())!;
+    await fourth.hover();
+    await fourth.locator('button:has-text("Edit…")').click();
+    const textForm = fourth.locator('form.text-form');
+    await textForm.waitFor();
+    expect(await textForm.locator('textarea[name=en]').inputValue()).toBe(oldEn);
+    await textForm.locator('textarea[name=en]').fill(`${oldEn} (revised)`);
+    await page.screenshot({ path: join(shots, 'source-edit-pair-desktop-light.png') });
+    await textForm.locator('textarea[name=en]').press('Control+Enter');
+    await expect.poll(() => fourth.locator('p[lang=en]').textContent()).toBe(`${oldEn} (revised)`);
+    expect(await fourth.locator('p[lang=zh-CN] a.term-mark').count()).toBeGreaterThan(0);
+
     // Its sentence pairs download as a translation memory.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-links a:has-text("TMX")')]);
     expect(download.suggestedFilename()).toBe('Cyber-ecosystem-governance.tmx');

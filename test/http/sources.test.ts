@@ -236,6 +236,27 @@ describe('GET /api/sources/:id and DELETE /api/sources/:id', () => {
     expect(snapshot(t.db)).toEqual(before);
   });
 
+  it('corrects a pair’s text (PATCH /api/pairs/:id), and refuses a bad body or an empty pair with nothing changed', async () => {
+    t = makeApp();
+    const { source } = (await (await importSeed(t)).json()) as ImportResponse;
+    const read = async () => ((await (await t.app.request(`/api/sources/${source.id}?limit=500`)).json()) as SourceDetailResponse).sentences;
+    const [first] = await read();
+    const before = snapshot(t.db);
+    const patchPair = (id: number | string, body: unknown) => t.app.request(`/api/pairs/${id}`, json(body, { method: 'PATCH' }));
+    await expectError(await patchPair(first!.id, {}), 400);
+    await expectError(await patchPair(first!.id, { en: 5 }), 400);
+    await expectError(await patchPair(first!.id, { en: 'x', score: 1 }), 400);
+    await expectError(await patchPair(first!.id, { zh: '', en: ' ' }), 422, 'invalid_input');
+    await expectError(await patchPair(999_999, { en: 'x' }), 404, 'not_found');
+    expect(snapshot(t.db)).toEqual(before);
+
+    const en = `${first!.en} (revised)`;
+    const res = await patchPair(first!.id, { en });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: first!.id, zh: first!.zh, en });
+    expect((await read())[0]).toMatchObject({ id: first!.id, zh: first!.zh, en });
+  });
+
   it('cuts a pair in two where a sentence begins (GET and POST /api/pairs/:id/split)', async () => {
     t = makeApp();
     const { source } = (await (await importSeed(t)).json()) as ImportResponse;

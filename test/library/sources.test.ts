@@ -3,7 +3,7 @@ import { answerCard, nextCard, undoLast } from '../../server/drill/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../server/errors.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import type { Rating } from '../../server/http/api-types.ts';
-import { deleteSource, importExtraction, learnSourceNext, listSources, mergeWithNext, sourceDetail, sourceRemoval, splitPair, splitPoints } from '../../server/library/index.ts';
+import { deleteSource, editPair, importExtraction, learnSourceNext, listSources, mergeWithNext, sourceDetail, sourceRemoval, splitPair, splitPoints } from '../../server/library/index.ts';
 import { getStats } from '../../server/stats/index.ts';
 import { addTerm, getTerm, listTerms, patchTerm } from '../../server/terms/index.ts';
 import { extraction, governance, secondExtraction, sentences, tempDb, type TempDb } from './fixtures.ts';
@@ -389,5 +389,46 @@ describe('splitPair', () => {
     expect(() => splitPair(db, p0!.id, { zh: 0, en: 0 }, now)).toThrow(/text in both pairs/);
     expect(() => splitPair(db, 999, { zh: 0, en: 0 }, now)).toThrow(NotFoundError);
     expect(tables(db)).toEqual(before);
+  });
+});
+
+describe('editPair', () => {
+  const pairOf = (db: Db, sourceId: number, index: number) =>
+    (db.prepare('SELECT id FROM segments WHERE source_id = ? ORDER BY paragraph, ordinal').pluck().all(sourceId) as number[])[index]!;
+
+  it('corrects a pair’s text: its terms found again, its sentence cards kept, a cloze whose term left it moved or gone', () => {
+    t = tempDb();
+    const sourceId = importOne(t.db, 'Cyber governance', extraction).source.id;
+    const db = t.db;
+    const pair = pairOf(db, sourceId, 0);
+    const sentenceCards = () => db.prepare("SELECT id FROM cards WHERE kind = 'sentence' AND subject_id = ? ORDER BY id").pluck().all(pair) as number[];
+    const before = sentenceCards();
+    expect(before).toHaveLength(2);
+    const mechanism = listTerms(db, { q: '长效机制' }, now).terms[0]!.id;
+    const clozeOf = (termId: number) => db.prepare("SELECT segment_id FROM cards WHERE kind = 'cloze' AND subject_id = ?").pluck().get(termId) as number | undefined;
+    expect(clozeOf(mechanism)).toBe(pair);
+
+    // A better reference translation, without "long-term mechanisms".
+    const en = 'We must perfect the lasting mechanisms of cyber ecosystem governance.';
+    const edited = editPair(db, pair, { en }, now);
+    expect(edited).toMatchObject({ id: pair, zh: sentences[0]!.zh, en });
+    const detail = sourceDetail(db, sourceId, {}).sentences[0]!;
+    expect(detail.en).toBe(en);
+    // 网络生态治理 is marked on the new English; 长效机制 on its Chinese, with no English span.
+    const spans = detail.marks.map((m) => [detail.zh.slice(m.zhStart, m.zhEnd), m.enStart === null ? null : en.slice(m.enStart, m.enEnd!)]);
+    expect(spans).toContainEqual(['网络生态治理', 'cyber ecosystem governance']);
+    expect(spans).toContainEqual(['长效机制', null]);
+    // The sentence cards are the same cards; 长效机制 occurs nowhere else, so its cloze is gone.
+    expect(sentenceCards()).toEqual(before);
+    expect(clozeOf(mechanism)).toBeUndefined();
+
+    // The Chinese corrected too: its pinyin follows.
+    editPair(db, pair, { zh: '我们要完善网络生态治理。' }, now);
+    expect(sourceDetail(db, sourceId, {}).sentences[0]!.marks.map((m) => m.termId)).not.toContain(mechanism);
+    // One language left: no sentence cards; none at all: refused.
+    editPair(db, pair, { en: '' }, now);
+    expect(sentenceCards()).toEqual([]);
+    expect(() => editPair(db, pair, { zh: '  ' }, now)).toThrow(InvalidInputError);
+    expect(() => editPair(db, 99_999, { en: 'x' }, now)).toThrow(NotFoundError);
   });
 });

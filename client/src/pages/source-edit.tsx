@@ -82,14 +82,16 @@ export function AddFromText({ picked, onChange, onAdded }: { picked: Picked; onC
   );
 }
 
-/** A fix of a pair under way: its merge awaiting a yes, or the places it can be cut. */
-export type PairEdit = 'merge' | SplitPointsResponse;
+/** A fix of a pair under way: its merge awaiting a yes, its text being corrected, or the places it can be cut. */
+export type PairEdit = 'merge' | 'text' | SplitPointsResponse;
 export type PairStep =
   | { kind: 'ask-merge' }
   | { kind: 'ask-split' }
+  | { kind: 'ask-text' }
   | { kind: 'cancel' }
   | { kind: 'merge' }
-  | { kind: 'split'; cut: { zh: number; en: number } };
+  | { kind: 'split'; cut: { zh: number; en: number } }
+  | { kind: 'text'; zh: string; en: string };
 
 /** Fixing the alignment, as in an aligner: merge with the next pair, or cut in two. */
 export function PairTools({ sentence, last, editing, onFix }: { sentence: SourceSentence; last: boolean; editing: PairEdit | null; onFix: (step: PairStep) => void }) {
@@ -106,9 +108,13 @@ export function PairTools({ sentence, last, editing, onFix }: { sentence: Source
       </div>
     );
   }
+  if (editing === 'text') return <TextForm sentence={sentence} onFix={onFix} />;
   if (editing) return <SplitForm sentence={sentence} points={editing} onFix={onFix} />;
   return (
     <div class="pair-tools">
+      <button type="button" class="linkish small" onClick={() => onFix({ kind: 'ask-text' })} title="A better reference translation, a typo fixed">
+        Edit…
+      </button>
       <button type="button" class="linkish small" onClick={() => onFix({ kind: 'ask-split' })} title="When the aligner put too much in one pair">
         Split…
       </button>
@@ -118,6 +124,47 @@ export function PairTools({ sentence, last, editing, onFix }: { sentence: Source
         </button>
       )}
     </div>
+  );
+}
+
+/** The pair's two texts, corrected by hand (a translation memory's entry edited). */
+function TextForm({ sentence, onFix }: { sentence: SourceSentence; onFix: (step: PairStep) => void }) {
+  const [zh, setZh] = useState(sentence.zh);
+  const [en, setEn] = useState(sentence.en);
+  const first = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <form
+      class="pair-tools open text-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onFix({ kind: 'text', zh, en });
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onFix({ kind: 'cancel' });
+        // Ctrl+Enter saves from either box; Enter alone is a line break.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          onFix({ kind: 'text', zh, en });
+        }
+      }}
+    >
+      <label>
+        中文
+        <textarea ref={first} name="zh" lang="zh-CN" rows={3} value={zh} onInput={(e) => setZh(e.currentTarget.value)} />
+      </label>
+      <label>
+        English
+        <textarea name="en" lang="en" rows={3} value={en} onInput={(e) => setEn(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="button primary">
+        Save
+      </button>
+      <button type="button" class="button" onClick={() => onFix({ kind: 'cancel' })}>
+        Cancel
+      </button>
+      <span class="muted small">Its terms are found again in the new text; its cards keep their history.</span>
+    </form>
   );
 }
 

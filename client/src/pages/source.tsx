@@ -98,8 +98,10 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
       if (step.kind === 'cancel') setEditing(null);
       else if (step.kind === 'ask-merge') setEditing({ pairId, edit: 'merge' });
       else if (step.kind === 'ask-split') setEditing({ pairId, edit: await api.splitPoints(pairId) });
+      else if (step.kind === 'ask-text') setEditing({ pairId, edit: 'text' });
       else {
         if (step.kind === 'merge') await api.mergeNext(pairId);
+        else if (step.kind === 'text') await api.editPair(pairId, { zh: step.zh, en: step.en });
         else await api.split(pairId, step.cut);
         setEditing(null);
         setReload((n) => n + 1);
