@@ -292,9 +292,9 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
   const hearable = !!card && listening && card.kind !== 'cloze' && voiceFor(voices, card.promptLang) !== undefined;
   const hidePrompt = hearable && !revealed && phase === 'answer';
   useEffect(() => {
+    // Read once per card shown, or once the browser's voices have loaded (Chrome loads them late).
     if (card && hearable) speak(card.prompt, card.promptLang);
-    // Read once per card shown; a voice list loading later does not read it again.
-  }, [card, listening]);
+  }, [card, hearable]);
 
   // The handler is replaced on every render and the listener calls the latest one: effects run
   // after paint, so a listener re-added in an effect would miss a key pressed right after a check.
