@@ -33,7 +33,8 @@ export function buildDrillCard(db: Db, card: CardRecord, now: Date, settings: Se
     direction: card.direction,
     state: card.sched.state,
     intervals: previewIntervals(card.sched, now, settings),
-    source: card.sourceId !== null && sourceTitle !== null ? { id: card.sourceId, title: sourceTitle } : null,
+    // The pair a sentence or cloze card shows, for a link to it in its text (to fix it there).
+    source: card.sourceId !== null && sourceTitle !== null ? { id: card.sourceId, title: sourceTitle, pairId: card.kind === 'term' ? null : card.segmentId } : null,
     lapses: card.sched.lapses,
     reps: card.sched.reps,
   };

@@ -58,7 +58,8 @@ export interface DrillCard {
   /** Known terms occurring in the card's sentence (sentence and cloze cards), for coverage and marking. */
   terms: TermRef[];
   intervals: IntervalPreview[];
-  source: { id: number; title: string } | null;
+  /** Its source; `pairId`, the sentence pair a sentence or cloze card shows (null for a term card). */
+  source: { id: number; title: string; pairId: number | null } | null;
   lapses: number;
   reps: number;
 }

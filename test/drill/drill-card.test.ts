@@ -60,6 +60,10 @@ describe('the card as the drill shows it', () => {
     expect(card).toMatchObject(expected);
     expect(card.intervals.map((i) => i.rating)).toEqual([1, 2, 3, 4]);
     expect(card.source).toMatchObject({ title: 'Cyber governance' });
+    // A sentence or cloze card names its pair, for a link to fix it in its text; a term card none.
+    const pair = t.db.prepare('SELECT segment_id FROM cards WHERE id = ?').pluck().get(card.id) as number | null;
+    expect(card.source!.pairId).toBe(kind === 'term' ? null : pair);
+    if (kind !== 'term') expect(t.db.prepare('SELECT zh FROM segments WHERE id = ?').pluck().get(pair)).toBe(card.context!.zh);
     if (kind === 'sentence') {
       expect(card.terms.map((x) => x.zh)).toEqual(['网络生态治理', '网络强国']);
       expect(card.pinyin).toMatch(/^wǎng luò shēng tài zhì lǐ/);

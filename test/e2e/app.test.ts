@@ -808,17 +808,25 @@ describe('duizhao in the browser', () => {
       await expect.poll(async () => (await api<TermsResponse>('/api/terms?status=known')).total).toBe(0);
     }
     let answered = 0;
+    let fixLinks = 0;
     for (; answered < 100 && (await page.locator('[data-testid=prompt]').count()) > 0; answered++) {
       const prompt = (await page.locator('[data-testid=prompt]').textContent())!.trim();
       // A cloze blanks its term: the text around the blank is the text's.
       for (const piece of prompt.split('____').map((x) => x.trim()).filter(Boolean)) expect(texts.some((x) => x.includes(piece)), piece).toBe(true);
       await page.keyboard.press('Enter');
       await page.locator('.ratings').waitFor();
+      // A sentence or a cloze links to its pair in the text, to fix a wrong reference there.
+      const fix = page.locator('a:has-text("Fix the pair in its text")');
+      if (await fix.count()) {
+        expect(await fix.getAttribute('href')).toMatch(new RegExp(`^#/sources/${source.id}\\?at=\\d+$`));
+        fixLinks++;
+      }
       await page.keyboard.press('4');
       await expect.poll(() => page.locator('.session-count, .summary').first().textContent()).not.toBe(`${answered} done`);
     }
     // One card of each sentence pair and each term: their siblings wait for tomorrow.
     expect(answered).toBeGreaterThanOrEqual(3);
+    expect(fixLinks).toBeGreaterThan(0);
     expect(await page.locator('.drill-end h1').textContent()).toBe('Session complete');
     expect(await page.locator('.drill-end .focus-bar').count()).toBe(1);
     expect((await api<StatsResponse>('/api/stats')).sources.find((x) => x.id === source.id)!.counts).toEqual({ new: 0, learning: 0, review: 0 });

@@ -658,6 +658,13 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
             <p class="muted small">
               <Kbd>Space</Kbd> takes the suggestion ({RATINGS[grade.suggestion - 1]!.label}), <Kbd>Enter</Kbd> the selected, <Kbd>←</Kbd>
               <Kbd>→</Kbd> move it.
+              {card.source?.pairId != null && (
+                <>
+                  {' '}
+                  A wrong reference?{' '}
+                  <a href={routeHref({ page: 'source', sourceId: card.source.id, at: card.source.pairId })}>Fix the pair in its text</a>.
+                </>
+              )}
             </p>
           </div>
         )}
