@@ -382,8 +382,8 @@ export interface TermPatch {
   known?: boolean;
 }
 
-/** POST /api/terms/known {ids, known}, POST /api/sources/:id/known: the terms that changed. */
-export interface KnownTermsResponse {
+/** POST /api/terms/known, /api/terms/status and /api/sources/:id/known: the terms that changed. */
+export interface ChangedTermsResponse {
   terms: number[];
 }
 

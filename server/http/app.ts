@@ -9,7 +9,7 @@
 //   GET  /api/sources/:id/removal         SourceRemoval (what deleting it would take)
 //   DELETE /api/sources/:id?keepTerms=1   DeleteSourceResponse (reviews stay in the history)
 //   POST /api/sources/:id/learn-next      LearnNextResponse (its new cards first in the drill)
-//   POST /api/sources/:id/known           KnownTermsResponse (its terms not yet started marked known)
+//   POST /api/sources/:id/known           ChangedTermsResponse (its terms not yet started marked known)
 //   GET  /api/sources/:id/export?format=tmx|tsv  its sentence pairs as a file
 //   GET  /api/pairs?q&limit&offset        PairSearchResponse (a concordance search of every text)
 //   PATCH /api/pairs/:id                  EditPairRequest → EditPairResponse (its text corrected)
@@ -27,7 +27,8 @@
 //   (next, answer, undo and extend take ?source=ID: a drill of that source's cards alone)
 //   GET  /api/terms?q&status&cards&source&limit&offset  TermsResponse
 //   POST /api/terms                       NewTerm → 201 { term } (409 term_exists)
-//   POST /api/terms/known                 KnownTermsRequest → KnownTermsResponse (known: out of the drill)
+//   POST /api/terms/known                 KnownTermsRequest → ChangedTermsResponse (known: out of the drill)
+//   POST /api/terms/status                {ids, status: active|ignored} → ChangedTermsResponse (the ids changed)
 //   GET  /api/terms/export?format=tbx|csv&status=active|all&source  the termbase (or a text's) as a file
 //   GET  /api/terms/:id                   TermDetailResponse
 //   PATCH /api/terms/:id                  TermPatch → { term }

@@ -172,10 +172,11 @@ export const termPatchSchema = z
   })
   .refine((p) => Object.keys(p).length > 0, 'give at least one of en, variants, status, note, known');
 
-export const knownTermsSchema = z.strictObject({
-  ids: z.array(z.number().int().positive()).min(1).max(5000),
-  known: z.boolean(),
-});
+const termIds = z.array(z.number().int().positive()).min(1).max(5000);
+
+export const knownTermsSchema = z.strictObject({ ids: termIds, known: z.boolean() });
+
+export const termsStatusSchema = z.strictObject({ ids: termIds, status: z.enum(['active', 'ignored']) });
 
 const stepPattern = /^\d+(\.\d+)?[smhd]$/;
 

@@ -1,6 +1,6 @@
 // A source after its import: read side by side with its terms marked, or deleted with what it
 // alone brought. Deleting keeps the review history (reviews outlive their cards, migration 0004).
-import type { DeleteSourceResponse, EditPairRequest, EditPairResponse, KnownTermsResponse, MergePairsResponse, PairSearchResponse, SourceDetailResponse, SourceRemoval, SplitPairResponse, SplitPointsResponse } from '../http/api-types.ts';
+import type { DeleteSourceResponse, EditPairRequest, EditPairResponse, ChangedTermsResponse, MergePairsResponse, PairSearchResponse, SourceDetailResponse, SourceRemoval, SplitPairResponse, SplitPointsResponse } from '../http/api-types.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
 import { splitEn, splitZh } from '../extract/sentences/index.ts';
@@ -114,7 +114,7 @@ export function learnSourceNext(db: Db, id: number): { moved: number } {
  * the rest of a page well known: they stay in the termbase and the reader, out of the drill.
  * Returns their ids, for an undo (POST /api/terms/known with known false).
  */
-export function markSourceTermsKnown(db: Db, id: number): KnownTermsResponse {
+export function markSourceTermsKnown(db: Db, id: number): ChangedTermsResponse {
   return inTransaction(db, () => {
     if (!sourcesStore.sourceExists(db, id)) throw new NotFoundError(`no source ${id}`);
     return { terms: termsStore.setKnown(db, termsStore.unstartedTermIds(db, id), true) };

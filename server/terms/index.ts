@@ -1,2 +1,2 @@
-export { listTerms, getTerm, patchTerm, addTerm, setTermsKnown, type TermListOptions } from './terms.ts';
+export { listTerms, getTerm, patchTerm, addTerm, setTermsKnown, setTermsStatus, type TermListOptions } from './terms.ts';
 export { exportTermbase, type ExportFormat, type TermExport } from './export.ts';

@@ -5,7 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { pinyinOf } from '../extract/lexicon.ts';
 import { addMissingClozes, bestSentenceOf, newRenderings, realignTerm, recognizeTerms, termCards } from '../library/index.ts';
 import { getSettings } from '../settings/index.ts';
-import type { KnownTermsResponse, NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
+import type { ChangedTermsResponse, NewTerm, TermDetailResponse, TermPatch, TermRow, TermsResponse } from '../http/api-types.ts';
 import { cardsStore, inTransaction, segmentsStore, termsStore, type Db } from '../store/index.ts';
 
 export interface TermListOptions {
@@ -113,11 +113,36 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
  * Marks terms known, their cards out of the drill (Lute's "well known"), or drilled again.
  * Returns the ids that changed: ignored terms, and terms already so, are left as they are.
  */
-export function setTermsKnown(db: Db, ids: number[], known: boolean): KnownTermsResponse {
-  if (!Array.isArray(ids) || ids.length < 1 || ids.length > 5000 || !ids.every((id) => Number.isInteger(id) && id > 0))
-    throw new InvalidInputError('ids must be a list of 1 to 5000 term ids');
+export function setTermsKnown(db: Db, ids: number[], known: boolean): ChangedTermsResponse {
+  checkIds(ids);
   if (typeof known !== 'boolean') throw new InvalidInputError('known must be true or false');
   return inTransaction(db, () => ({ terms: termsStore.setKnown(db, ids, known) }));
+}
+
+/**
+ * Ignores terms (their cards leave the drill, and a later import does not bring them back) or
+ * restores them, many at once: cleaning a termbase of an extraction's misses. Returns the ids
+ * that changed.
+ */
+export function setTermsStatus(db: Db, ids: number[], status: 'active' | 'ignored', now: Date): ChangedTermsResponse {
+  checkIds(ids);
+  if (status !== 'active' && status !== 'ignored') throw new InvalidInputError('status must be "active" or "ignored"');
+  return inTransaction(db, () => {
+    const changed: number[] = [];
+    for (const id of new Set(ids)) {
+      const term = termsStore.getTermRecord(db, id);
+      if (!term || term.status === status) continue;
+      termsStore.updateTerm(db, id, { en: term.en, variants: term.variants, status, origin: term.origin, note: term.note, now });
+      cardsStore.setTermCardsHidden(db, id, cardsStore.hiddenIgnoredTerm, status === 'ignored');
+      changed.push(id);
+    }
+    return { terms: changed };
+  });
+}
+
+function checkIds(ids: unknown): asserts ids is number[] {
+  if (!Array.isArray(ids) || ids.length < 1 || ids.length > 5000 || !ids.every((id) => Number.isInteger(id) && id > 0))
+    throw new InvalidInputError('ids must be a list of 1 to 5000 term ids');
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -370,6 +370,39 @@ describe('duizhao in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('ignores, restores and marks known several terms at once on the Terms page', async () => {
+    await go('#/terms');
+    const rows = page.locator('.term-table tbody tr');
+    await rows.first().waitFor();
+    const picked = [(await rows.nth(1).locator('.zh-cell').textContent())!.trim(), (await rows.nth(2).locator('.zh-cell').textContent())!.trim()];
+    await rows.nth(1).locator('input[type=checkbox]').check();
+    await rows.nth(2).locator('input[type=checkbox]').check();
+    const bar = page.locator('.bulk-bar');
+    expect(await bar.textContent()).toMatch(/^2 terms selected:/);
+    await page.screenshot({ path: join(shots, 'terms-bulk-desktop-light.png') });
+    await bar.locator('button:has-text("Ignore")').click();
+    const said = page.locator('p.notice[role=status]');
+    await expect.poll(() => said.textContent().catch(() => null)).toBe('2 terms ignored.');
+    expect((await api<TermsResponse>('/api/terms?status=ignored')).terms.map((t) => t.zh).sort()).toEqual([...picked].sort());
+    // The ignored ones, all selected from the header, restored.
+    await page.selectOption('select[aria-label=Show]', 'ignored');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.locator('.term-table thead input[type=checkbox]').check();
+    await bar.locator('button:has-text("Restore")').click();
+    await expect.poll(() => said.textContent().catch(() => null)).toBe('2 terms restored.');
+    expect((await api<TermsResponse>('/api/terms?status=ignored')).total).toBe(0);
+    // Known in bulk, and drilled again.
+    await page.selectOption('select[aria-label=Show]', 'active');
+    await rows.first().waitFor();
+    await rows.nth(0).locator('input[type=checkbox]').check();
+    await bar.locator('button:has-text("I know these")').click();
+    await expect.poll(() => said.textContent().catch(() => null)).toBe('1 term marked known: out of the drill.');
+    const known = await api<TermsResponse>('/api/terms?status=known');
+    expect(known.total).toBe(1);
+    expect((await page.request.post(server.url + '/api/terms/known', { data: { ids: [known.terms[0]!.id], known: false } })).ok()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows the reviews on Stats, also when opened by a plain path', async () => {
     await page.goto(`${server.url}/stats`);
     expect(new URL(page.url()).hash).toBe('#/stats');

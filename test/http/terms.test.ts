@@ -261,6 +261,14 @@ describe('known terms over HTTP', () => {
 
     const back = await t.app.request('/api/terms/known', json({ ids: ids.slice(1), known: false }));
     expect(((await back.json()) as { terms: number[] }).terms.sort()).toEqual(ids.slice(1).sort());
+    // Ignored and restored in bulk, with bad bodies refused.
+    await expectError(await t.app.request('/api/terms/status', json({ ids: [ids[0]], status: 'gone' })), 400);
+    await expectError(await t.app.request('/api/terms/status', json({ ids: [], status: 'ignored' })), 400);
+    const ignored = await t.app.request('/api/terms/status', json({ ids: ids.slice(0, 2), status: 'ignored' }));
+    expect(((await ignored.json()) as { terms: number[] }).terms.sort()).toEqual(ids.slice(0, 2).sort());
+    expect((await terms('?status=ignored')).total).toBe(2);
+    await t.app.request('/api/terms/status', json({ ids: ids.slice(0, 2), status: 'active' }));
+    expect((await terms('?status=ignored')).total).toBe(0);
     const one = await patch(ids[0]!, { known: false });
     expect(((await one.json()) as { term: TermRow }).term.known).toBe(false);
     expect((await terms('?status=known')).total).toBe(0);

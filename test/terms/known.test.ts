@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { answerCard, nextCard, queueCounts } from '../../server/drill/index.ts';
 import { importExtraction, markSourceTermsKnown, sourceDetail } from '../../server/library/index.ts';
 import { getSettings, updateSettings } from '../../server/settings/index.ts';
-import { exportTermbase, getTerm, listTerms, patchTerm, setTermsKnown } from '../../server/terms/index.ts';
+import { exportTermbase, getTerm, listTerms, patchTerm, setTermsKnown, setTermsStatus } from '../../server/terms/index.ts';
 import { cardsStore, sourcesStore } from '../../server/store/index.ts';
 import { extraction, tempDb, type TempDb } from '../library/fixtures.ts';
 
@@ -104,5 +104,21 @@ describe("a text's terms not yet started, marked known at once", () => {
     expect(listTerms(db, { status: 'known' }, now).total).toBe(0);
     expect(() => markSourceTermsKnown(db, sourceId + 1)).toThrow(/no source/);
     expect(() => setTermsKnown(db, [], true)).toThrow(/1 to 5000/);
+  });
+});
+
+describe('terms ignored or restored many at once', () => {
+  it('ignores several terms (their cards out of the drill), restores them, and leaves unknown ids alone', () => {
+    const { db } = setup();
+    const ids = ['网络强国', '长效机制'].map((zh) => idOf(db, zh));
+    const drilledBefore = ids.map((id) => drillable(db, id));
+    expect(setTermsStatus(db, [...ids, ids[0]!, 99_999], 'ignored', now).terms.sort()).toEqual([...ids].sort());
+    expect(ids.map((id) => drillable(db, id))).toEqual([[], []]);
+    expect(listTerms(db, { status: 'ignored' }, now).terms.map((x) => x.id).sort()).toEqual([...ids].sort());
+    // Already so: nothing changes.
+    expect(setTermsStatus(db, ids, 'ignored', now).terms).toEqual([]);
+    expect(setTermsStatus(db, ids, 'active', now).terms.sort()).toEqual([...ids].sort());
+    expect(ids.map((id) => drillable(db, id))).toEqual(drilledBefore);
+    expect(() => setTermsStatus(db, [], 'ignored', now)).toThrow(/1 to 5000/);
   });
 });

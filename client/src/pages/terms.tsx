@@ -19,6 +19,10 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
   const [adding, setAdding] = useState(false);
   const [data, setData] = useState<TermsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Terms of this page picked for one action on them all (known, ignored…), and what it did.
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [done, setDone] = useState('');
+  const [reload, setReload] = useState(0);
   const search = useRef<HTMLInputElement>(null);
   const firstLoad = useRef(true);
   const now = new Date();
@@ -34,7 +38,7 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
     const timer = setTimeout(() => {
       const byCards = show === 'suspended' || show === 'leech';
       api.terms({ q: query.trim(), status: byCards ? 'all' : show, cards: byCards ? show : undefined, source, limit: PAGE, offset }).then(
-        (r) => !stale && (setData(r), setError(null)),
+        (r) => !stale && (setData(r), setError(null), setSelected(new Set())),
         (e) => !stale && setError(e),
       );
     }, firstLoad.current ? 0 : 150);
@@ -43,7 +47,26 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
       stale = true;
       clearTimeout(timer);
     };
-  }, [query, show, offset]);
+  }, [query, show, offset, reload]);
+
+  /** One action on every selected term; the list is read again after it. */
+  const onSelected = async (label: (n: number) => string, act: (ids: number[]) => Promise<{ terms: number[] }>) => {
+    setError(null);
+    try {
+      const { terms } = await act([...selected]);
+      setDone(label(terms.length));
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const toggle = (id: number) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -122,6 +145,11 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
       </div>
       {adding && <AddTerm onCancel={() => setAdding(false)} />}
       <ErrorNote error={error} />
+      {done && selected.size === 0 && (
+        <p class="notice" role="status">
+          {done}
+        </p>
+      )}
       {!data ? (
         <Loading />
       ) : data.terms.length === 0 ? (
@@ -157,10 +185,38 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
               </>
             )}
           </p>
+          {selected.size > 0 ? (
+            <div class="bulk-bar" role="group" aria-label="The selected terms">
+              <span>{plural(selected.size, 'term')} selected:</span>
+              <button type="button" class="button" onClick={() => void onSelected((n) => `${plural(n, 'term')} marked known: out of the drill.`, (ids) => api.setKnown(ids, true))}>
+                I know these
+              </button>
+              <button type="button" class="button" onClick={() => void onSelected((n) => `${plural(n, 'term')} drilled again.`, (ids) => api.setKnown(ids, false))}>
+                Drill these again
+              </button>
+              <button type="button" class="button danger" onClick={() => void onSelected((n) => `${plural(n, 'term')} ignored.`, (ids) => api.setStatus(ids, 'ignored'))}>
+                Ignore
+              </button>
+              <button type="button" class="button" onClick={() => void onSelected((n) => `${plural(n, 'term')} restored.`, (ids) => api.setStatus(ids, 'active'))}>
+                Restore
+              </button>
+              <button type="button" class="linkish" onClick={() => setSelected(new Set())}>
+                Clear
+              </button>
+            </div>
+          ) : null}
           <div class="table-wrap">
             <table class="term-table" onKeyDown={moveInTable}>
               <thead>
                 <tr>
+                  <th scope="col" class="col-pick">
+                    <input
+                      type="checkbox"
+                      aria-label="Select every term of this page"
+                      checked={data.terms.length > 0 && data.terms.every((t) => selected.has(t.id))}
+                      onChange={(e) => setSelected(e.currentTarget.checked ? new Set(data.terms.map((t) => t.id)) : new Set())}
+                    />
+                  </th>
                   <th scope="col">中文</th>
                   <th scope="col" class="col-pinyin">Pinyin</th>
                   <th scope="col">English</th>
@@ -172,7 +228,7 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
               </thead>
               <tbody>
                 {data.terms.map((t) => (
-                  <TermLine key={t.id} term={t} q={query.trim()} now={now} />
+                  <TermLine key={t.id} term={t} q={query.trim()} now={now} picked={selected.has(t.id)} onPick={() => toggle(t.id)} />
                 ))}
               </tbody>
             </table>
@@ -254,10 +310,13 @@ function moveInTable(e: KeyboardEvent) {
   else links[Math.min(next, links.length - 1)]!.focus();
 }
 
-function TermLine({ term, q, now }: { term: TermRow; q: string; now: Date }) {
+function TermLine({ term, q, now, picked, onPick }: { term: TermRow; q: string; now: Date; picked: boolean; onPick: () => void }) {
   const href = routeHref({ page: 'terms', termId: term.id, q });
   return (
     <tr class={term.status === 'ignored' ? 'ignored' : ''}>
+      <td class="col-pick">
+        <input type="checkbox" checked={picked} onChange={onPick} aria-label={`Select ${term.zh}`} />
+      </td>
       <td lang="zh-CN" class="zh-cell">
         <a href={href}>{term.zh}</a>
       </td>

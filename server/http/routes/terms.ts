@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { addTerm, exportTermbase, getTerm, listTerms, patchTerm, setTermsKnown } from '../../terms/index.ts';
+import { addTerm, exportTermbase, getTerm, listTerms, patchTerm, setTermsKnown, setTermsStatus } from '../../terms/index.ts';
 import { attachment } from '../attachment.ts';
 import type { Deps } from '../deps.ts';
-import { exportQuery, idParam, knownTermsSchema, newTermSchema, requireJson, termPatchSchema, termsQuery, valid } from '../validation.ts';
+import { exportQuery, idParam, knownTermsSchema, newTermSchema, requireJson, termPatchSchema, termsQuery, termsStatusSchema, valid } from '../validation.ts';
 
 export function termsRoutes({ db, now }: Deps) {
   return new Hono()
@@ -11,6 +11,10 @@ export function termsRoutes({ db, now }: Deps) {
     .post('/known', requireJson, valid('json', knownTermsSchema), (c) => {
       const { ids, known } = c.req.valid('json');
       return c.json(setTermsKnown(db, ids, known));
+    })
+    .post('/status', requireJson, valid('json', termsStatusSchema), (c) => {
+      const { ids, status } = c.req.valid('json');
+      return c.json(setTermsStatus(db, ids, status, now()));
     })
     // The termbase as a file to download: TBX-Basic for a CAT tool, or CSV.
     .get('/export', valid('query', exportQuery), (c) => {
