@@ -84,6 +84,7 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
 
   const onSearch = (value: string) => {
     setQuery(value);
+    setDone('');
     setOffset(0);
     history.replaceState(null, '', routeHref({ page: 'terms', termId: null, q: value.trim(), source }));
   };
@@ -119,6 +120,7 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
           value={show}
           onChange={(e) => {
             setShow((e.currentTarget as HTMLSelectElement).value as typeof show);
+            setDone('');
             setOffset(0);
           }}
         >
