@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseRoute, routeHref, applyTheme, nextTheme, storedTheme, systemDark, type Route, type ThemeChoice } from './lib/index.ts';
+import { parseRoute, routeHref, applyTheme, isTypingIn, nextTheme, storedTheme, systemDark, type Route, type ThemeChoice } from './lib/index.ts';
+import { Shortcuts } from './components/shortcuts.tsx';
 import { TodayPage } from './pages/today.tsx';
 import { DrillPage } from './pages/drill.tsx';
 import { TermsPage } from './pages/terms.tsx';
@@ -37,6 +38,17 @@ export function App() {
   const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
   // Choosing the page one is on starts it afresh (a new import, a reloaded drill).
   const [fresh, setFresh] = useState(0);
+  // "?" outside a text box lists every keyboard shortcut.
+  const [help, setHelp] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTypingIn(e.target)) return;
+      e.preventDefault();
+      setHelp(true);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     const titles: Record<Route['page'], string> = { today: 'Today', drill: 'Drill', terms: 'Terms', import: 'Import', stats: 'Stats', settings: 'Settings', suspended: 'Suspended cards', source: 'Source', search: 'Search the texts', 'not-found': 'Not found' };
@@ -98,6 +110,7 @@ export function App() {
           {shownDark ? '☀' : '☾'}
         </button>
       </header>
+      {help && <Shortcuts onClose={() => setHelp(false)} />}
       <main id="main" tabIndex={-1} key={fresh}>
         {route.page === 'today' && <TodayPage />}
         {route.page === 'drill' && <DrillPage key={`${route.source ?? 'all'}:${route.ahead ?? 0}`} source={route.source} ahead={route.ahead} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drillKeyAction, isTypingIn, type KeyInput } from '../../client/src/lib/keys.ts';
+import { drillKeyAction, inDialog, isTypingIn, type KeyInput } from '../../client/src/lib/keys.ts';
 
 const key = (k: Partial<KeyInput> & { key: string }): KeyInput => ({ inField: false, composing: false, modifier: false, phase: 'answer', ...k });
 
@@ -66,5 +66,16 @@ describe('isTypingIn: a key pressed in a field is typing, not a shortcut', () =>
     ['nothing', null, false],
   ])('%s', (_name, target, expected) => {
     expect(isTypingIn(target as unknown as EventTarget)).toBe(expected);
+  });
+});
+
+describe('inDialog: a key pressed in an open dialog is not the page’s', () => {
+  it.each<[string, EventTarget | null, boolean]>([
+    ['a button inside an open dialog', { closest: (s: string) => (s === 'dialog[open]' ? {} : null) } as unknown as EventTarget, true],
+    ['the page', { closest: () => null } as unknown as EventTarget, false],
+    ['the window (no closest)', {} as EventTarget, false],
+    ['nothing', null, false],
+  ])('%s', (_name, target, expected) => {
+    expect(inDialog(target)).toBe(expected);
   });
 });

@@ -663,6 +663,34 @@ describe('duizhao in the browser', () => {
     }
   });
 
+  it('lists every keyboard shortcut on ?, and keeps the drill’s keys from acting under the list', async () => {
+    await go('');
+    await page.locator('.tiles').waitFor();
+    await page.keyboard.press('?');
+    const list = page.locator('dialog.shortcuts');
+    await list.waitFor();
+    expect(await list.locator('h2').textContent()).toBe('Keyboard shortcuts');
+    expect(await list.locator('h3').allTextContents()).toEqual(['Drill', 'A text, side by side', 'Terms', 'Everywhere']);
+    await page.screenshot({ path: join(shots, 'shortcuts-desktop-light.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
+
+    // In the drill, out of the answer box: the list opens, and a rating key pressed there rates nothing.
+    await go('#/drill');
+    await page.locator('[data-testid=prompt]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.ratings').waitFor();
+    const before = (await api<StatsResponse>('/api/stats')).today.reviews;
+    await page.keyboard.press('?');
+    await list.waitFor();
+    await page.keyboard.press('3');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
+    expect((await api<StatsResponse>('/api/stats')).today.reviews).toBe(before);
+    expect(await page.locator('.ratings').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('remembers the theme toggle over the system preference', async () => {
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.emulateMedia({ colorScheme: 'light' });

@@ -3,7 +3,7 @@ export { markMatches, markRange, markNeedles, markSpans, type MarkPiece, type Pi
 export { nextToCheck } from './reader.ts';
 export { formatDuration, formatPercent, formatDue, formatMoment, parseVariants, plural, errorLine, lineRange, WEAK_ALIGNMENT } from './format.ts';
 export { heatmapLayout, heatLevel, niceMax, denseDays, addDays, weekday, type HeatCell, type HeatmapLayout } from './calendar.ts';
-export { drillKeyAction, isTypingIn, type DrillAction, type DrillPhase, type KeyInput } from './keys.ts';
+export { drillKeyAction, inDialog, isTypingIn, type DrillAction, type DrillPhase, type KeyInput } from './keys.ts';
 export { ApiFailure, failureFromBody, networkFailure } from './api-errors.ts';
 export { storedTheme, systemDark, nextTheme, applyTheme, type ThemeChoice } from './theme.ts';
 export { browserVoices, speak, voiceFor } from './speech.ts';

@@ -64,6 +64,12 @@ export function drillKeyAction(k: KeyInput): DrillAction | null {
   }
 }
 
+/** Whether a key was pressed in an open dialog (the shortcuts list, a confirmation): not the page's. */
+export function inDialog(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && typeof el.closest === 'function' && el.closest('dialog[open]') !== null;
+}
+
 /** Whether a key pressed here is typing (a text box, a list box, editable text), not a shortcut. */
 export function isTypingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;

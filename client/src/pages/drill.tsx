@@ -4,7 +4,7 @@ import type { GradeResult } from '../../../server/grading/types.ts';
 import { api, ApiFailure } from '../api.ts';
 import { Diff, ErrorNote, Kbd, Loading, Marked } from '../components.tsx';
 import { gradeCard } from '../lib/grade.ts';
-import { browserVoices, drillKeyAction, formatDuration, isTypingIn, markNeedles, newReviewId, parseVariants, plural, routeHref, speak, voiceFor, type DrillPhase } from '../lib/index.ts';
+import { browserVoices, drillKeyAction, formatDuration, inDialog, isTypingIn, markNeedles, newReviewId, parseVariants, plural, routeHref, speak, voiceFor, type DrillPhase } from '../lib/index.ts';
 
 const RATINGS: { rating: Rating; label: string }[] = [
   { rating: 1, label: 'Again' },
@@ -299,7 +299,7 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
   // The handler is replaced on every render and the listener calls the latest one: effects run
   // after paint, so a listener re-added in an effect would miss a key pressed right after a check.
   onKeyRef.current = (e: KeyboardEvent) => {
-    if (editing || e.defaultPrevented || e.repeat) return;
+    if (editing || e.defaultPrevented || e.repeat || inDialog(e.target)) return;
     const target = e.target as HTMLElement | null;
     // Once checked, the answer box is read-only: a rating key pressed before focus moves on counts.
     const inField = isTypingIn(target) && !(target === input.current && phase === 'checked');
@@ -717,7 +717,7 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
 
       <p class="keys muted small" aria-label="Keyboard shortcuts">
         <Kbd>U</Kbd> undo · <Kbd>E</Kbd> edit term · <Kbd>S</Kbd> suspend · <Kbd>K</Kbd> I know this term · <Kbd>L</Kbd> listen first · <Kbd>P</Kbd> pinyin · <Kbd>R</Kbd> read aloud · <Kbd>Esc</Kbd> leave the
-        answer box
+        answer box · <Kbd>?</Kbd> all shortcuts
       </p>
       <div class="touch-keys">
         <button type="button" class="button" onClick={() => void undo()}>Undo</button>

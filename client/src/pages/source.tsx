@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeleteSourceResponse, SourceDetailResponse, SourceRemoval, SourceSentence, TermProgress, TermRow } from '../../../server/http/api-types.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading, Pager } from '../components.tsx';
-import { isTypingIn, markSpans, nextToCheck, plural, routeHref, WEAK_ALIGNMENT, type MarkPiece } from '../lib/index.ts';
+import { inDialog, isTypingIn, markSpans, nextToCheck, plural, routeHref, WEAK_ALIGNMENT, type MarkPiece } from '../lib/index.ts';
 import { AddFromText, PairTools, pickFromSelection, type PairEdit, type PairStep, type Picked } from './source-edit.tsx';
 
 const PAGE = 100;
@@ -128,7 +128,7 @@ export function SourcePage({ sourceId, at }: { sourceId: number; at: number | nu
   checkNextRef.current = checkNext;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'n' || e.ctrlKey || e.metaKey || e.altKey || isTypingIn(e.target)) return;
+      if (e.key !== 'n' || e.ctrlKey || e.metaKey || e.altKey || isTypingIn(e.target) || inDialog(e.target)) return;
       e.preventDefault();
       checkNextRef.current();
     };
