@@ -191,14 +191,23 @@ export function editPair(db: Db, segmentId: number, text: EditPairRequest, now: 
     const found = recognizeTerms(db, termsStore.activeTerms(db), [{ id: s.id, ...next }]);
     if (next.zh && next.en) ensureSentenceCards(db, { id: s.id, sourceId: s.sourceId, ...next }, now);
     else cardsStore.deleteSentenceCards(db, s.id);
-    for (const cloze of cardsStore.clozesOn(db, s.id)) {
-      if (termsStore.englishSpanIn(db, cloze.termId, s.id)) continue;
-      const to = bestSentenceOf(db, cloze.termId);
-      if (to === null) cardsStore.deleteCard(db, cloze.id);
-      else cardsStore.moveCard(db, cloze.id, to);
-    }
+    clozesFollowTerms(db, s.id);
     return { id: s.id, ...next, terms: found.size };
   });
+}
+
+/**
+ * The clozes blanking a pair whose term has no English span there any more follow their term: to
+ * `prefer` (the other part of a split) when the term has one there, else to its best sentence;
+ * with none, they go.
+ */
+function clozesFollowTerms(db: Db, pairId: number, prefer: number | null = null): void {
+  for (const cloze of cardsStore.clozesOn(db, pairId)) {
+    if (termsStore.englishSpanIn(db, cloze.termId, pairId)) continue;
+    const to = prefer !== null && termsStore.englishSpanIn(db, cloze.termId, prefer) ? prefer : bestSentenceOf(db, cloze.termId);
+    if (to === null) cardsStore.deleteCard(db, cloze.id);
+    else cardsStore.moveCard(db, cloze.id, to);
+  }
 }
 
 /** Where a sentence of the text begins (other than at 0), as the extractor's splitter sees it. */
@@ -259,12 +268,7 @@ export function splitPair(db: Db, segmentId: number, cut: { zh: number; en: numb
     }
     ensureSentenceCards(db, { id: a.id, sourceId: a.sourceId, ...first }, now);
     ensureSentenceCards(db, { id: b, sourceId: a.sourceId, ...second }, now);
-    for (const cloze of cardsStore.clozesOn(db, a.id)) {
-      if (termsStore.englishSpanIn(db, cloze.termId, a.id)) continue;
-      const to = termsStore.englishSpanIn(db, cloze.termId, b) ? b : bestSentenceOf(db, cloze.termId);
-      if (to === null) cardsStore.deleteCard(db, cloze.id);
-      else cardsStore.moveCard(db, cloze.id, to);
-    }
+    clozesFollowTerms(db, a.id, b);
     return { first: a.id, second: b };
   });
 }
