@@ -107,7 +107,7 @@ export function queueCounts(db: Db, now: Date, settings: Settings, focus: Focus 
 export function reviewsAhead(db: Db, now: Date, settings: Settings, days: number, focus: Focus = null): number {
   const end = dayWindow(now, settings).end.getTime();
   const t = now.getTime();
-  return cardsStore.countReviewsDue(db, end + days * dayMs, t, maxWaiting, focus) - cardsStore.countReviewsDue(db, end, t, maxWaiting, focus);
+  return cardsStore.countReviewsDueBetween(db, end, end + days * dayMs, t, maxWaiting, focus);
 }
 
 /** New cards the queue could serve now beyond what today's limit still lets in (counted up to 1,000). */

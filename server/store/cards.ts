@@ -336,7 +336,7 @@ const newQuery = queueQuery(
 );
 const learningCountQuery = queueQuery('SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < ? AND suspended = 0 AND hidden = 0 @focus');
 const reviewCountQuery = queueQuery(
-  `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due < ? AND suspended = 0 AND hidden = 0
+  `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due >= ? AND due < ? AND suspended = 0 AND hidden = 0
      AND (buried_until IS NULL OR buried_until <= ?) @focus LIMIT ?)`,
 );
 const newCountQuery = queueQuery(
@@ -368,8 +368,13 @@ export function countLearningBefore(db: Db, until: number, focus: Focus = null):
 
 /** Due reviews not buried, counted up to `limit` (the counts shown never exceed today's cap). */
 export function countReviewsDue(db: Db, dayEnd: number, now: number, limit: number, focus: Focus = null): number {
+  return countReviewsDueBetween(db, 0, dayEnd, now, limit, focus);
+}
+
+/** Reviews falling due from `from` to before `until`, not buried at `now`, counted up to `limit`. */
+export function countReviewsDueBetween(db: Db, from: number, until: number, now: number, limit: number, focus: Focus = null): number {
   if (limit <= 0) return 0;
-  return (queueSql(db, reviewCountQuery, focus).get(dayEnd, now, limit) as { n: number }).n;
+  return (queueSql(db, reviewCountQuery, focus).get(from, until, now, limit) as { n: number }).n;
 }
 
 export function countNewAvailable(db: Db, now: number, limit: number, focus: Focus = null): number {
