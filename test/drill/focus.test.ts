@@ -9,7 +9,7 @@ import { getSettings, updateSettings } from '../../server/settings/index.ts';
 import { getStats } from '../../server/stats/index.ts';
 import { addTerm } from '../../server/terms/index.ts';
 import type { Db } from '../../server/store/index.ts';
-import { tempDb, type TempDb } from '../library/fixtures.ts';
+import { numberedTerms, tempDb, valuedTerms, type TempDb } from '../library/fixtures.ts';
 
 let t: TempDb;
 afterEach(() => t?.close());
@@ -20,23 +20,7 @@ let seq = 0;
 
 /** Terms `术语N号` for N in [from, from + n), each in a sentence of its own, and the shared term in one more. */
 function text(from: number, n: number): Extraction {
-  const sentences: Extraction['sentences'] = [];
-  const terms: Extraction['terms'] = [];
-  for (let i = 0; i <= n; i++) {
-    const zh = i < n ? `术语${from + i}号` : SHARED;
-    const en = i < n ? `term${from + i}` : 'shared term';
-    sentences.push({ paragraph: i, sentence: 0, zh: `我们重视${zh}。`, en: `We value ${en}.`, score: 0.9 });
-    terms.push({
-      zh,
-      en,
-      variants: [],
-      pinyin: '',
-      count: 1,
-      score: 0.8,
-      occurrences: [{ sentence: i, zhStart: 4, zhEnd: 4 + zh.length, enStart: 9, enEnd: 9 + en.length }],
-    });
-  }
-  return { sentences, terms };
+  return valuedTerms([...numberedTerms(n, from), [SHARED, 'shared term']]);
 }
 
 /** Two texts: the first imported first (its cards come first in the new-card order), sharing one term. */

@@ -7,7 +7,7 @@ import type { Counts, Rating } from '../../server/http/api-types.ts';
 import { importExtraction } from '../../server/library/index.ts';
 import { getSettings, updateSettings } from '../../server/settings/index.ts';
 import type { Db } from '../../server/store/index.ts';
-import { tempDb, type TempDb } from '../library/fixtures.ts';
+import { numberedTerms, tempDb, valuedTerms, type TempDb } from '../library/fixtures.ts';
 
 let t: TempDb;
 afterEach(() => t?.close());
@@ -18,23 +18,7 @@ let seq = 0;
 
 /** `n` terms, each in its own sentence: five sibling cards per term and sentence. */
 function manyTerms(n: number, offset = 0): Extraction {
-  const sentences: Extraction['sentences'] = [];
-  const terms: Extraction['terms'] = [];
-  for (let i = 0; i < n; i++) {
-    const zh = `术语${offset + i}号`;
-    const en = `term${offset + i}`;
-    sentences.push({ paragraph: i, sentence: 0, zh: `我们重视${zh}。`, en: `We value ${en}.`, score: 0.9 });
-    terms.push({
-      zh,
-      en,
-      variants: [],
-      pinyin: '',
-      count: 1,
-      score: 0.8,
-      occurrences: [{ sentence: i, zhStart: 4, zhEnd: 4 + zh.length, enStart: 9, enEnd: 9 + en.length }],
-    });
-  }
-  return { sentences, terms };
+  return valuedTerms(numberedTerms(n, offset));
 }
 
 /** A database where most cards are reviews already due (some overdue), a few learning, the rest new. */

@@ -132,3 +132,27 @@ export function tempDb(timeZone = 'UTC'): TempDb {
     },
   };
 }
+
+/** Each term in a sentence of its own ("我们重视ZH。" / "We value EN."), the sentences in order. */
+export function valuedTerms(pairs: [zh: string, en: string][]): Extraction {
+  const sentences: Extraction['sentences'] = [];
+  const terms: Extraction['terms'] = [];
+  pairs.forEach(([zh, en], i) => {
+    sentences.push({ paragraph: i, sentence: 0, zh: `我们重视${zh}。`, en: `We value ${en}.`, score: 0.9 });
+    terms.push({
+      zh,
+      en,
+      variants: [],
+      pinyin: '',
+      count: 1,
+      score: 0.8,
+      occurrences: [{ sentence: i, zhStart: 4, zhEnd: 4 + zh.length, enStart: 9, enEnd: 9 + en.length }],
+    });
+  });
+  return { sentences, terms };
+}
+
+/** Terms 术语N号 → termN for N from `offset`, `n` of them, each in a sentence of its own. */
+export function numberedTerms(n: number, offset = 0): [string, string][] {
+  return Array.from({ length: n }, (_, i): [string, string] => [`术语${offset + i}号`, `term${offset + i}`]);
+}
