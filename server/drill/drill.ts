@@ -5,7 +5,7 @@ import { dayWindow, previewIntervals, previewIntervalsJson, schedule, stateName,
 import { getSettings, settingsAt } from '../settings/index.ts';
 import { cardsStore, contentVersion, inTransaction, readVersions, reviewsStore, sameVersions, segmentsStore, versionKey, type Db, type Versions } from '../store/index.ts';
 import type { CardRecord, Focus } from '../store/cards.ts';
-import { newCardsExtension, writeNewCardsExtension } from '../store/settings.ts';
+import { newCardsExtension, undoBarrier, writeNewCardsExtension } from '../store/settings.ts';
 import type { ReviewRecord } from '../store/reviews.ts';
 import { buildDrillCard } from './drill-card.ts';
 import { chooseNext, countPile, dayQueue, isServable, newCardsHeldBack, pickCard, queueCounts, reviewsAhead, shownCount, type DayQueue, type Pile, type QueueView } from './queue.ts';
@@ -350,6 +350,9 @@ export function undoLast(db: Db, now: Date, focus: Focus = null, aheadDays = 0):
     if (!last) throw new ConflictError('nothing to undo', 'nothing_to_undo');
     // Its card went with a deleted source: the answer stays in the history, with nothing to restore.
     if (!cardsStore.getCard(db, last.cardId)) throw new ConflictError('nothing to undo: the last answer\'s card was deleted', 'nothing_to_undo');
+    // Rescheduling rewrote the cards from their answers since: putting one back as it stood before
+    // its answer would undo the new parameters on it too.
+    if (last.seq <= undoBarrier(db)) throw new ConflictError('nothing to undo: the cards were rescheduled after the last answer', 'nothing_to_undo');
     cardsStore.restoreCard(db, last.cardId, last.prev.card);
     cardsStore.restoreBurials(db, last.prev.siblings);
     reviewsStore.deleteReview(db, last.seq);

@@ -417,6 +417,25 @@ export interface OptimizeResponse {
   weights: number[];
 }
 
+/**
+ * GET /api/settings/reschedule (what it would change) and POST (done): every studied card's
+ * answers replayed under the settings in use, as if they had always been in force.
+ */
+export interface RescheduleResponse {
+  /** Cards with answers, replayed. */
+  cards: number;
+  /** Of them, those whose memory state (stability, difficulty) changes. */
+  memoryChanged: number;
+  /** Cards in review whose due date moves (cards in learning keep their step). */
+  moved: number;
+  /**
+   * Reviews the drill would serve by the end of today (days 1), of the next 7 days and of the next
+   * 30: before and after.
+   */
+  due: { days: number; before: number; after: number }[];
+  applied: boolean;
+}
+
 export interface DayCount {
   /** Local calendar day, YYYY-MM-DD, in the settings' time zone with the day start applied. */
   day: string;

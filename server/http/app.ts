@@ -36,6 +36,7 @@
 //   POST /api/cards/:id/suspend|unsuspend SuspendResponse
 //   GET  /api/settings, PUT /api/settings Settings (PUT takes any subset)
 //   POST /api/settings/optimize           OptimizeResponse (FSRS parameters fitted to the reviews)
+//   GET|POST /api/settings/reschedule     RescheduleResponse (GET: what would move; POST: due dates to the settings in use)
 //   GET  /api/stats                       StatsResponse
 //   GET  /api/backup                      the whole database, a consistent copy (a file to download)
 //   GET  /api/backup/list                 BackupsResponse (the daily automatic backups)

@@ -6,6 +6,7 @@ import { isStep, isTimeZone } from '../scheduling/index.ts';
 import { externalVersion, inTransaction, type Db } from '../store/index.ts';
 import { applyCardKinds } from '../library/index.ts';
 import { readSettingsJson, writeSettingsJson } from '../store/settings.ts';
+import { replanCards } from './memory.ts';
 
 function defaultTimeZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -83,7 +84,8 @@ export function settingsAt(db: Db, version: number): Settings {
 
 /**
  * Validates and stores a partial update. Changing cardKinds hides or shows cards of those kinds
- * and makes missing ones (new cards are stamped `now`).
+ * and makes missing ones (new cards are stamped `now`); changing the FSRS weights recomputes the
+ * memory states of the cards studied.
  */
 export function updateSettings(db: Db, partial: Partial<Settings>, now: Date = new Date()): Settings {
   if (typeof partial !== 'object' || partial === null) throw new InvalidInputError('settings must be an object');
@@ -99,9 +101,13 @@ export function updateSettings(db: Db, partial: Partial<Settings>, now: Date = n
   };
   validate(next);
   const kindsChanged = JSON.stringify(next.cardKinds) !== JSON.stringify(current.cardKinds);
+  const weightsChanged = JSON.stringify(next.weights) !== JSON.stringify(current.weights);
   inTransaction(db, () => {
     writeSettingsJson(db, next);
     if (kindsChanged) applyCardKinds(db, next.cardKinds, now);
+    // New parameters read the same answers differently: every studied card's memory state is
+    // computed again from its answers (due dates stay until the user reschedules).
+    if (weightsChanged) replanCards(db, next, false, now);
   });
   // A new object: the scheduler caches its FSRS instance per settings object.
   cache.set(db, { settings: next, version: externalVersion(db) });

@@ -1,5 +1,5 @@
-import type { CardKind, Direction, SuspendedCard } from '../http/api-types.ts';
-import { stateCode, stateName, type SchedCard } from '../scheduling/index.ts';
+import type { CardKind, Direction, Rating, SuspendedCard } from '../http/api-types.ts';
+import { stateCode, stateName, type Answer, type SchedCard } from '../scheduling/index.ts';
 import type Database from 'better-sqlite3';
 import { contentVersion, sql, type Db } from './db.ts';
 import { sourceCardIds } from './sources.ts';
@@ -53,6 +53,21 @@ interface RawCard extends CardSnapshot {
 const snapshotColumns =
   'due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review, suspended, leech, buried_until';
 
+function schedOf(r: CardSnapshot): SchedCard {
+  return {
+    due: new Date(r.due),
+    stability: r.stability,
+    difficulty: r.difficulty,
+    elapsedDays: r.elapsed_days,
+    scheduledDays: r.scheduled_days,
+    learningSteps: r.learning_steps,
+    reps: r.reps,
+    lapses: r.lapses,
+    state: stateName(r.state),
+    lastReview: r.last_review === null ? null : new Date(r.last_review),
+  };
+}
+
 function toRecord(r: RawCard): CardRecord {
   return {
     id: r.id,
@@ -61,18 +76,7 @@ function toRecord(r: RawCard): CardRecord {
     direction: r.direction,
     segmentId: r.segment_id,
     sourceId: r.source_id,
-    sched: {
-      due: new Date(r.due),
-      stability: r.stability,
-      difficulty: r.difficulty,
-      elapsedDays: r.elapsed_days,
-      scheduledDays: r.scheduled_days,
-      learningSteps: r.learning_steps,
-      reps: r.reps,
-      lapses: r.lapses,
-      state: stateName(r.state),
-      lastReview: r.last_review === null ? null : new Date(r.last_review),
-    },
+    sched: schedOf(r),
     suspended: r.suspended === 1,
     leech: r.leech === 1,
     hidden: r.hidden,
@@ -469,4 +473,52 @@ export function deleteCard(db: Db, id: number): void {
 /** The clozes blanking a pair, with their terms. */
 export function clozesOn(db: Db, segmentId: number): { id: number; termId: number }[] {
   return sql(db, "SELECT id, subject_id AS termId FROM cards WHERE kind = 'cloze' AND segment_id = ?").all(segmentId) as { id: number; termId: number }[];
+}
+
+/** A studied card as rescheduling reads it: its schedule, whether the drill serves it at all. */
+export interface StudiedCard {
+  id: number;
+  sched: SchedCard;
+  /** Neither suspended nor hidden (a burial lasts a day and is left out). */
+  served: boolean;
+}
+
+/**
+ * Every card with answers, with its answers in the order given (ties in time by the order
+ * recorded), one card at a time. Answers of deleted cards are passed over. The callback must not
+ * write: the answers are read as they are visited.
+ */
+export function forEachStudiedCard(db: Db, visit: (card: StudiedCard, answers: Answer[]) => void): void {
+  const cards = sql(db, `SELECT id, ${snapshotColumns}, hidden FROM cards WHERE id IN (SELECT card_id FROM reviews) ORDER BY id`).all() as (CardSnapshot & {
+    id: number;
+    hidden: number;
+  })[];
+  const answers = sql(db, 'SELECT card_id, rating, reviewed_at FROM reviews ORDER BY card_id, reviewed_at, seq').raw();
+  let at = 0;
+  let list: Answer[] = [];
+  const flush = () => {
+    const c = cards[at]!;
+    visit({ id: c.id, sched: schedOf(c), served: c.suspended === 0 && c.hidden === 0 }, list);
+    list = [];
+    at++;
+  };
+  for (const [cardId, rating, reviewedAt] of answers.iterate() as IterableIterator<[number, Rating, number]>) {
+    while (at < cards.length && cards[at]!.id < cardId) flush();
+    if (at < cards.length && cards[at]!.id === cardId) list.push({ rating, at: reviewedAt });
+  }
+  while (at < cards.length) flush();
+}
+
+/** A card's memory state (stability, difficulty) and, when `due` is given, its review's due date. */
+export function saveMemoryState(db: Db, id: number, c: SchedCard, due: boolean): void {
+  if (due) {
+    sql(db, 'UPDATE cards SET stability = ?, difficulty = ?, due = ?, scheduled_days = ?, elapsed_days = ? WHERE id = ?').run(
+      c.stability,
+      c.difficulty,
+      c.due.getTime(),
+      c.scheduledDays,
+      c.elapsedDays,
+      id,
+    );
+  } else sql(db, 'UPDATE cards SET stability = ?, difficulty = ? WHERE id = ?').run(c.stability, c.difficulty, id);
 }

@@ -32,3 +32,18 @@ export function writeNewCardsExtension(db: Db, value: DayExtension): void {
     JSON.stringify(value),
   );
 }
+
+/**
+ * The last answer recorded when cards were last rescheduled (its seq), or 0: undo does not take
+ * back that answer or any before it, whose cards' stored states no longer follow from them.
+ */
+export function undoBarrier(db: Db): number {
+  const row = sql(db, "SELECT value FROM settings WHERE key = 'undo-barrier'").get() as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as { seq: number }).seq : 0;
+}
+
+export function writeUndoBarrier(db: Db, seq: number): void {
+  sql(db, "INSERT INTO settings (key, value) VALUES ('undo-barrier', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    JSON.stringify({ seq }),
+  );
+}

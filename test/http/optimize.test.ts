@@ -2,9 +2,9 @@
 // real drill (a simulated learner, seeded), shown beside the fit of the parameters in use, and
 // used by the scheduler only once the user saves them.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DrillCard, NextResponse, OptimizeResponse, Rating, Settings } from '../../server/http/api-types.ts';
+import type { DrillCard, NextResponse, OptimizeResponse, Rating, RescheduleResponse, Settings } from '../../server/http/api-types.ts';
 import { answerCard, nextCard } from '../../server/drill/index.ts';
-import { expectError, json, makeSeededApp, type TestApp } from './helpers.ts';
+import { expectError, json, makeSeededApp, snapshot, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -93,5 +93,24 @@ describe('POST /api/settings/optimize', () => {
     // Optimizing again measures the parameters now in use: the ones just saved.
     const again = (await (await t.app.request('/api/settings/optimize', { method: 'POST' })).json()) as OptimizeResponse;
     expect(again.current.logLoss).toBeCloseTo(result.optimized.logLoss, 3);
+
+    // Saving them recomputed every studied card's memory state; due dates move only on request.
+    const unchanged = snapshot(t.db);
+    const preview = (await (await t.app.request('/api/settings/reschedule')).json()) as RescheduleResponse;
+    expect(snapshot(t.db)).toEqual(unchanged);
+    expect(preview).toMatchObject({ cards: result.cards, memoryChanged: 0, applied: false });
+    expect(preview.moved).toBeGreaterThan(0);
+    expect(preview.due.map((d) => d.days)).toEqual([1, 7, 30]);
+    const done = (await (await t.app.request('/api/settings/reschedule', { method: 'POST' })).json()) as RescheduleResponse;
+    expect(done).toEqual({ ...preview, applied: true });
+    // The drill now counts the reviews the preview said would be due today.
+    const next = (await (await t.app.request('/api/drill/next')).json()) as NextResponse;
+    expect(next.counts.review).toBe(preview.due[0]!.after);
+    // A second request (a double click) finds nothing left to move.
+    const twice = (await (await t.app.request('/api/settings/reschedule', { method: 'POST' })).json()) as RescheduleResponse;
+    expect(twice).toMatchObject({ memoryChanged: 0, moved: 0, due: done.due.map((d) => ({ ...d, before: d.after })) });
+    // The last answer was given before the cards were rescheduled: undo leaves it.
+    const undo = await expectError(await t.app.request('/api/drill/undo', { method: 'POST' }), 409);
+    expect(undo.message).toMatch(/rescheduled after the last answer/);
   });
 });
