@@ -2,7 +2,7 @@
 // been given under them. What rescheduling after new FSRS parameters or a new desired retention
 // computes (Anki recomputes memory states from the revlog the same way).
 import type { Rating } from '../http/api-types.ts';
-import { newCard, schedule } from './fsrs.ts';
+import { answeredMemory, newCard, schedule } from './fsrs.ts';
 import type { SchedCard, SchedSettings } from './types.ts';
 
 /** One answer of a card: its rating and when it was given (ms). */
@@ -17,6 +17,8 @@ export interface Answer {
  */
 export function replay(answers: readonly Answer[], settings: SchedSettings): SchedCard {
   let card = newCard(new Date(answers.length ? answers[0]!.at : 0));
-  for (const a of answers) card = schedule(card, a.rating, new Date(a.at), settings).card;
-  return card;
+  // Every answer but the last moves the memory state; the last also sets the due date.
+  for (let k = 0; k < answers.length - 1; k++) card = answeredMemory(card, answers[k]!.rating, new Date(answers[k]!.at), settings);
+  const last = answers[answers.length - 1];
+  return last ? schedule(card, last.rating, new Date(last.at), settings).card : card;
 }

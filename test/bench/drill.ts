@@ -15,7 +15,7 @@ import { answerCard, nextCard } from '../../server/drill/index.ts';
 import { getStats } from '../../server/stats/index.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import { importExtraction } from '../../server/library/index.ts';
-import { updateSettings } from '../../server/settings/index.ts';
+import { reschedulePreview, updateSettings } from '../../server/settings/index.ts';
 import { openDatabase, type Db } from '../../server/store/index.ts';
 
 // autocannon ships no types; this is the part of its result the bench reads.
@@ -293,6 +293,10 @@ function inProcess(dbPath: string): void {
     const stats = { wall: [] as number[], cpu: [] as number[] };
     for (let i = 0; i < STATS_ITERATIONS; i++) timed(() => getStats(db, new Date(clock)), stats.wall, stats.cpu);
 
+    // Settings' "Show what would move": every studied card's answers replayed (here 1,000,000).
+    const replayed = { wall: [] as number[], cpu: [] as number[] };
+    for (let i = 0; i < 2; i++) timed(() => reschedulePreview(db, new Date(clock)), replayed.wall, replayed.cpu);
+
     console.log('\nin process (ms; wall includes time descheduled on a busy machine, CPU does not)');
     console.log(row(['', 'wall p50', 'wall p99', 'CPU p50', 'CPU p99', 'target p99']));
     const line = (name: string, m: { wall: number[]; cpu: number[] }, target = '< 5') => {
@@ -305,6 +309,7 @@ function inProcess(dbPath: string): void {
     line(`answerCard (${answers.wall.length}, ${refused} refused)`, answers);
     line(`focused next + answer, all cards (${FOCUSED_ITERATIONS})`, focused, '');
     line(`GET /api/stats's getStats (${STATS_ITERATIONS})`, stats, '');
+    line(`reschedule preview, ${REVIEWS.toLocaleString('en')} answers replayed (2)`, replayed, '');
   } finally {
     db.close();
   }
