@@ -5,11 +5,12 @@ import { default_w } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerCard, nextCard, undoLast } from '../../server/drill/index.ts';
 import { ConflictError } from '../../server/errors.ts';
-import type { Rating, Settings } from '../../server/http/api-types.ts';
+import type { Settings } from '../../server/http/api-types.ts';
 import { importExtraction } from '../../server/library/index.ts';
 import { rescheduleCards, reschedulePreview, updateSettings } from '../../server/settings/index.ts';
 import type { Db } from '../../server/store/index.ts';
 import { extraction, tempDb, type TempDb } from '../library/fixtures.ts';
+import { drillDays, reviewId, type Given } from './history.ts';
 
 const open: TempDb[] = [];
 afterEach(() => {
@@ -18,7 +19,6 @@ afterEach(() => {
 
 const day0 = new Date('2026-03-02T01:00:00Z');
 const dayMs = 86_400_000;
-let reviewSeq = 0;
 
 function setup(settings: Partial<Settings> = {}): Db {
   const t = tempDb('Asia/Shanghai');
@@ -28,40 +28,11 @@ function setup(settings: Partial<Settings> = {}): Db {
   return t.db;
 }
 
-interface Given {
-  cardId: number;
-  rating: Rating;
-  at: number;
-}
-
-/** A rating that varies with the card and the day: mostly Good, some Again, Hard and Easy. */
-function ratingFor(cardId: number, day: number): Rating {
-  const k = (cardId * 7 + day * 3) % 11;
-  return (k === 0 ? 1 : k === 1 ? 2 : k === 2 ? 4 : 3) as Rating;
-}
-
-/** Drills everything due each day for `days` days; returns the answers given, in order. */
-function drillDays(db: Db, days: number): Given[] {
-  const given: Given[] = [];
-  for (let d = 0; d < days; d++) {
-    let now = new Date(day0.getTime() + d * dayMs);
-    for (let i = 0; i < 200; i++) {
-      const { card } = nextCard(db, now);
-      if (!card) break;
-      const rating = ratingFor(card.id, d);
-      answerCard(db, { cardId: card.id, rating, reviewId: `r${++reviewSeq}`, reps: card.reps }, now);
-      given.push({ cardId: card.id, rating, at: now.getTime() });
-      now = new Date(now.getTime() + 45_000);
-    }
-  }
-  return given;
-}
-
 /** The same answers given through the drill of another database, card by card. */
 function giveAgain(db: Db, given: Given[]): void {
   for (const g of given) {
     const reps = (db.prepare('SELECT reps FROM cards WHERE id = ?').get(g.cardId) as { reps: number }).reps;
-    answerCard(db, { cardId: g.cardId, rating: g.rating, reviewId: `r${++reviewSeq}`, reps }, new Date(g.at));
+    answerCard(db, { cardId: g.cardId, rating: g.rating, reviewId: reviewId(), reps }, new Date(g.at));
   }
 }
 
@@ -93,7 +64,7 @@ const otherWeights = default_w.map((w, i) => (i < 4 ? w * 2 : i === 20 ? 0.3 : w
 describe('rescheduling to the settings in use', () => {
   it('changes nothing when the cards were answered under them', () => {
     const db = setup();
-    const given = drillDays(db, 40);
+    const given = drillDays(db, day0, 40);
     const before = cards(db);
     const preview = reschedulePreview(db, now);
     expect(preview.cards).toBe(new Set(given.map((g) => g.cardId)).size);
@@ -107,7 +78,7 @@ describe('rescheduling to the settings in use', () => {
 
   it('moves reviews to where answering under a lower desired retention would have put them', () => {
     const db = setup();
-    const given = drillDays(db, 40);
+    const given = drillDays(db, day0, 40);
     updateSettings(db, { desiredRetention: 0.8 });
     const before = cards(db);
 
@@ -138,7 +109,7 @@ describe('rescheduling to the settings in use', () => {
 
   it('recomputes memory states when new parameters come into use, and moves due dates only when asked', () => {
     const db = setup();
-    const given = drillDays(db, 40);
+    const given = drillDays(db, day0, 40);
     const before = cards(db);
     updateSettings(db, { weights: otherWeights });
     const twin = setup({ weights: otherWeights });
@@ -161,7 +132,7 @@ describe('rescheduling to the settings in use', () => {
 
   it('leaves suspension, leech marks and card kinds as they are', () => {
     const db = setup({ leechThreshold: 1 });
-    drillDays(db, 40);
+    drillDays(db, day0, 40);
     const flags = () => db.prepare('SELECT id, suspended, leech, hidden, buried_until FROM cards ORDER BY id').all();
     const before = flags();
     expect((db.prepare('SELECT count(*) AS n FROM cards WHERE leech = 1').get() as { n: number }).n).toBeGreaterThan(0);
@@ -172,7 +143,7 @@ describe('rescheduling to the settings in use', () => {
 
   it('keeps undo from taking back an answer given before the cards were rescheduled', () => {
     const db = setup();
-    drillDays(db, 20);
+    drillDays(db, day0, 20);
     updateSettings(db, { desiredRetention: 0.85 });
     const at = new Date(day0.getTime() + 20 * dayMs);
     expect(rescheduleCards(db, at).moved).toBeGreaterThan(0);
@@ -182,7 +153,7 @@ describe('rescheduling to the settings in use', () => {
     // An answer given after it is undone as ever.
     const { card } = nextCard(db, at);
     expect(card).not.toBeNull();
-    answerCard(db, { cardId: card!.id, rating: 3, reviewId: `r${++reviewSeq}`, reps: card!.reps }, at);
+    answerCard(db, { cardId: card!.id, rating: 3, reviewId: reviewId(), reps: card!.reps }, at);
     expect(undoLast(db, at).card.id).toBe(card!.id);
     expect(undo).toThrow(/rescheduled/);
   });
