@@ -21,6 +21,7 @@ import type {
   PairSearchResponse,
   OptimizeResponse,
   PreviewResponse,
+  RescheduleResponse,
   Settings,
   SourceDetailResponse,
   SourceRemoval,
@@ -226,4 +227,8 @@ export const api = {
   stats: () => call<StatsResponse>('GET', '/api/stats'),
   backups: () => call<BackupsResponse>('GET', '/api/backup/list'),
   optimize: () => call<OptimizeResponse>('POST', '/api/settings/optimize'),
+  /** What bringing the due dates to the settings in use would move; nothing changes. */
+  reschedulePreview: () => call<RescheduleResponse>('GET', '/api/settings/reschedule'),
+  /** The due dates of the cards in review brought to the settings in use. */
+  reschedule: () => call<RescheduleResponse>('POST', '/api/settings/reschedule'),
 };

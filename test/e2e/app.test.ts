@@ -663,6 +663,58 @@ describe('duizhao in the browser', () => {
     }
   });
 
+  it('shows what a new desired retention would move once it is saved, and reschedules the cards in review to it', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await go('#/settings');
+    const section = page.locator('section.reschedule');
+    expect(await section.locator('h2').textContent()).toBe('Due dates');
+    expect(await section.locator('[data-testid=reschedule-summary]').count()).toBe(0);
+    await page.locator('.settings-form input[type=range]').fill('0.8');
+    await page.click('.settings-form button[type=submit]');
+    await page.locator('.settings-form .saved').waitFor();
+    expect((await api<{ desiredRetention: number }>('/api/settings')).desiredRetention).toBe(0.8);
+    // The preview comes by itself, its figures the server's.
+    const summary = section.locator('[data-testid=reschedule-summary]');
+    await summary.waitFor();
+    type Figures = { cards: number; moved: number; due: { days: number; before: number; after: number }[] };
+    const figures = await api<Figures>('/api/settings/reschedule');
+    expect(figures.cards).toBeGreaterThan(0);
+    const rows = async () =>
+      section.locator('.due-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))));
+    expect(figures.due.map((d) => d.days)).toEqual([1, 7, 30]);
+    expect(await section.locator('.due-table tbody th').allTextContents()).toEqual(['By the end of today', 'Within 7 days', 'Within 30 days']);
+    const apply = section.locator('button:has-text("Reschedule")');
+    if (figures.moved === 0) {
+      expect(await summary.textContent()).toMatch(/already follow the settings in use/);
+      expect(await rows()).toEqual(figures.due.map((d) => [d.before]));
+      expect(await apply.count()).toBe(0);
+    } else {
+      expect(await summary.textContent()).toBe(`${figures.moved} card${figures.moved === 1 ? '' : 's'} in review of ${figures.cards} studied would move.`);
+      expect(await rows()).toEqual(figures.due.map((d) => [d.before, d.after]));
+      await page.screenshot({ path: join(shots, 'settings-reschedule-desktop-light.png'), fullPage: true });
+      await page.setViewportSize({ width: 360, height: 740 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.screenshot({ path: join(shots, 'settings-reschedule-phone-light.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 860 });
+      expect(await apply.textContent()).toBe(`Reschedule ${figures.moved} card${figures.moved === 1 ? '' : 's'}`);
+      await apply.click();
+      await expect.poll(() => section.locator('[role=status]').textContent()).toBe(`${figures.moved} card${figures.moved === 1 ? '' : 's'} rescheduled.`);
+      expect((await api<Figures>('/api/settings/reschedule')).moved).toBe(0);
+      expect(await rows()).toEqual(figures.due.map((d) => [d.before, d.after]));
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await section.screenshot({ path: join(shots, 'settings-rescheduled-desktop-dark.png') });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    // Back to 90%, and the cards back to their due dates (the replay is deterministic), for the tests that follow.
+    expect((await page.request.put(server.url + '/api/settings', { data: { desiredRetention: 0.9 } })).ok()).toBe(true);
+    const back = await page.request.post(server.url + '/api/settings/reschedule');
+    expect(back.ok()).toBe(true);
+    const restored = (await back.json()) as Figures;
+    expect(restored.moved).toBe(figures.moved);
+    expect(restored.due.map((d) => d.after)).toEqual(figures.due.map((d) => d.before));
+    expect(pageErrors).toEqual([]);
+  });
+
   it('lists every keyboard shortcut on ?, and keeps the drill’s keys from acting under the list', async () => {
     await go('');
     await page.locator('.tiles').waitFor();

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { BackupsResponse, OptimizeResponse, Settings } from '../../../server/http/api-types.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { BackupsResponse, OptimizeResponse, RescheduleResponse, Settings } from '../../../server/http/api-types.ts';
 import { plural } from '../lib/index.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
@@ -18,12 +18,17 @@ export function SettingsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [learning, setLearning] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState('');
   const [saving, setSaving] = useState(false);
+  // The retention in use, to tell a save that changes it; `asked` counts the changes that should
+  // put the due dates' preview in front of the user.
+  const retention = useRef<number | null>(null);
+  const [asked, setAsked] = useState(0);
 
   useEffect(() => {
     api.settings().then((s) => {
       setSettings(s);
+      retention.current = s.desiredRetention;
       setLearning(s.learningSteps.join(' '));
     }, setError);
   }, []);
@@ -32,7 +37,7 @@ export function SettingsPage() {
 
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     setSettings({ ...settings, [key]: value });
-    setSaved(false);
+    setSaved('');
   };
   const num = (e: Event) => Number((e.currentTarget as HTMLInputElement).value);
 
@@ -43,8 +48,13 @@ export function SettingsPage() {
     try {
       const { desiredRetention, newCardsPerDay, reviewCap, dayStartHour, cardKinds, leechThreshold, enableFuzz } = settings;
       const next = await api.saveSettings({ desiredRetention, newCardsPerDay, reviewCap, dayStartHour, cardKinds, leechThreshold, enableFuzz, learningSteps: steps(learning) });
-      if (next && typeof next === 'object' && 'desiredRetention' in next) setSettings(next);
-      setSaved(true);
+      const stored = next && typeof next === 'object' && 'desiredRetention' in next ? next : null;
+      if (stored) setSettings(stored);
+      const inUse = stored?.desiredRetention ?? desiredRetention;
+      const changed = retention.current !== null && retention.current !== inUse;
+      retention.current = inUse;
+      setSaved(changed ? 'Saved. Under Due dates below: what the new retention would move.' : 'Saved.');
+      if (changed) setAsked((n) => n + 1);
     } catch (err) {
       setError(err);
     } finally {
@@ -80,7 +90,7 @@ export function SettingsPage() {
           </label>
           <label>
             Learning steps
-            <input value={learning} onInput={(e) => (setLearning((e.currentTarget as HTMLInputElement).value), setSaved(false))} placeholder="1m 10m" />
+            <input value={learning} onInput={(e) => (setLearning((e.currentTarget as HTMLInputElement).value), setSaved(''))} placeholder="1m 10m" />
           </label>
         </div>
         <fieldset>
@@ -104,12 +114,19 @@ export function SettingsPage() {
           </button>
           {saved && (
             <span class="saved" role="status">
-              Saved.
+              {saved}
             </span>
           )}
         </div>
       </form>
-      <Parameters weights={settings.weights} onSaved={(weights) => setSettings({ ...settings, weights })} />
+      <Parameters
+        weights={settings.weights}
+        onSaved={(weights) => {
+          setSettings({ ...settings, weights });
+          setAsked((n) => n + 1);
+        }}
+      />
+      <Reschedule asked={asked} />
       <Backups />
     </section>
   );
@@ -183,6 +200,126 @@ function Parameters({ weights, onSaved }: { weights: number[] | null; onSaved: (
       </div>
       <ErrorNote error={error} />
     </section>
+  );
+}
+
+const HORIZONS: Record<number, string> = { 1: 'By the end of today', 7: 'Within 7 days', 30: 'Within 30 days' };
+
+/**
+ * Due dates brought to the settings in use, the reviews due before and after shown first. Shown
+ * on request, and by itself whenever `asked` grows (a new retention or new parameters saved).
+ */
+function Reschedule({ asked }: { asked: number }) {
+  const [figures, setFigures] = useState<RescheduleResponse | null>(null);
+  const [busy, setBusy] = useState<'' | 'preview' | 'apply'>('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+
+  const run = async (what: 'preview' | 'apply', work: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    setNotice('');
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy('');
+    }
+  };
+  const preview = () => run('preview', async () => setFigures(await api.reschedulePreview()));
+  const apply = () =>
+    run('apply', async () => {
+      const done = await api.reschedule();
+      setFigures(done);
+      setNotice(`${plural(done.moved, 'card')} rescheduled.`);
+    });
+  useEffect(() => {
+    if (asked > 0) void preview();
+  }, [asked]);
+
+  return (
+    <section class="reschedule" aria-labelledby="reschedule-title">
+      <h2 id="reschedule-title">Due dates</h2>
+      <p>
+        A card keeps the interval it was given under the settings of its last answer: a new desired retention or new parameters reach it only at
+        its next review. Rescheduling moves the cards in review now to where the settings in use put them.
+      </p>
+      {figures && <RescheduleFigures figures={figures} />}
+      <div class="actions">
+        <button type="button" class="button" disabled={busy !== ''} onClick={() => void preview()}>
+          {busy === 'preview' ? 'Counting…' : 'Show what would move'}
+        </button>
+        {figures && !figures.applied && figures.moved > 0 && (
+          <button type="button" class="button primary" disabled={busy !== ''} onClick={() => void apply()}>
+            {busy === 'apply' ? 'Rescheduling…' : `Reschedule ${plural(figures.moved, 'card')}`}
+          </button>
+        )}
+        {notice && (
+          <span class="saved" role="status">
+            {notice}
+          </span>
+        )}
+      </div>
+      {figures && !figures.applied && figures.moved > 0 && <p class="muted small">Undo in the drill will not reach answers given before it.</p>}
+      <ErrorNote error={error} />
+    </section>
+  );
+}
+
+function RescheduleFigures({ figures }: { figures: RescheduleResponse }) {
+  const { cards, moved, due, applied } = figures;
+  if (cards === 0) return <p data-testid="reschedule-summary">No card has been answered yet: there is nothing to reschedule.</p>;
+  if (applied && moved > 0)
+    return (
+      <>
+        <p data-testid="reschedule-summary">The cards in review now follow the settings in use: {plural(moved, 'card')} moved.</p>
+        <DueTable due={due} heads={['Before', 'Now']} />
+      </>
+    );
+  if (moved === 0)
+    return (
+      <>
+        <p data-testid="reschedule-summary">Every due date already follows the settings in use ({plural(cards, 'studied card')}).</p>
+        <DueTable due={due} heads={['Now']} />
+      </>
+    );
+  return (
+    <>
+      <p data-testid="reschedule-summary">
+        <b>{plural(moved, 'card')}</b> in review of {cards} studied would move.
+      </p>
+      <DueTable due={due} heads={['Now', 'After']} />
+    </>
+  );
+}
+
+/** Reviews due by each horizon: `before`, and `after` where it differs. */
+function DueTable({ due, heads }: { due: RescheduleResponse['due']; heads: [string] | [string, string] }) {
+  return (
+    <div class="table-wrap">
+      <table class="term-table due-table">
+        <thead>
+          <tr>
+            <th scope="col">Reviews due</th>
+            {heads.map((h) => (
+              <th key={h} scope="col" class="num">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {due.map((d) => (
+            <tr key={d.days} data-days={d.days}>
+              <th scope="row">{HORIZONS[d.days] ?? `Within ${plural(d.days, 'day')}`}</th>
+              <td class="num">{d.before}</td>
+              {heads.length === 2 && <td class="num">{d.after}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
