@@ -309,7 +309,7 @@ function inProcess(dbPath: string): void {
     line(`answerCard (${answers.wall.length}, ${refused} refused)`, answers);
     line(`focused next + answer, all cards (${FOCUSED_ITERATIONS})`, focused, '');
     line(`GET /api/stats's getStats (${STATS_ITERATIONS})`, stats, '');
-    line(`reschedule preview, ${REVIEWS.toLocaleString('en')} answers replayed (2)`, replayed, '');
+    line(`reschedule preview, ${REVIEWS / 1e6}M answers (2)`, replayed, '');
   } finally {
     db.close();
   }
