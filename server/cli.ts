@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void
   sources: () => import('./commands/sources.ts'),
   export: () => import('./commands/export.ts'),
   backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
   reschedule: () => import('./commands/reschedule.ts'),
   serve: () => import('./commands/serve.ts'),
 };
@@ -26,6 +27,7 @@ const usage = `usage: duizhao COMMAND
   export [--format tbx|csv] [--all] [--source ID] [--out F]
                                                the termbase (or one text's glossary) as TBX-Basic or CSV
   backup [FILE]                                a consistent copy of the database (also while serving)
+  restore FILE                                 put a backup back (what the database held goes into backups/)
   reschedule [--apply] [--json]                due dates of the cards in review moved to the settings in use
   serve                                        start the web app (HOST, PORT, DUIZHAO_DB)`;
 

@@ -193,6 +193,16 @@ export interface BackupsResponse {
   backups: { name: string; takenAt: string; bytes: number }[];
 }
 
+/** POST /api/backup/restore (and `cli restore`): the database's content replaced by a backup's. */
+export interface RestoreResponse {
+  /** The backup restored (its file name). */
+  restored: string;
+  /** The backup holding what the database held before: restoring it undoes this. */
+  before: string;
+  /** What the database holds now. */
+  counts: { sources: number; terms: number; cards: number; reviews: number };
+}
+
 /** POST /api/pairs/:id/merge-next: the pair and the next one of its text made one. */
 export interface MergePairsResponse {
   merged: number;

@@ -40,6 +40,7 @@
 //   GET  /api/stats                       StatsResponse
 //   GET  /api/backup                      the whole database, a consistent copy (a file to download)
 //   GET  /api/backup/list                 BackupsResponse (the daily automatic backups)
+//   POST /api/backup/restore              {name} → RestoreResponse (one of them put back; what was there kept as a backup)
 // Errors: {"error":{"code","message"}}; 400 malformed request, 401 token, 403 cross-site or
 // foreign Host, 404, 409, 413 body limit, 415 not JSON, 422 content refused, 503 busy.
 import { Hono } from 'hono';

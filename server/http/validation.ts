@@ -77,6 +77,11 @@ export const extendSchema = z.strictObject({
   newCards: z.number().int().min(1).max(1000),
 });
 
+/** One of the automatic backups beside the database, by its file name (never a path). */
+export const restoreSchema = z.strictObject({
+  name: z.string().regex(/^duizhao-\d{8}-\d{6}\.db$/, 'name must be a backup file name such as duizhao-20261129-043000.db'),
+});
+
 export const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'two-files'] as const;
 
 export const importSchema = z.object({

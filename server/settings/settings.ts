@@ -65,6 +65,11 @@ function validate(s: Settings): void {
   }
 }
 
+/** Drops the cached settings: the settings row was replaced by this connection (a restore). */
+export function forgetSettings(db: Db): void {
+  cache.delete(db);
+}
+
 export function getSettings(db: Db): Settings {
   return settingsAt(db, externalVersion(db));
 }

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db.ts';
-import { sql } from './db.ts';
+import { inTransaction, sql } from './db.ts';
 
 /** Automatic backups live beside the database, in backups/. */
 export function backupsDir(dbPath: string): string {
@@ -82,4 +82,36 @@ export async function autoBackup(db: Db, dbPath: string, now: Date, keep: number
   await backupTo(db, path);
   for (const old of listBackups(dir).slice(keep)) rmSync(old.path, { force: true });
   return path;
+}
+
+/**
+ * Replaces every row of the database's tables (the migrations' record aside) with those of the
+ * database file at `path`, which has the same schema: one transaction, so a failure leaves the
+ * database as it was. Other connections see the whole change at once.
+ */
+export function replaceContent(db: Db, path: string): void {
+  db.prepare("ATTACH DATABASE ? AS restored").run(path);
+  try {
+    const tables = (
+      db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations'").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    const hasSequence = (schema: string) => !!db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'sqlite_sequence'`).get();
+    inTransaction(db, () => {
+      // Rows are checked against each other once all are in: tables refer to one another.
+      db.pragma('defer_foreign_keys = ON');
+      for (const t of tables) db.exec(`DELETE FROM main."${t}"`);
+      for (const t of tables) {
+        const columns = (db.prepare("SELECT name FROM pragma_table_info(?, 'main')").all(t) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+        db.exec(`INSERT INTO main."${t}" (${columns}) SELECT ${columns} FROM restored."${t}"`);
+      }
+      if (hasSequence('main')) {
+        db.exec('DELETE FROM main.sqlite_sequence');
+        if (hasSequence('restored')) db.exec('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restored.sqlite_sequence');
+      }
+    });
+  } finally {
+    db.prepare('DETACH DATABASE restored').run();
+  }
 }

@@ -27,6 +27,11 @@ function loadMigrations(): Migration[] {
     }));
 }
 
+/** The version of the newest migration this code knows: a database beyond it was made by a newer duizhao. */
+export function latestMigration(): number {
+  return Math.max(0, ...loadMigrations().map((m) => m.version));
+}
+
 export function migrate(db: Db): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../server/commands/backup.ts';
+import { run as restore } from '../../server/commands/restore.ts';
 import { CliError } from '../../server/commands/cli-error.ts';
 import type { CommandIo } from '../../server/commands/io.ts';
 import { openDatabase } from '../../server/store/index.ts';
@@ -61,5 +62,38 @@ describe('cli backup', () => {
     expect(err).toBeInstanceOf(CliError);
     expect((err as Error).message).toMatch(/^cannot write /);
     await expect(run([], { ...io, env: { DUIZHAO_DB: join(dir, 'none.db') } })).rejects.toThrow(/no database at/);
+  });
+});
+
+describe('cli restore', () => {
+  it('puts a backup back and says where the content before it went', async () => {
+    const file = join(dir, 'copy.db');
+    await run([file], io);
+    const db = openDatabase(io.env.DUIZHAO_DB!);
+    db.prepare("INSERT INTO sources (title, format, imported_at, content_hash) VALUES ('Later text', 'tsv', 0, 'h2')").run();
+    db.close();
+    out = '';
+    await restore([file], io);
+    expect(out).toBe(
+      `restored copy.db into ${io.env.DUIZHAO_DB}: 1 source, 0 terms, 0 cards, 0 reviews\n` +
+        `what it held before is in ${join(dir, 'backups')}/duizhao-20260302-090000.db (restore that to undo)\n`,
+    );
+    expect(titles(io.env.DUIZHAO_DB!)).toEqual([{ title: 'Cyber governance' }]);
+    expect(titles(join(dir, 'backups', 'duizhao-20260302-090000.db'))).toEqual([{ title: 'Cyber governance' }, { title: 'Later text' }]);
+  });
+
+  it.each([
+    [[], /restore takes one backup file \(usage: restore FILE\)/],
+    [['--force', 'x.db'], /unknown argument --force/],
+    [['nowhere.db'], /nowhere\.db: no such file/],
+  ])('refuses %j', async (args, message) => {
+    await expect(restore(args, io)).rejects.toThrow(message);
+    expect(titles(io.env.DUIZHAO_DB!)).toEqual([{ title: 'Cyber governance' }]);
+  });
+
+  it('refuses a file that is no backup, naming it', async () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'not a database');
+    await expect(restore([file], io)).rejects.toThrow('notes.txt is not a database (a backup is an SQLite file)');
   });
 });

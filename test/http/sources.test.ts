@@ -7,10 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { autoBackup } from '../../server/store/index.ts';
 import iconv from 'iconv-lite';
 import type {
+  BackupsResponse,
   DeleteSourceResponse,
   ImportResponse,
   PairSearchResponse,
   PreviewResponse,
+  RestoreResponse,
+  Settings,
   SourceDetailResponse,
   SourceRemoval,
   SourceSummary,
@@ -387,6 +390,42 @@ describe('GET /api/backup', () => {
     expect(await (await t.app.request('/api/backup/list')).json()).toEqual({
       backups: [{ name: 'duizhao-20260302-040000.db', takenAt: '2026-03-02T04:00:00.000Z', bytes: expect.any(Number) }],
     });
+  });
+});
+
+describe('POST /api/backup/restore', () => {
+  it('puts an automatic backup back, keeping what was there as another', async () => {
+    t = makeApp();
+    await importSeed(t);
+    await autoBackup(t.db, t.db.name, new Date('2026-03-02T04:00:00Z'), 7);
+    const then = snapshot(t.db);
+    await t.app.request('/api/settings', json({ newCardsPerDay: 44 }, { method: 'PUT' }));
+    const second = await t.app.request('/api/sources', json({ title: 'Second', text: 'We value data.\n我们重视数据。\n' }));
+    expect(second.status).toBe(201);
+
+    const res = await t.app.request('/api/backup/restore', json({ name: 'duizhao-20260302-040000.db' }));
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as RestoreResponse;
+    expect(result).toMatchObject({ restored: 'duizhao-20260302-040000.db', before: 'duizhao-20260302-090000.db' });
+    const { schema_migrations: _a, ...now } = snapshot(t.db);
+    const { schema_migrations: _b, ...expected } = then;
+    expect(now).toEqual(expected);
+    expect(((await (await t.app.request('/api/settings')).json()) as Settings).newCardsPerDay).toBe(20);
+    expect(((await (await t.app.request('/api/sources')).json()) as { sources: SourceSummary[] }).sources.map((s) => s.title)).toEqual(['Cyber ecosystem governance']);
+    const list = (await (await t.app.request('/api/backup/list')).json()) as BackupsResponse;
+    expect(list.backups.map((b) => b.name)).toEqual(['duizhao-20260302-090000.db', 'duizhao-20260302-040000.db']);
+  });
+
+  it.each([
+    ['a backup that is not there', { name: 'duizhao-20260101-000000.db' }, 404],
+    ['a path instead of a name', { name: '../duizhao.db' }, 400],
+    ['no name', {}, 400],
+  ])('refuses %s and changes nothing', async (_name, body, status) => {
+    t = makeApp();
+    await importSeed(t);
+    const before = snapshot(t.db);
+    await expectError(await t.app.request('/api/backup/restore', json(body)), status);
+    expect(snapshot(t.db)).toEqual(before);
   });
 });
 

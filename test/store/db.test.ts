@@ -1,11 +1,11 @@
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { externalVersion, openDatabase, readVersions, sameVersions, type Db } from '../../server/store/index.ts';
+import { databaseAtMigration } from './old-schema.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -45,12 +45,7 @@ describe('openDatabase', () => {
   it('migrates a database made before reviews outlived their cards, keeping every review', () => {
     const path = join(tempDir(), 'old.db');
     // The schema as it stood at migration 3, with one answered card.
-    const old = new Database(path);
-    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-    for (const name of ['0001-initial', '0002-new-card-queue-index', '0003-learning-queue-index']) {
-      old.exec(readFileSync(fileURLToPath(new URL(`../../server/store/migrations/${name}.sql`, import.meta.url)), 'utf8'));
-      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(Number(name.slice(0, 4)), name);
-    }
+    const old = databaseAtMigration(path, 3);
     old.prepare("INSERT INTO cards (id, kind, subject_id, direction, new_order, due, created_at) VALUES (7, 'term', 1, 'zh-en', 1, 0, 0)").run();
     old
       .prepare(

@@ -2,12 +2,18 @@ import { Hono } from 'hono';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { NotFoundError } from '../../errors.ts';
+import { restoreBackup } from '../../settings/index.ts';
 import { backupName, backupTo, backupsDir, listBackups } from '../../store/index.ts';
 import type { BackupsResponse } from '../api-types.ts';
 import { attachment } from '../attachment.ts';
 import type { Deps } from '../deps.ts';
+import { requireJson, restoreSchema, valid } from '../validation.ts';
 
-/** GET /api/backup: a consistent copy of the whole database, to download and keep; /list: the automatic ones. */
+/**
+ * GET /api/backup: a consistent copy of the whole database, to download and keep; /list: the
+ * automatic ones; POST /restore: one of them put back.
+ */
 export function backupRoutes({ db, now }: Deps) {
   return new Hono()
     .get('/list', (c) => {
@@ -15,6 +21,12 @@ export function backupRoutes({ db, now }: Deps) {
       return c.json({
         backups: found.map((b) => ({ name: basename(b.path), takenAt: b.takenAt.toISOString(), bytes: b.bytes })),
       } satisfies BackupsResponse);
+    })
+    .post('/restore', requireJson, valid('json', restoreSchema), async (c) => {
+      const { name } = c.req.valid('json');
+      const found = db.memory ? undefined : listBackups(backupsDir(db.name)).find((b) => basename(b.path) === name);
+      if (!found) throw new NotFoundError(`no backup ${name}`);
+      return c.json(await restoreBackup(db, db.name, found.path, now()));
     })
     .get('/', async (c) => {
       const dir = mkdtempSync(join(tmpdir(), 'duizhao-backup-'));
