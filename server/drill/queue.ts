@@ -1,7 +1,7 @@
 // Choosing the next card and counting what is left today.
 import type { Counts, Settings } from '../http/api-types.ts';
 import { choosePile, dayWindow, learnAheadMs, type DayWindow } from '../scheduling/index.ts';
-import { cardsStore, reviewsStore, type Db } from '../store/index.ts';
+import { cardsStore, reviewsStore, sourcesStore, type Db } from '../store/index.ts';
 import type { Focus } from '../store/cards.ts';
 import { newCardsExtension } from '../store/settings.ts';
 
@@ -101,6 +101,20 @@ export function dayQueue(db: Db, now: Date, settings: Settings, focus: Focus = n
 
 export function queueCounts(db: Db, now: Date, settings: Settings, focus: Focus = null, aheadDays = 0): Counts {
   return dayQueue(db, now, settings, focus, aheadDays).counts;
+}
+
+/**
+ * queueCounts focused on each source in turn, for every source at once (Today's "Study · 3 due ·
+ * 12 new" beside each text): each source's piles counted in one pass, under the collection's
+ * limits for the day.
+ */
+export function sourcesCounts(db: Db, now: Date, settings: Settings): Map<number, Counts> {
+  const day = dayQueue(db, now, settings);
+  const piles = sourcesStore.focusedPiles(db, day.window.end.getTime(), now.getTime());
+  const capped = (n: number, allowed: number) => (allowed <= 0 ? 0 : Math.min(n, allowed));
+  const out = new Map<number, Counts>();
+  for (const [id, p] of piles) out.set(id, { new: capped(p.new, day.newAllowed), learning: p.learning, review: capped(p.review, day.reviewsAllowed) });
+  return out;
 }
 
 /** Reviews falling due in the `days` after the study day (counted up to 1,000): what reviewing ahead would serve. */

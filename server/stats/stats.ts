@@ -1,10 +1,10 @@
 // The progress page and `cli stats`: today's work, streak, heatmap, forecast, true retention,
 // cards by state, time, and mastery per source. Days are local study days (settings' zone and
 // day start), so "today" matches what the drill counts.
-import type { DayCount, KindFigures, StatsResponse } from '../http/api-types.ts';
+import type { DayCount, KindFigures, Settings, StatsResponse } from '../http/api-types.ts';
 import { comingDays, recentDays, type DayWindow } from '../scheduling/index.ts';
 import { getSettings } from '../settings/index.ts';
-import { queueCounts } from '../drill/queue.ts';
+import { queueCounts, sourcesCounts } from '../drill/queue.ts';
 import { sourcesStore, type Db } from '../store/index.ts';
 import * as statsStore from '../store/stats.ts';
 
@@ -180,6 +180,12 @@ export function getStats(db: Db, now: Date): StatsResponse {
       .mostForgottenTerms(db, year[year.length - recentWindow].start.getTime(), minAgain, forgottenShown)
       .map((t) => ({ id: t.id, zh: t.zh, en: t.en, again: t.again, answers: t.answers, leech: t.leech === 1 })),
     // Each source with what a drill focused on it would serve now.
-    sources: sourcesStore.sourceSummaries(db).map((source) => ({ ...source, counts: queueCounts(db, now, settings, source.id) })),
+    sources: sourceList(db, now, settings),
   };
+}
+
+/** Each source's summary with what a drill focused on it would serve now (nothing for a text whose cards are all out of the drill). */
+function sourceList(db: Db, now: Date, settings: Settings): StatsResponse['sources'] {
+  const counts = sourcesCounts(db, now, settings);
+  return sourcesStore.sourceSummaries(db).map((source) => ({ ...source, counts: counts.get(source.id) ?? { new: 0, learning: 0, review: 0 } }));
 }

@@ -214,6 +214,37 @@ export const sourceCardIds = `
   SELECT c.id FROM cards c WHERE c.kind = 'sentence' AND c.subject_id IN (SELECT id FROM segments WHERE source_id = @source)
   UNION SELECT c.id FROM cards c WHERE c.kind != 'sentence' AND c.subject_id IN (${sourceTermIds('@source')})`;
 
+/** Cards a drill of one source could serve, by pile, uncapped by the day's limits. */
+export interface SourcePiles {
+  learning: number;
+  review: number;
+  new: number;
+}
+
+/**
+ * For every source at once, its cards (as sourceCardIds has them) that a drill focused on it could
+ * serve: in learning due before `end`, in review due before `end` and not buried at `now`, new
+ * and not buried; none suspended or hidden. One pass over the cards instead of one gathering per
+ * source (2 s for Today with 200 texts).
+ */
+export function focusedPiles(db: Db, end: number, now: number): Map<number, SourcePiles> {
+  const rows = sql(
+    db,
+    `WITH st AS (${allSourceTerms}),
+       member AS (
+         SELECT g.source_id AS sid, c.id AS cid FROM cards c JOIN segments g ON g.id = c.subject_id WHERE c.kind = 'sentence'
+         UNION ALL SELECT st.sid, c.id FROM st JOIN cards c ON c.subject_id = st.tid AND c.kind != 'sentence')
+     SELECT m.sid AS id,
+       coalesce(sum(c.state IN (1, 3) AND c.due < @end), 0) AS learning,
+       coalesce(sum(c.state = 2 AND c.due < @end AND (c.buried_until IS NULL OR c.buried_until <= @now)), 0) AS review,
+       coalesce(sum(c.state = 0 AND (c.buried_until IS NULL OR c.buried_until <= @now)), 0) AS new
+     FROM member m JOIN cards c ON c.id = m.cid
+     WHERE c.suspended = 0 AND c.hidden = 0
+     GROUP BY m.sid`,
+  ).all({ end, now }) as (SourcePiles & { id: number })[];
+  return new Map(rows.map(({ id, ...piles }) => [id, piles]));
+}
+
 /** The source's new cards that the drill can serve (not suspended, not hidden). */
 export function countNewCards(db: Db, sourceId: number): number {
   return (

@@ -1,7 +1,7 @@
 // A drill focused on one source (`?source=ID`): only that text's cards are served and counted, as
 // studying one Anki deck; the day's limits stay the collection's.
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerCard, extendNewCards, extendStatus, nextCard, nextCardBody, queueCounts, undoLast } from '../../server/drill/index.ts';
+import { answerCard, extendNewCards, extendStatus, nextCard, nextCardBody, queueCounts, sourcesCounts, undoLast } from '../../server/drill/index.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import type { DrillCard } from '../../server/http/api-types.ts';
 import { deleteSource, importExtraction } from '../../server/library/index.ts';
@@ -216,5 +216,47 @@ describe('a drill focused on one source', () => {
       ]),
     );
     expect(stats.sources.find((s) => s.id === second)!.counts.new).toBe(5);
+  });
+
+  it('counts every source at once exactly as a drill focused on each counts it, day after day', () => {
+    // Limits above the piles, so the counts are the piles themselves; lowered at the end.
+    const { db, first } = setup(100);
+    const third = importExtraction(db, { title: 'Third', format: 'tsv', contentHash: 'c', extraction: text(200, 2), now: start }).source.id;
+    const DAY = 86_400_000;
+    const compare = (at: Date) => {
+      const settings = getSettings(db);
+      const all = sourcesCounts(db, at, settings);
+      for (const id of [first, third, ...all.keys()]) expect([id, all.get(id) ?? { new: 0, learning: 0, review: 0 }]).toEqual([id, queueCounts(db, at, settings, id)]);
+    };
+    compare(start);
+    for (let day = 0; day < 6; day++) {
+      const at = new Date(start.getTime() + day * DAY);
+      // Part of the day's drill: some new cards met (in learning, siblings buried), reviews left.
+      let now = at;
+      for (let i = 0; i < 12; i++) {
+        const next = nextCard(db, now);
+        if (!next.card) break;
+        answerCard(db, { cardId: next.card.id, rating: ((i % 3) + 2) as 2 | 3 | 4, reviewId: `all-${++seq}`, reps: next.card.reps }, now);
+        now = new Date(now.getTime() + 10 * 60_000);
+        compare(now);
+      }
+      if (day === 2) {
+        // A suspended card and a known term's cards are out of every count.
+        const card = db.prepare('SELECT id FROM cards WHERE state = 2 LIMIT 1').get() as { id: number } | undefined;
+        if (card) db.prepare('UPDATE cards SET suspended = 1 WHERE id = ?').run(card.id);
+        const term = db.prepare("SELECT id FROM terms WHERE zh = '术语201号'").get() as { id: number };
+        db.prepare('UPDATE terms SET known = 1 WHERE id = ?').run(term.id);
+        db.prepare("UPDATE cards SET hidden = hidden | 4 WHERE kind != 'sentence' AND subject_id = ?").run(term.id);
+        compare(now);
+      }
+    }
+    // Under limits lower than the piles, each text's counts are capped alike.
+    updateSettings(db, { newCardsPerDay: 2, reviewCap: 1 });
+    compare(new Date(start.getTime() + 6 * DAY));
+    // A text none of whose cards can be served shows nothing to study.
+    db.prepare('UPDATE cards SET suspended = 1 WHERE id IN (SELECT c.id FROM cards c JOIN segments g ON c.kind = \'sentence\' AND g.id = c.subject_id WHERE g.source_id = ?)').run(third);
+    db.prepare("UPDATE cards SET suspended = 1 WHERE kind != 'sentence' AND subject_id IN (SELECT id FROM terms WHERE zh IN ('术语200号', '术语201号', ?))").run(SHARED);
+    compare(new Date(start.getTime() + 7 * DAY));
+    expect(getStats(db, new Date(start.getTime() + 7 * DAY)).sources.find((s) => s.id === third)!.counts).toEqual({ new: 0, learning: 0, review: 0 });
   });
 });
