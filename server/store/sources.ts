@@ -230,17 +230,18 @@ export interface SourcePiles {
 export function focusedPiles(db: Db, end: number, now: number): Map<number, SourcePiles> {
   const rows = sql(
     db,
-    `WITH st AS (${allSourceTerms}),
+    // Only cards some pile can hold are matched with their sources: most cards in review are not due.
+    `WITH servable AS (SELECT kind, subject_id, state, buried_until FROM cards
+         WHERE suspended = 0 AND hidden = 0 AND (state = 0 OR due < @end)),
+       st AS (${allSourceTerms}),
        member AS (
-         SELECT g.source_id AS sid, c.id AS cid FROM cards c JOIN segments g ON g.id = c.subject_id WHERE c.kind = 'sentence'
-         UNION ALL SELECT st.sid, c.id FROM st JOIN cards c ON c.subject_id = st.tid AND c.kind != 'sentence')
-     SELECT m.sid AS id,
-       coalesce(sum(c.state IN (1, 3) AND c.due < @end), 0) AS learning,
-       coalesce(sum(c.state = 2 AND c.due < @end AND (c.buried_until IS NULL OR c.buried_until <= @now)), 0) AS review,
-       coalesce(sum(c.state = 0 AND (c.buried_until IS NULL OR c.buried_until <= @now)), 0) AS new
-     FROM member m JOIN cards c ON c.id = m.cid
-     WHERE c.suspended = 0 AND c.hidden = 0
-     GROUP BY m.sid`,
+         SELECT g.source_id AS sid, c.state, c.buried_until FROM servable c JOIN segments g ON g.id = c.subject_id WHERE c.kind = 'sentence'
+         UNION ALL SELECT st.sid, c.state, c.buried_until FROM servable c JOIN st ON st.tid = c.subject_id WHERE c.kind != 'sentence')
+     SELECT sid AS id,
+       coalesce(sum(state IN (1, 3)), 0) AS learning,
+       coalesce(sum(state = 2 AND (buried_until IS NULL OR buried_until <= @now)), 0) AS review,
+       coalesce(sum(state = 0 AND (buried_until IS NULL OR buried_until <= @now)), 0) AS new
+     FROM member GROUP BY sid`,
   ).all({ end, now }) as (SourcePiles & { id: number })[];
   return new Map(rows.map(({ id, ...piles }) => [id, piles]));
 }

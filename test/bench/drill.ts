@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { answerCard, nextCard } from '../../server/drill/index.ts';
+import { answerCard, nextCard, queueCounts } from '../../server/drill/index.ts';
 import { getStats } from '../../server/stats/index.ts';
 import type { Extraction } from '../../server/extract/types.ts';
 import { importExtraction } from '../../server/library/index.ts';
-import { reschedulePreview, updateSettings } from '../../server/settings/index.ts';
+import { getSettings, reschedulePreview, updateSettings } from '../../server/settings/index.ts';
 import { openDatabase, type Db } from '../../server/store/index.ts';
 
 // autocannon ships no types; this is the part of its result the bench reads.
@@ -49,19 +49,21 @@ function termZh(i: number): string {
   return s;
 }
 
-function syntheticExtraction(): Extraction {
+/** `count` sentences and as many terms, numbered from `from`, each term in the sentence of its number. */
+function syntheticExtraction(count = SENTENCES, from = 0): Extraction {
   const sentences: Extraction['sentences'] = [];
   const terms: Extraction['terms'] = [];
-  for (let i = 0; i < SENTENCES; i++) {
-    const zh = `第${i}句强调${termZh(i % TERMS)}是长期任务。`;
-    const en = `Sentence ${i} stresses that term ${i % TERMS} is a long-term task.`;
+  for (let i = 0; i < count; i++) {
+    const n = from + i;
+    const zh = `第${n}句强调${termZh(n)}是长期任务。`;
+    const en = `Sentence ${n} stresses that term ${n} is a long-term task.`;
     sentences.push({ paragraph: Math.floor(i / 5), sentence: i % 5, zh, en, score: 0.9 });
   }
-  for (let j = 0; j < TERMS; j++) {
-    const zh = termZh(j);
+  for (let j = 0; j < count; j++) {
+    const zh = termZh(from + j);
     const s = sentences[j];
     const zhStart = s.zh.indexOf(zh);
-    const enWord = `term ${j}`;
+    const enWord = `term ${from + j}`;
     const enStart = s.en.indexOf(enWord);
     terms.push({
       zh,
@@ -315,6 +317,42 @@ function inProcess(dbPath: string): void {
   }
 }
 
+/**
+ * Today and Stats with many texts: 200 sources of 100 sentences and 100 terms (100,000 cards in
+ * all, 70% in review). Each text's "Study · N due · N new" counted in one grouped query (getStats),
+ * beside counting a focused queue per text (what getStats did before: gathering each text's cards).
+ */
+function manyTexts(dir: string): void {
+  const db = openDatabase(join(dir, 'many.db'));
+  try {
+    const texts = 200;
+    const per = SENTENCES / texts;
+    db.transaction(() => {
+      for (let k = 0; k < texts; k++) {
+        importExtraction(db, { title: `text ${k}`, format: 'tsv', contentHash: `many-${k}`, extraction: syntheticExtraction(per, k * per), now: new Date(NOW.getTime() - 100 * DAY) });
+      }
+    })();
+    db.prepare(`UPDATE cards SET state = 2, stability = 5, difficulty = 5, due = ? + ((id * 7919) % 60 - 30) * ${DAY}, reps = 3, last_review = ? WHERE id % 20 < 14`).run(
+      NOW.getTime(),
+      NOW.getTime() - 5 * DAY,
+    );
+    const settings = getSettings(db);
+    const grouped = { wall: [] as number[], cpu: [] as number[] };
+    const perText = { wall: [] as number[], cpu: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      timed(() => getStats(db, NOW), grouped.wall, grouped.cpu);
+      timed(() => { for (let id = 1; id <= texts; id++) queueCounts(db, NOW, settings, id); }, perText.wall, perText.cpu);
+    }
+    const cards = db.prepare('SELECT count(*) FROM cards').pluck().get() as number;
+    console.log(`\nToday with ${texts} texts (${cards.toLocaleString('en')} cards), ms, median of 3`);
+    console.log(row(['', 'wall', 'CPU']));
+    console.log(row(["getStats, each text's counts grouped", summary(grouped.wall).p50.toFixed(0), summary(grouped.cpu).p50.toFixed(0)]));
+    console.log(row(['a focused count per text (before)', summary(perText.wall).p50.toFixed(0), summary(perText.cpu).p50.toFixed(0)]));
+  } finally {
+    db.close();
+  }
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'duizhao-bench-'));
   const dbPath = join(dir, 'bench.db');
@@ -323,6 +361,7 @@ export async function run(): Promise<void> {
     buildDatabase(dbPath);
     await httpRates(dbPath, children);
     inProcess(dbPath);
+    manyTexts(dir);
   } finally {
     await Promise.all(children.map(stop));
     if (process.env.BENCH_KEEP) console.log(`kept ${dbPath}`);
