@@ -22,6 +22,7 @@ import type {
   OptimizeResponse,
   PreviewResponse,
   RescheduleResponse,
+  RestoreResponse,
   Settings,
   SourceDetailResponse,
   SourceRemoval,
@@ -226,6 +227,8 @@ export const api = {
   saveSettings: (s: Partial<Settings>) => call<Settings>('PUT', '/api/settings', s),
   stats: () => call<StatsResponse>('GET', '/api/stats'),
   backups: () => call<BackupsResponse>('GET', '/api/backup/list'),
+  /** The database's content replaced by that of the backup `name` (one of `backups()`); what it held is kept as a new backup. */
+  restoreBackup: (name: string) => call<RestoreResponse>('POST', '/api/backup/restore', { name }),
   optimize: () => call<OptimizeResponse>('POST', '/api/settings/optimize'),
   /** What bringing the due dates to the settings in use would move; nothing changes. */
   reschedulePreview: () => call<RescheduleResponse>('GET', '/api/settings/reschedule'),

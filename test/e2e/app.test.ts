@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, startServer, type TestServer } from './server.ts';
-import type { SourceDetailResponse, SourceSummary, StatsResponse, TermDetailResponse, TermsResponse } from '../../server/http/api-types.ts';
+import type { Settings, SourceDetailResponse, SourceSummary, StatsResponse, TermDetailResponse, TermsResponse } from '../../server/http/api-types.ts';
 
 const NOW = '2026-11-28T09:00:00Z';
 const shots = join(root, 'test/e2e/screenshots');
@@ -712,6 +713,94 @@ describe('duizhao in the browser', () => {
     const restored = (await back.json()) as Figures;
     expect(restored.moved).toBe(figures.moved);
     expect(restored.due.map((d) => d.after)).toEqual(figures.due.map((d) => d.before));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('restores a backup from Settings after asking, Escape leaving everything as it is, and keeps what was there as a backup', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    // The server makes its daily backup at start, when the database was still empty: this one is
+    // made by the CLI, as a user would, of the state the later tests expect.
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'backup'], {
+      cwd: root,
+      env: { ...process.env, DUIZHAO_DB: join(server.dir, 'e2e.db'), DUIZHAO_NOW: NOW, DUIZHAO_SEED: 'off' },
+      encoding: 'utf8',
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const taken = 'duizhao-20261128-090000.db';
+    const state = async () => ({
+      settings: await api<Settings>('/api/settings'),
+      sources: await api<{ sources: SourceSummary[] }>('/api/sources'),
+      terms: (await api<TermsResponse>('/api/terms?status=all&limit=1')).total,
+      stats: await api<StatsResponse>('/api/stats'),
+    });
+    const before = await state();
+    const file = new Database(join(server.dir, 'backups', taken), { readonly: true });
+    const n = (table: string) => (file.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const counts = { sources: n('sources'), terms: n('terms'), cards: n('cards'), reviews: n('reviews') };
+    file.close();
+    expect(counts.sources).toBe(before.sources.sources.length);
+    expect(counts.terms).toBe(before.terms);
+
+    // Changes made after the backup: another daily limit, a term added by hand.
+    expect((await page.request.put(server.url + '/api/settings', { data: { newCardsPerDay: 7 } })).ok()).toBe(true);
+    expect((await page.request.post(server.url + '/api/terms', { data: { zh: '数字孪生', en: 'digital twin' } })).ok()).toBe(true);
+    const added = async () => (await api<TermsResponse>('/api/terms?q=' + encodeURIComponent('数字孪生'))).total;
+    expect(await added()).toBe(1);
+
+    // Loaded afresh: the page may still be the Settings opened before the backup and the changes.
+    await go('#/settings');
+    await page.reload();
+    const section = page.locator('section.backups');
+    const items = section.locator('.backup-list li');
+    await items.first().waitFor();
+    expect(await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.name))).toEqual([taken]);
+    expect(await items.first().locator('.backup-moment').textContent()).toBe('2026-11-28 09:00 UTC');
+    expect(await items.first().textContent()).toMatch(/\d+ (KB|MB)/);
+    expect(await page.inputValue('label:has-text("New cards per day") input')).toBe('7');
+
+    // Asked first; Escape cancels, the focus back on the button, nothing restored.
+    const restoreButton = items.first().locator('button:has-text("Restore…")');
+    await restoreButton.click();
+    const dialog = page.locator('dialog.confirm');
+    await dialog.waitFor();
+    expect(await dialog.locator('h2').textContent()).toBe('Put back the backup of 2026-11-28 09:00 UTC?');
+    expect(await dialog.locator('p').textContent()).toBe(
+      "Everything studied, imported or changed since then is replaced by the backup's content. What duizhao holds now is kept as a backup first, so you can come back to it.",
+    );
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.screenshot({ path: join(shots, 'settings-restore-desktop-light.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Restore…');
+    expect((await api<Settings>('/api/settings')).newCardsPerDay).toBe(7);
+    expect(await added()).toBe(1);
+    expect(await items.count()).toBe(1);
+
+    // Restored: the changes gone, everything else as it was when the backup was taken.
+    await restoreButton.click();
+    await dialog.locator('button:has-text("Restore this backup")').click();
+    const notice = section.locator('[role=status]');
+    await notice.waitFor();
+    const kept = 'duizhao-20261128-090001.db';
+    const pl = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+    expect(await notice.textContent()).toBe(
+      `Restored the backup of 2026-11-28 09:00:00 UTC: ${pl(counts.sources, 'source')}, ${pl(counts.terms, 'term')}, ${pl(counts.cards, 'card')}, ${pl(counts.reviews, 'review')}. ` +
+        `What was there before is kept as ${kept}. Every page shows the restored content now; reload any other tab open on duizhao.`,
+    );
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await added()).toBe(0);
+    expect(await state()).toEqual(before);
+    // The form shows the restored settings, not those it was opened with.
+    await expect.poll(() => page.inputValue('label:has-text("New cards per day") input')).toBe(String(before.settings.newCardsPerDay));
+    // What was there before the restore heads the list: restoring it would undo this one.
+    await expect.poll(() => items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.name))).toEqual([kept, taken]);
+    expect(await items.locator('.backup-moment').allTextContents()).toEqual(['2026-11-28 09:00:01 UTC', '2026-11-28 09:00:00 UTC']);
+    expect(await items.first().textContent()).toMatch(/what was there before the restore/);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await section.screenshot({ path: join(shots, 'settings-backups-phone-light.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
     expect(pageErrors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BackupsResponse, OptimizeResponse, RescheduleResponse, Settings } from '../../../server/http/api-types.ts';
+import type { BackupsResponse, OptimizeResponse, RescheduleResponse, RestoreResponse, Settings } from '../../../server/http/api-types.ts';
 import { plural } from '../lib/index.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
@@ -24,14 +24,17 @@ export function SettingsPage() {
   // put the due dates' preview in front of the user.
   const retention = useRef<number | null>(null);
   const [asked, setAsked] = useState(0);
+  // Counts the backups restored here: each brings other settings, and makes the figures shown stale.
+  const [restores, setRestores] = useState(0);
 
   useEffect(() => {
     api.settings().then((s) => {
       setSettings(s);
       retention.current = s.desiredRetention;
       setLearning(s.learningSteps.join(' '));
+      setSaved('');
     }, setError);
-  }, []);
+  }, [restores]);
 
   if (!settings) return error ? <ErrorNote error={error} /> : <Loading />;
 
@@ -120,14 +123,20 @@ export function SettingsPage() {
         </div>
       </form>
       <Parameters
+        key={`parameters-${restores}`}
         weights={settings.weights}
         onSaved={(weights) => {
           setSettings({ ...settings, weights });
           setAsked((n) => n + 1);
         }}
       />
-      <Reschedule asked={asked} />
-      <Backups />
+      <Reschedule key={`reschedule-${restores}`} asked={asked} />
+      <Backups
+        onRestored={() => {
+          setAsked(0);
+          setRestores((n) => n + 1);
+        }}
+      />
     </section>
   );
 }
@@ -323,37 +332,151 @@ function DueTable({ due, heads }: { due: RescheduleResponse['due']; heads: [stri
   );
 }
 
-/** The daily automatic backups, and a copy to download now. */
-function Backups() {
-  const [backups, setBackups] = useState<BackupsResponse['backups'] | null>(null);
-  useEffect(() => {
+/** A backup's moment in UTC, to the minute; to the second where another backup shares its minute. */
+function backupMoment(b: Backup, all: Backup[]): string {
+  const minute = (x: Backup) => x.takenAt.slice(0, 16);
+  const twin = all.some((x) => x.name !== b.name && minute(x) === minute(b));
+  return `${b.takenAt.slice(0, twin ? 19 : 16).replace('T', ' ')} UTC`;
+}
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+type Backup = BackupsResponse['backups'][number];
+
+/** The daily automatic backups, each of which can be put back, and a copy to download now. */
+function Backups({ onRestored }: { onRestored: () => void }) {
+  const [backups, setBackups] = useState<Backup[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState<Backup | null>(null);
+  const [restored, setRestored] = useState<{ response: RestoreResponse; moment: string } | null>(null);
+
+  const load = () =>
     api.backups().then(
-      (r) => setBackups(r.backups),
-      () => setBackups([]),
+      (r) => {
+        setBackups(r.backups);
+        setError(null);
+        return r.backups;
+      },
+      (e: unknown) => {
+        setError(e);
+        return null;
+      },
     );
-  }, []);
-  const last = backups?.[0];
+  useEffect(() => void load(), []);
+
   return (
     <section class="backups" aria-labelledby="backups-title">
       <h2 id="backups-title">Backups</h2>
       <p>
         duizhao copies your database once a day into <code>backups/</code> beside it and keeps the last few (<code>DUIZHAO_BACKUPS</code>, 7 unless
-        set).{' '}
-        {backups === null
-          ? ''
-          : last
-            ? `The latest is from ${last.takenAt.slice(0, 16).replace('T', ' ')} UTC (${plural(backups.length, 'backup')} kept).`
-            : 'There is none yet: the first is made once a text is imported.'}
+        set). {backups?.length === 0 && 'There is none yet: the first is made once a text is imported.'}
       </p>
-      <p class="muted small">
-        To go back to one, copy it to a new file (so that the backup itself stays as it is) and start duizhao with <code>DUIZHAO_DB</code> set to
-        that file.
-      </p>
+      {backups && backups.length > 0 && (
+        <ul class="backup-list">
+          {backups.map((b) => (
+            <li key={b.name} data-name={b.name}>
+              <span class="backup-moment">{backupMoment(b, backups)}</span>
+              <span class="muted small">
+                {fileSize(b.bytes)}
+                {restored?.response.before === b.name ? ', what was there before the restore' : ''}
+              </span>
+              <button type="button" class="button" onClick={() => setConfirming(b)}>
+                Restore…
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {restored && (
+        <p class="saved" role="status">
+          Restored the backup of {restored.moment}: {plural(restored.response.counts.sources, 'source')}, {plural(restored.response.counts.terms, 'term')},{' '}
+          {plural(restored.response.counts.cards, 'card')}, {plural(restored.response.counts.reviews, 'review')}. What was there before is kept as{' '}
+          <code>{restored.response.before}</code>. Every page shows the restored content now; reload any other tab open on duizhao.
+        </p>
+      )}
+      <ErrorNote error={error} />
       <div class="actions">
         <a class="button" href="/api/backup" download>
           Download a backup now
         </a>
       </div>
+      {confirming && backups && (
+        <RestoreDialog
+          backup={confirming}
+          moment={backupMoment(confirming, backups)}
+          onClose={() => setConfirming(null)}
+          onRestored={(response) => {
+            onRestored();
+            // Said once the list shows the backup kept, the backup's moment written as the list writes it.
+            void load().then((list) => setRestored({ response, moment: backupMoment(confirming, list ?? backups) }));
+          }}
+        />
+      )}
     </section>
+  );
+}
+
+/** What restoring replaces, said before it happens; Escape or Cancel leaves everything as it is. */
+function RestoreDialog({
+  backup,
+  moment,
+  onClose,
+  onRestored,
+}: {
+  backup: Backup;
+  moment: string;
+  onClose: () => void;
+  onRestored: (r: RestoreResponse) => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const restore = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onRestored(await api.restoreBackup(backup.name));
+      // Closing (rather than unmounting) gives the focus back to the button that opened it.
+      dialog.current?.close();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      class="confirm"
+      aria-labelledby="restore-title"
+      aria-describedby="restore-what"
+      onClose={onClose}
+      // Once the restore is under way, Escape no longer hides its outcome.
+      onCancel={(e) => busy && e.preventDefault()}
+    >
+      <h2 id="restore-title">Put back the backup of {moment}?</h2>
+      <p id="restore-what">
+        Everything studied, imported or changed since then is replaced by the backup's content. What duizhao holds now is kept as a backup first, so
+        you can come back to it.
+      </p>
+      <ErrorNote error={error} />
+      <div class="row">
+        <button type="button" class="button danger" disabled={busy} onClick={() => void restore()}>
+          {busy ? 'Restoring…' : 'Restore this backup'}
+        </button>
+        <button type="button" class="button" autoFocus disabled={busy} onClick={() => dialog.current?.close()}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
   );
 }
