@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLine, formatDue, formatDuration, formatMoment, formatPercent, lineRange, parseVariants, plural } from '../../client/src/lib/format.ts';
+import { errorLine, formatBytes, formatDue, formatDuration, formatMoment, formatPercent, lineRange, parseVariants, plural } from '../../client/src/lib/format.ts';
 import { failureFromBody } from '../../client/src/lib/api-errors.ts';
 
 describe('formatDuration', () => {
@@ -105,4 +105,15 @@ describe('theme toggle', () => {
     expect(nextTheme('dark', false)).toBe('light');
     expect(nextTheme('light', true)).toBe('dark');
   });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [1023, '1023 B'],
+    [1024, '1 KB'],
+    [38_500, '38 KB'],
+    [1024 * 1024, '1.0 MB'],
+    [4.2 * 1024 * 1024, '4.2 MB'],
+  ])('%d → %s', (n, label) => expect(formatBytes(n)).toBe(label));
 });

@@ -10,7 +10,7 @@ describe('drill keys', () => {
   });
 
   it('lets letters and digits type into the answer box', () => {
-    for (const k of ['u', 'e', 's', 'k', 'p', 'r', 'l', 't', '1', '3', ' ', 'U']) {
+    for (const k of ['u', 'e', 's', 'k', 'a', 'p', 'r', 'l', 't', '1', '3', ' ', 'U']) {
       expect(drillKeyAction(key({ key: k, inField: true }))).toBeNull();
       expect(drillKeyAction(key({ key: k, inField: true, phase: 'checked' }))).toBeNull();
     }
@@ -33,6 +33,7 @@ describe('drill keys', () => {
     ['E', { type: 'edit' }],
     ['s', { type: 'suspend' }],
     ['K', { type: 'known' }],
+    ['a', { type: 'accept' }],
     ['p', { type: 'pinyin' }],
     ['r', { type: 'speak' }],
     ['l', { type: 'listen' }],
@@ -44,7 +45,7 @@ describe('drill keys', () => {
   });
 
   it('does not rate a card before its answer is checked', () => {
-    for (const k of ['1', '2', '3', '4', ' ']) expect(drillKeyAction(key({ key: k }))).toBeNull();
+    for (const k of ['1', '2', '3', '4', ' ', 'a']) expect(drillKeyAction(key({ key: k }))).toBeNull();
     expect(drillKeyAction(key({ key: 'Enter' }))).toEqual({ type: 'check' });
     expect(drillKeyAction(key({ key: 'u' }))).toEqual({ type: 'undo' });
   });

@@ -220,9 +220,22 @@ describe('duizhao in the browser', () => {
     for (let i = 0; i < ratings.length; i++) {
       const prompt = await page.locator('[data-testid=prompt]').textContent();
       expect(prompt?.trim()).toBeTruthy();
-      if (i % 2 === 0) await page.keyboard.type(i === 0 ? 'cyber ecosystem governance' : 'the Party');
+      // The first card is a term, 中 → EN: answered with a rendering the text did not use.
+      if (i === 0) expect(await page.locator('.drill-bar').textContent()).toContain('Term · 中 → EN');
+      if (i % 2 === 0) await page.keyboard.type(i === 0 ? 'a rendering of my own' : 'the Party');
       await page.keyboard.press('Enter');
       await page.locator('.ratings').waitFor();
+      if (i === 0) {
+        // A counts it as a rendering of the term: kept as a variant, and this answer graded again.
+        expect(await page.locator('.rating.selected').getAttribute('class')).not.toMatch(/\br[34]\b/);
+        await page.keyboard.press('a');
+        const zh = prompt!.trim();
+        await expect.poll(() => page.locator('[role=status]').textContent()).toBe(`“a rendering of my own” now counts as a rendering of ${zh}.`);
+        expect(await page.locator('.rating.selected').getAttribute('class')).toMatch(/\br[34]\b/);
+        expect(await page.locator('.variants').textContent()).toContain('a rendering of my own');
+        const term = (await api<TermsResponse>(`/api/terms?q=${encodeURIComponent(zh)}`)).terms.find((t) => t.zh === zh)!;
+        expect(term.variants).toContain('a rendering of my own');
+      }
       // Every rating button shows its next interval, and one rating is preselected.
       expect(await page.locator('.rating .interval').allTextContents()).toSatisfy((l: string[]) => l.length === 4 && l.every((s) => s.trim()));
       expect(await page.locator('.rating.selected').count()).toBe(1);
@@ -686,7 +699,7 @@ describe('duizhao in the browser', () => {
     expect(await section.locator('.due-table tbody th').allTextContents()).toEqual(['By the end of today', 'Within 7 days', 'Within 30 days']);
     const apply = section.locator('button:has-text("Reschedule")');
     if (figures.moved === 0) {
-      expect(await summary.textContent()).toMatch(/already follow the settings in use/);
+      expect(await summary.textContent()).toMatch(/already follows the settings in use/);
       expect(await rows()).toEqual(figures.due.map((d) => [d.before]));
       expect(await apply.count()).toBe(0);
     } else {

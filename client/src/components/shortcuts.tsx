@@ -15,6 +15,7 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [['E'], 'edit the card’s term'],
       [['S'], 'suspend the card'],
       [['K'], 'I know this term: out of the drill'],
+      [['A'], 'count your answer as a rendering of the term, once checked'],
       [['P'], 'pinyin on or off'],
       [['R'], 'read the prompt aloud'],
       [['L'], 'listening first on or off'],

@@ -14,6 +14,7 @@ export type DrillAction =
   | { type: 'edit' }
   | { type: 'suspend' }
   | { type: 'known' }
+  | { type: 'accept' }
   | { type: 'pinyin' }
   | { type: 'speak' }
   | { type: 'listen' }
@@ -41,6 +42,7 @@ export function drillKeyAction(k: KeyInput): DrillAction | null {
     if (k.key === ' ') return { type: 'suggest' };
     if (k.key === 'ArrowLeft') return { type: 'select', delta: -1 };
     if (k.key === 'ArrowRight') return { type: 'select', delta: 1 };
+    if (k.key === 'a' || k.key === 'A') return { type: 'accept' };
   }
   switch (k.key.toLowerCase()) {
     case 'u':

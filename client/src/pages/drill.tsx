@@ -253,6 +253,50 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
     );
   };
 
+  /**
+   * A: the answer typed is a right rendering the termbase lacked (a translator's own usage): it
+   * becomes a variant of the card's term, accepted from now on, and this answer is graded again.
+   */
+  const acceptAnswer = async () => {
+    const term = card?.term;
+    const typed = answer.trim();
+    if (!card || !term || !canAccept(card, typed) || busy) {
+      setNotice('Only a typed English answer to a term or cloze card can be counted as a rendering.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const variants = [...term.variants, typed];
+      await api.patchTerm(term.id, { variants });
+      termEdited({ ...term, variants });
+      setNotice(`“${typed}” now counts as a rendering of ${term.zh}.`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The card shown with an edited term: its accepted answers and its grade follow the edit. */
+  const termEdited = (edited: TermRef) => {
+    if (!card) return;
+    const own = card.term?.id === edited.id;
+    const updated: DrillCard = {
+      ...card,
+      term: own ? edited : card.term,
+      terms: card.terms.map((t) => (t.id === edited.id ? edited : t)),
+      // The accepted English answers of a term card are its rendering and variants.
+      accepted: own && card.answerLang === 'en' && card.kind !== 'sentence' ? [edited.en, ...edited.variants] : card.accepted,
+      reference: own && card.answerLang === 'en' && card.kind === 'term' ? edited.en : card.reference,
+    };
+    setCard(updated);
+    if (phase === 'checked') {
+      const regraded = gradeCard(updated, answer);
+      setGrade(regraded);
+      setSelected(regraded.suggestion);
+    }
+  };
+
   const unknow = async (term: TermRef) => {
     try {
       await api.patchTerm(term.id, { known: false });
@@ -344,6 +388,8 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
         return void suspend();
       case 'known':
         return void markKnown();
+      case 'accept':
+        return void acceptAnswer();
       case 'pinyin':
         return togglePinyin();
       case 'speak':
@@ -620,6 +666,15 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
                 Also accepted: <span lang={answerLangAttr}>{card.accepted.slice(1).join(' · ')}</span>
               </p>
             )}
+            {canAccept(card, answer.trim()) && grade.suggestion < 4 && (
+              <p class="muted small">
+                A right rendering the text did not use?{' '}
+                <button type="button" class="linkish" onClick={() => void acceptAnswer()} disabled={busy}>
+                  Count my answer as a rendering of {card.term!.zh}
+                </button>{' '}
+                (<Kbd>A</Kbd>)
+              </p>
+            )}
             {card.kind === 'cloze' && fullAnswerSentence && (
               <p class="clue" lang={answerLangAttr}>
                 <Marked pieces={markNeedles(fullAnswerSentence, card.term ? termForms(card.term, card.answerLang) : [], card.answerLang)} className="term" />
@@ -675,17 +730,7 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
           term={editableTerm(card)!}
           onClose={() => setEditing(false)}
           onSaved={(edited) => {
-            const own = card.term?.id === edited.id;
-            const updated: DrillCard = {
-              ...card,
-              term: own ? edited : card.term,
-              terms: card.terms.map((t) => (t.id === edited.id ? edited : t)),
-              // The accepted English answers of a term card are its rendering and variants.
-              accepted: own && card.answerLang === 'en' && card.kind !== 'sentence' ? [edited.en, ...edited.variants] : card.accepted,
-              reference: own && card.answerLang === 'en' && card.kind === 'term' ? edited.en : card.reference,
-            };
-            setCard(updated);
-            if (phase === 'checked') setGrade(gradeCard(updated, answer));
+            termEdited(edited);
             setEditing(false);
             setNotice('Term saved.');
           }}
@@ -730,6 +775,16 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
       </div>
     </section>
   );
+}
+
+/**
+ * Whether a typed answer can become a variant of the card's term: English, to a term or cloze card
+ * of its own term, and not already one of its accepted renderings.
+ */
+function canAccept(card: DrillCard, typed: string): boolean {
+  if (!card.term || card.kind === 'sentence' || card.answerLang !== 'en' || !typed || typed.length > 200) return false;
+  const key = typed.toLowerCase().replace(/\s+/g, ' ');
+  return !card.accepted.some((a) => a.toLowerCase().replace(/\s+/g, ' ') === key);
 }
 
 /** The card's own term, or else the first known term of its sentence. */

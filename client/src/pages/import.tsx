@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ImportRequestJson, ImportResponse, PreviewResponse } from '../../../server/http/api-types.ts';
 import { api, type UploadProgress } from '../api.ts';
 import { ErrorNote } from '../components.tsx';
-import { errorLine, lineRange, plural, routeHref, WEAK_ALIGNMENT } from '../lib/index.ts';
+import { errorLine, formatBytes, lineRange, plural, routeHref, WEAK_ALIGNMENT } from '../lib/index.ts';
 
 type Mode = 'paste' | 'two' | 'file';
 type Format = NonNullable<ImportRequestJson['format']> | '';
@@ -13,12 +13,6 @@ function defaultTitle(mode: Mode, text: string, files: File[]): string {
   if (mode === 'file' && files[0]) return files[0].name.replace(/\.[^.]+$/, '');
   const first = text.trim().split('\n')[0] ?? '';
   return first.length > 40 ? first.slice(0, 40).trimEnd() + '…' : first || 'Untitled text';
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export function ImportPage() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackupsResponse, OptimizeResponse, RescheduleResponse, RestoreResponse, Settings } from '../../../server/http/api-types.ts';
-import { plural } from '../lib/index.ts';
+import { formatBytes, plural } from '../lib/index.ts';
 import { api } from '../api.ts';
 import { ErrorNote, Loading } from '../components.tsx';
 
@@ -339,11 +339,6 @@ function backupMoment(b: Backup, all: Backup[]): string {
   return `${b.takenAt.slice(0, twin ? 19 : 16).replace('T', ' ')} UTC`;
 }
 
-function fileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 type Backup = BackupsResponse['backups'][number];
 
 /** The daily automatic backups, each of which can be put back, and a copy to download now. */
@@ -380,7 +375,7 @@ function Backups({ onRestored }: { onRestored: () => void }) {
             <li key={b.name} data-name={b.name}>
               <span class="backup-moment">{backupMoment(b, backups)}</span>
               <span class="muted small">
-                {fileSize(b.bytes)}
+                {formatBytes(b.bytes)}
                 {restored?.response.before === b.name ? ', what was there before the restore' : ''}
               </span>
               <button type="button" class="button" onClick={() => setConfirming(b)}>
