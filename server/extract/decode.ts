@@ -1,7 +1,10 @@
 // Bytes to text: the one place that guesses an encoding. Users bring files saved by Word,
-// Notepad, WPS or a web page, so UTF-16 with a BOM and GBK are as real as UTF-8.
+// Notepad, WPS or a web page, so UTF-16 with a BOM and GBK are as real as UTF-8; and Word
+// documents themselves (.docx), read for their text.
 import iconv from 'iconv-lite';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
+import { wordDocumentText } from './formats/docx.ts';
+import { isZip } from './formats/zip.ts';
 
 /** Larger inputs are refused before decoding: a 50 MB bitext is already ~300k sentence pairs. */
 export const maxInputBytes = 50 * 1024 * 1024;
@@ -12,8 +15,13 @@ export function tooLargeMessage(bytes: number): string {
 
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length > maxInputBytes) throw new TooLargeError(tooLargeMessage(bytes.length));
-  const text = normalizeText(decodeBytes(bytes));
-  if (!/\S/.test(text)) throw new InvalidInputError('the input is empty');
+  // A Word document is a ZIP archive of XML: its paragraphs or its bilingual table, as text.
+  const word = isZip(bytes);
+  if (!word && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new InvalidInputError('this is a Word 97–2003 document (.doc) or another old Office file: save it as .docx or as plain text');
+  }
+  const text = normalizeText(word ? wordDocumentText(bytes, maxInputBytes) : decodeBytes(bytes));
+  if (!/\S/.test(text)) throw new InvalidInputError(word ? 'the Word document has no text' : 'the input is empty');
   return text;
 }
 

@@ -48,6 +48,16 @@ describe('cli extract, each input format (in process)', () => {
     expect(err).toBe('');
   });
 
+  it.each([
+    ['a Word table', [join(root, 'test/fixtures/docx/seed-table.docx')]],
+    ['a Word document a language', [join(root, 'test/fixtures/docx/seed-zh.docx'), join(root, 'test/fixtures/docx/seed-en.docx')]],
+  ])('%s (.docx) → its sentence pairs, the seed’s first', async (_, paths) => {
+    const { out, err } = await runExtract([...paths, '--json']);
+    const first = jsonLines(out)[0]!;
+    expect(first).toMatchObject({ type: 'sentence', zh: '中共中央政治局11月28日下午就加强网络生态治理进行第二十三次集体学习。' });
+    expect(err).toBe('');
+  });
+
   it('honours --format over detection', async () => {
     // Tab-separated, but told to read it as interleaved lines: one line holds both languages.
     const path = file('forced.txt', `${pair[0]}\t${pair[1]}\n`);

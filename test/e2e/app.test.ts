@@ -160,6 +160,21 @@ describe('duizhao in the browser', () => {
     expect(await page.locator('.pairs li').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.pairs li p[lang=zh-CN]').first().textContent()).toMatch(/^中共中央政治局/);
 
+    // A Word document's bilingual table (title, note and header row left out) previews as its pairs.
+    await page.click('nav a:has-text("Import")');
+    await page.click('.tab:has-text("File")');
+    await page.setInputFiles('input[type=file]', {
+      name: 'handout.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: readFileSync(join(root, 'test/fixtures/docx/seed-table.docx')),
+    });
+    expect(await page.locator('.file-list').textContent()).toContain('handout.docx');
+    await page.click('button[type=submit]');
+    await page.locator('.preview').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.pairs li').count()).toBe(12);
+    expect(await page.locator('.pairs li p[lang=zh-CN]').first().textContent()).toMatch(/^中共中央政治局/);
+
+    await page.click('nav a:has-text("Import")');
     await page.click('.tab:has-text("Bilingual text")');
     await page.fill('textarea[name=text]', seed);
     await page.click('button:has-text("Import without preview")');

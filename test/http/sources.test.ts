@@ -1,7 +1,7 @@
 // Importing through the API: JSON and multipart, the preview that stores nothing, re-import, and
 // every kind of bad input refused with the error shape and the database untouched.
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { autoBackup } from '../../server/store/index.ts';
@@ -52,6 +52,23 @@ describe('POST /api/sources', () => {
     const list = (await (await t.app.request('/api/sources')).json()) as { sources: SourceSummary[] };
     expect(list.sources).toHaveLength(1);
     expect(list.sources[0]).toMatchObject({ id: body.source.id, title: 'Cyber ecosystem governance', sentences: body.counts.sentences });
+  });
+
+  it('imports an uploaded Word document (.docx), its bilingual table as sentence pairs', async () => {
+    t = makeApp();
+    const docx = readFileSync(new URL('../fixtures/docx/seed-table.docx', import.meta.url));
+    const res = await t.app.request('/api/sources', upload({ file: new File([docx], '网络生态治理 handout.docx') }));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as ImportResponse;
+    expect(body.source).toMatchObject({ title: '网络生态治理 handout', format: 'tsv' });
+    expect(body.counts.sentences).toBe(12);
+    expect(body.counts.terms).toBeGreaterThan(5);
+    // An archive without a document in it is refused with the reason, and nothing is stored.
+    const before = snapshot(t.db);
+    const other = Buffer.from(docx.toString('latin1').split('word/document.xml').join('word/documenX.xml'), 'latin1');
+    const refused = await expectError(await t.app.request('/api/sources', upload({ file: new File([other], 'notes.docx') })), 422);
+    expect(refused.message).toBe('notes.docx: this is a ZIP archive, not a Word document (.docx)');
+    expect(snapshot(t.db)).toEqual(before);
   });
 
   it('imports an uploaded file, taking the title from the file name', async () => {

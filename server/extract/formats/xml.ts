@@ -26,6 +26,10 @@ function decodeEntities(text: string, line: number): string {
   });
 }
 
+// An opening tag, read where the reader stands (sticky): however many attributes it carries (a
+// Word document's root declares dozens of namespaces).
+const openTag = /<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+
 export function parseXml(text: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [], line: 1 };
   const stack: XmlElement[] = [root];
@@ -73,7 +77,8 @@ export function parseXml(text: string): XmlElement {
       stack.pop();
       advance(close + 1);
     } else {
-      const match = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(text.slice(i, i + 4096));
+      openTag.lastIndex = i;
+      const match = openTag.exec(text);
       if (!match) throw new InvalidInputError('malformed XML tag', startLine);
       const attrs: Record<string, string> = {};
       for (const a of match[2].matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {

@@ -1,0 +1,112 @@
+// A Word document (.docx) as text the bitext readers take: translators keep bilingual texts in
+// Word, as a two-column table (a CAT tool's bilingual review export, a glossary) or as paragraphs
+// in turn. A table whose rows hold a Chinese cell beside an English one becomes tab-separated
+// pairs; any other document becomes its paragraphs, one per line (interleaved, or one language
+// of two files). Line N of the result is the document's Nth non-empty paragraph or table row, so
+// an error naming a line names that paragraph.
+import { InvalidInputError } from '../../errors.ts';
+import { scriptOf } from './script.ts';
+import { parseXml, type XmlElement } from './xml.ts';
+import { zipEntries, zipMember } from './zip.ts';
+
+const documentPart = 'word/document.xml';
+
+/** Local name of a namespaced element: w:p → p. */
+const local = (e: XmlElement) => e.name.slice(e.name.indexOf(':') + 1);
+
+// Elements whose text is not the document's: deleted text of tracked changes, field codes,
+// properties, and the words of footnote and comment references.
+const skipped = new Set(['del', 'delText', 'instrText', 'rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'footnoteReference', 'commentReference']);
+
+/** A paragraph's text: its runs' text, tabs and line breaks as spaces. */
+function paragraphText(e: XmlElement): string {
+  let out = '';
+  for (const c of e.children) {
+    if (typeof c === 'string') continue;
+    const name = local(c);
+    if (skipped.has(name)) continue;
+    if (name === 't') out += c.children.filter((x): x is string => typeof x === 'string').join('');
+    else if (name === 'tab' || name === 'br' || name === 'cr') out += ' ';
+    else if (name === 'noBreakHyphen') out += '-';
+    else out += paragraphText(c);
+  }
+  return out;
+}
+
+type Block = { kind: 'paragraph'; text: string } | { kind: 'row'; cells: string[] };
+
+const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The body's paragraphs and table rows in reading order (content controls and nested tables opened). */
+function blocks(e: XmlElement, out: Block[]): Block[] {
+  for (const c of e.children) {
+    if (typeof c === 'string') continue;
+    const name = local(c);
+    if (name === 'p') out.push({ kind: 'paragraph', text: tidy(paragraphText(c)) });
+    else if (name === 'tbl') {
+      for (const row of c.children) {
+        if (typeof row === 'string' || local(row) !== 'tr') continue;
+        const cells = row.children
+          .filter((x): x is XmlElement => typeof x !== 'string' && local(x) === 'tc')
+          .map((cell) => tidy(blocks(cell, []).map((b) => (b.kind === 'paragraph' ? b.text : b.cells.join(' '))).join(' ')));
+        out.push({ kind: 'row', cells });
+      }
+    } else if (!skipped.has(name)) blocks(c, out);
+  }
+  return out;
+}
+
+// A header row names the columns: 中文 | English, 原文 | 译文, Source | Target.
+const COLUMN_NAME = /^(中文|英文|汉语|英语|原文|译文|术语|译名|chinese|english|source( text)?|target( text)?|translation|term|zh|en)$/i;
+
+const NUMBER_COLUMN = /^(#|no\.?|序号|编号|\d+)$/i;
+
+/** A row naming its columns, beside a number column perhaps. */
+function isHeader(cells: string[]): boolean {
+  const named = cells.filter(Boolean);
+  return named.some((c) => COLUMN_NAME.test(c)) && named.every((c) => COLUMN_NAME.test(c) || NUMBER_COLUMN.test(c));
+}
+
+/** A row's English and Chinese cells, when it holds one of each (other cells, a number or a note, aside). */
+function rowPair(cells: string[]): { en: string; zh: string } | null {
+  const zh = cells.filter((c) => scriptOf(c) === 'zh');
+  const en = cells.filter((c) => scriptOf(c) === 'en');
+  return zh.length === 1 && en.length === 1 ? { en: en[0]!, zh: zh[0]! } : null;
+}
+
+/** Why a ZIP archive is not a document duizhao reads, from what it holds. */
+function notWord(bytes: Uint8Array): InvalidInputError {
+  const names = new Set(zipEntries(bytes).map((e) => e.name));
+  if (names.has('xl/workbook.xml')) return new InvalidInputError('this is an Excel workbook (.xlsx): save the sheet as CSV (UTF-8) or tab-separated text and import that');
+  if (names.has('content.xml')) return new InvalidInputError('this is an OpenDocument file (.odt): save it as .docx or as plain text');
+  if (names.has('ppt/presentation.xml')) return new InvalidInputError('this is a PowerPoint file (.pptx): duizhao reads Word documents (.docx) and text');
+  return new InvalidInputError('this is a ZIP archive, not a Word document (.docx)');
+}
+
+/**
+ * The text of the Word document in `bytes` (a .docx), ready for the bitext readers; `maxBytes`
+ * bounds its unpacked XML.
+ */
+export function wordDocumentText(bytes: Uint8Array, maxBytes: number): string {
+  const part = zipMember(bytes, documentPart, maxBytes);
+  if (!part) throw notWord(bytes);
+  let xml: string;
+  try {
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(part);
+  } catch {
+    throw new InvalidInputError('the Word document is damaged (its text is not UTF-8)');
+  }
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch (err) {
+    throw new InvalidInputError(`the Word document is damaged: ${(err as Error).message}`);
+  }
+  const found = blocks(root, []);
+  const rows = found.filter((b): b is Extract<Block, { kind: 'row' }> => b.kind === 'row' && b.cells.some(Boolean) && !isHeader(b.cells));
+  const pairs = rows.map((r) => rowPair(r.cells)).filter((p): p is { en: string; zh: string } => p !== null);
+  // A bilingual table: most of its rows pair Chinese with English (a header row or two need not).
+  if (pairs.length >= 2 && pairs.length >= rows.length * 0.6) return pairs.map((p) => `${p.en}\t${p.zh}`).join('\n') + '\n';
+  const lines = found.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.cells)).filter(Boolean);
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
