@@ -86,7 +86,8 @@ describe('Word documents', () => {
       '<w:p><w:r><w:t>We value </w:t></w:r><w:del><w:r><w:delText>old words </w:delText></w:r></w:del><w:ins><w:r><w:t xml:space="preserve">data </w:t></w:r></w:ins>' +
       '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>security.</w:t></w:r></w:p>' +
       '<w:sdt><w:sdtContent><w:p><w:r><w:t>我们重视数据安全。</w:t></w:r></w:p></w:sdtContent></w:sdt><w:sectPr/>';
-    expect(decodeText(zip([{ name: 'word/document.xml', data: wordXml(body) }]))).toBe('We value data security.\n我们重视数据安全。\n');
+    // Stored rather than deflated, as some tools write small members.
+    expect(decodeText(zip([{ name: 'word/document.xml', data: wordXml(body), store: true }]))).toBe('We value data security.\n我们重视数据安全。\n');
   });
 
   it.each<[string, Buffer, RegExp, typeof InvalidInputError | typeof TooLargeError]>([

@@ -141,15 +141,13 @@ export function SettingsPage() {
   );
 }
 
-/** FSRS parameters: the defaults, or the user's own, fitted to their reviews on request. */
-function Parameters({ weights, onSaved }: { weights: number[] | null; onSaved: (weights: number[] | null) => void }) {
-  const [result, setResult] = useState<OptimizeResponse | null>(null);
-  const [busy, setBusy] = useState(false);
+/** A section's actions, one at a time: which one runs, its error, and the notice it leaves. */
+function useAction<K extends string>() {
+  const [running, setRunning] = useState<K | ''>('');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
+  const run = async (what: K, work: () => Promise<void>) => {
+    setRunning(what);
     setError(null);
     setNotice('');
     try {
@@ -157,12 +155,20 @@ function Parameters({ weights, onSaved }: { weights: number[] | null; onSaved: (
     } catch (e) {
       setError(e);
     } finally {
-      setBusy(false);
+      setRunning('');
     }
   };
-  const optimize = () => run(async () => setResult(await api.optimize()));
+  return { running, error, notice, setNotice, run };
+}
+
+/** FSRS parameters: the defaults, or the user's own, fitted to their reviews on request. */
+function Parameters({ weights, onSaved }: { weights: number[] | null; onSaved: (weights: number[] | null) => void }) {
+  const [result, setResult] = useState<OptimizeResponse | null>(null);
+  const { running, error, notice, setNotice, run } = useAction<'optimize' | 'use'>();
+  const busy = running !== '';
+  const optimize = () => run('optimize', async () => setResult(await api.optimize()));
   const use = (next: number[] | null, message: string) =>
-    run(async () => {
+    run('use', async () => {
       const saved = await api.saveSettings({ weights: next });
       onSaved(saved.weights);
       setResult(null);
@@ -189,7 +195,7 @@ function Parameters({ weights, onSaved }: { weights: number[] | null; onSaved: (
       )}
       <div class="actions">
         <button type="button" class="button" disabled={busy} onClick={() => void optimize()}>
-          {busy && !result ? 'Optimizing…' : 'Optimize from my reviews'}
+          {running === 'optimize' ? 'Optimizing…' : 'Optimize from my reviews'}
         </button>
         {result && better && (
           <button type="button" class="button primary" disabled={busy} onClick={() => void use(result.weights, 'Your parameters are in use from the next answer.')}>
@@ -220,22 +226,7 @@ const HORIZONS: Record<number, string> = { 1: 'By the end of today', 7: 'Within 
  */
 function Reschedule({ asked }: { asked: number }) {
   const [figures, setFigures] = useState<RescheduleResponse | null>(null);
-  const [busy, setBusy] = useState<'' | 'preview' | 'apply'>('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
-
-  const run = async (what: 'preview' | 'apply', work: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    setNotice('');
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy('');
-    }
-  };
+  const { running: busy, error, notice, setNotice, run } = useAction<'preview' | 'apply'>();
   const preview = () => run('preview', async () => setFigures(await api.reschedulePreview()));
   const apply = () =>
     run('apply', async () => {
