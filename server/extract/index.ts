@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
-import { readBitext, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
+import { detectFormat, glossaryEntries, looksLikeGlossary, readBitext, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
 import { pinyinOf } from './lexicon.ts';
 import { alignPairsSteps } from './sentences/index.ts';
 import { extractTermsSteps } from './terms/index.ts';
@@ -56,16 +56,29 @@ export function prepareExtraction(input: Omit<ExtractInput, 'onProgress'>): Prep
   if (!/\S/.test(text)) throw new InvalidInputError('the input is empty');
   if (text2 !== undefined && !/\S/.test(text2)) throw new InvalidInputError('the second file is empty');
   const format = resolveFormat(text, text2, input.format);
-  if (format === 'tbx') return { format, steps: termbaseSteps(readTbx(text)) };
+  if (format === 'tbx') return { format, steps: termbaseSteps(readTbx(text), format) };
+  if (format === 'glossary') return { format, steps: termbaseSteps(glossaryEntries(readBitext(text, undefined, delimiterOf(text))), format) };
   const pairs = readBitext(text, text2, format);
+  // A table of terms rather than of sentences is a glossary, unless the user said otherwise.
+  if ((format === 'tsv' || format === 'csv') && !input.format && looksLikeGlossary(pairs)) {
+    return { format: 'glossary', steps: termbaseSteps(glossaryEntries(pairs), 'glossary') };
+  }
   return { format, steps: extractionSteps(pairs, format) };
 }
 
+/** A glossary's columns are told apart as a bitext's: by tabs, else by commas. */
+function delimiterOf(text: string): 'tsv' | 'csv' {
+  const detected = detectFormat(text);
+  if (detected === 'tsv' || detected === 'csv') return detected;
+  throw new InvalidInputError('a glossary is a table of two columns, Chinese and English, separated by tabs or commas');
+}
+
 /**
- * A termbase's terms as extracted terms: no sentences, no occurrences, full confidence. A Chinese
- * term in several entries keeps the renderings of all of them, the first entry's preferred first.
+ * A termbase's terms (a TBX file's, a glossary's) as extracted terms: no sentences, no
+ * occurrences, full confidence. A Chinese term in several entries keeps the renderings of all of
+ * them, the first entry's preferred first.
  */
-function* termbaseSteps(entries: GlossaryEntry[]): Steps<Extraction & { format: InputFormat }> {
+function* termbaseSteps(entries: GlossaryEntry[], format: 'tbx' | 'glossary'): Steps<Extraction & { format: InputFormat }> {
   const byZh = new Map<string, ExtractedTerm>();
   for (const entry of entries) {
     for (const zh of entry.zh) {
@@ -79,7 +92,7 @@ function* termbaseSteps(entries: GlossaryEntry[]): Steps<Extraction & { format: 
     }
   }
   yield [progressScale, progressScale];
-  return { format: 'tbx', sentences: [], terms: [...byZh.values()] };
+  return { format, sentences: [], terms: [...byZh.values()] };
 }
 
 function* extractionSteps(pairs: BitextPair[], format: InputFormat): Steps<Extraction & { format: InputFormat }> {

@@ -47,5 +47,8 @@ export interface Extraction {
   terms: ExtractedTerm[];
 }
 
-/** How the input is read; 'tbx' is a termbase: terms without sentences. */
-export type InputFormat = 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'tbx' | 'two-files';
+/**
+ * How the input is read; 'tbx' and 'glossary' (a term per row of a TSV or CSV table) are
+ * termbases: terms without sentences.
+ */
+export type InputFormat = 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'tbx' | 'glossary' | 'two-files';

@@ -91,7 +91,7 @@ function store(db: Db, input: ImportTextInput, hash: string, result: ExtractionR
     excludeTerms: input.excludeTerms,
     knownTerms: input.knownTerms,
     now: input.now,
-    termOrigin: result.format === 'tbx' ? 'user' : 'extracted',
+    termOrigin: result.format === 'tbx' || result.format === 'glossary' ? 'user' : 'extracted',
     onProgress: report && ((done, of) => report(Math.round((extractShare + (1 - extractShare) * (done / of)) * total), total)),
   });
 }

@@ -81,6 +81,16 @@ describe('Word documents', () => {
     expect(fromWord.sentences.map(({ zh, en }) => ({ zh, en }))).toEqual(extract({ text: plain }).sentences.map(({ zh, en }) => ({ zh, en })));
   });
 
+  it('reads a Word table of terms as a glossary: the terms, their renderings as written', () => {
+    const result = extract({ text: decodeText(fixture('glossary-table.docx')) });
+    expect(result.format).toBe('glossary');
+    expect(result.terms.map(({ zh, en, variants }) => [zh, en, variants])).toEqual([
+      ['网络生态治理', 'cyber ecosystem governance', ['online ecosystem governance']],
+      ['风清气正', 'a clean and righteous cyberspace', []],
+      ['自媒体', 'we media', []],
+    ]);
+  });
+
   it('leaves out deleted text of tracked changes and field codes, and opens content controls', () => {
     const body =
       '<w:p><w:r><w:t>We value </w:t></w:r><w:del><w:r><w:delText>old words </w:delText></w:r></w:del><w:ins><w:r><w:t xml:space="preserve">data </w:t></w:r></w:ins>' +

@@ -257,7 +257,7 @@ export function ImportPage() {
         {mode === 'file' && (
           <div class={`dropzone ${dragging ? 'dragging' : ''}`}>
             <p>
-              Drop one bilingual file (.txt, .tsv, .csv, .tmx, a Word .docx), a termbase (.tbx) or two monolingual files here, or{' '}
+              Drop one bilingual file (.txt, .tsv, .csv, .tmx, a Word .docx), a termbase (.tbx, or a glossary table) or two monolingual files here, or{' '}
               <button type="button" class="linkish" onClick={() => fileInput.current?.click()}>
                 choose files
               </button>
@@ -292,6 +292,7 @@ export function ImportPage() {
               <option value="csv">CSV</option>
               <option value="tmx">TMX</option>
               <option value="tbx">TBX termbase (terms only)</option>
+              <option value="glossary">Glossary: a term and its rendering per row (terms only)</option>
             </select>
           </label>
         </details>

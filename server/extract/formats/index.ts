@@ -13,8 +13,9 @@ export { detectFormat } from './detect.ts';
 export { alignParagraphs, orderTexts } from './two-files.ts';
 export { scriptOf } from './script.ts';
 export { readTbx, type GlossaryEntry } from './tbx.ts';
+export { glossaryEntries, looksLikeGlossary } from './glossary.ts';
 
-export const inputFormats: readonly InputFormat[] = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'two-files'];
+export const inputFormats: readonly InputFormat[] = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'glossary', 'two-files'];
 
 export function resolveFormat(text: string, text2?: string, format?: InputFormat): InputFormat {
   if (format) return format;
@@ -31,8 +32,9 @@ export function readBitext(text: string, text2: string | undefined, format: Inpu
     case 'tmx':
       return readTmx(text);
     case 'tbx':
-      // prepareExtraction reads a termbase itself (readTbx): it has terms, not sentence pairs.
-      throw new InvalidInputError('a TBX file is a termbase: it holds terms, not sentence pairs');
+    case 'glossary':
+      // prepareExtraction reads a termbase itself (readTbx, glossaryEntries): it has terms, not sentence pairs.
+      throw new InvalidInputError(`a ${format === 'tbx' ? 'TBX file' : 'glossary'} is a termbase: it holds terms, not sentence pairs`);
     case 'two-files':
       if (text2 === undefined) throw new InvalidInputError('the two-files format needs a second file (one per language)');
       return readTwoFiles(text, text2);
