@@ -4,7 +4,8 @@
 import iconv from 'iconv-lite';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { wordDocumentText } from './formats/docx.ts';
-import { isZip } from './formats/zip.ts';
+import { workbookText } from './formats/xlsx.ts';
+import { isZip, zipEntries } from './formats/zip.ts';
 
 /** Larger inputs are refused before decoding: a 50 MB bitext is already ~300k sentence pairs. */
 export const maxInputBytes = 50 * 1024 * 1024;
@@ -15,14 +16,20 @@ export function tooLargeMessage(bytes: number): string {
 
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length > maxInputBytes) throw new TooLargeError(tooLargeMessage(bytes.length));
-  // A Word document is a ZIP archive of XML: its paragraphs or its bilingual table, as text.
+  // A Word document or an Excel workbook is a ZIP archive of XML: read for its text.
   const word = isZip(bytes);
   if (!word && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new InvalidInputError('this is a Word 97–2003 document (.doc) or another old Office file: save it as .docx or as plain text');
   }
-  const text = normalizeText(word ? wordDocumentText(bytes, maxInputBytes) : decodeBytes(bytes));
-  if (!/\S/.test(text)) throw new InvalidInputError(word ? 'the Word document has no text' : 'the input is empty');
+  const text = normalizeText(word ? officeText(bytes) : decodeBytes(bytes));
+  if (!/\S/.test(text)) throw new InvalidInputError(word ? 'the document has no text' : 'the input is empty');
   return text;
+}
+
+/** A Word document's text, or an Excel workbook's first sheet as tab-separated rows. */
+function officeText(bytes: Uint8Array): string {
+  if (zipEntries(bytes).some((e) => e.name === 'xl/workbook.xml')) return workbookText(bytes, maxInputBytes);
+  return wordDocumentText(bytes, maxInputBytes);
 }
 
 /** CRLF and lone CR become LF; a BOM left by a text editor is dropped. */

@@ -49,8 +49,8 @@ describe('cli extract, each input format (in process)', () => {
   });
 
   it.each([
-    ['a Word table', [join(root, 'test/fixtures/docx/seed-table.docx')]],
-    ['a Word document a language', [join(root, 'test/fixtures/docx/seed-zh.docx'), join(root, 'test/fixtures/docx/seed-en.docx')]],
+    ['a Word table', [join(root, 'test/fixtures/office/seed-table.docx')]],
+    ['a Word document a language', [join(root, 'test/fixtures/office/seed-zh.docx'), join(root, 'test/fixtures/office/seed-en.docx')]],
   ])('%s (.docx) → its sentence pairs, the seed’s first', async (_, paths) => {
     const { out, err } = await runExtract([...paths, '--json']);
     const first = jsonLines(out)[0]!;

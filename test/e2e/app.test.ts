@@ -166,7 +166,7 @@ describe('duizhao in the browser', () => {
     await page.setInputFiles('input[type=file]', {
       name: 'handout.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: readFileSync(join(root, 'test/fixtures/docx/seed-table.docx')),
+      buffer: readFileSync(join(root, 'test/fixtures/office/seed-table.docx')),
     });
     expect(await page.locator('.file-list').textContent()).toContain('handout.docx');
     await page.click('button[type=submit]');

@@ -56,7 +56,7 @@ describe('POST /api/sources', () => {
 
   it('imports an uploaded Word document (.docx), its bilingual table as sentence pairs', async () => {
     t = makeApp();
-    const docx = readFileSync(new URL('../fixtures/docx/seed-table.docx', import.meta.url));
+    const docx = readFileSync(new URL('../fixtures/office/seed-table.docx', import.meta.url));
     const res = await t.app.request('/api/sources', upload({ file: new File([docx], '网络生态治理 handout.docx') }));
     expect(res.status).toBe(201);
     const body = (await res.json()) as ImportResponse;
@@ -69,6 +69,18 @@ describe('POST /api/sources', () => {
     const refused = await expectError(await t.app.request('/api/sources', upload({ file: new File([other], 'notes.docx') })), 422);
     expect(refused.message).toBe('notes.docx: this is a ZIP archive, not a Word document (.docx)');
     expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it('imports an Excel glossary as the user’s terms, no sentence pairs', async () => {
+    t = makeApp();
+    const xlsx = readFileSync(new URL('../fixtures/office/glossary.xlsx', import.meta.url));
+    const res = await t.app.request('/api/sources', upload({ file: new File([xlsx], 'course terms.xlsx') }));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as ImportResponse;
+    expect(body.source).toMatchObject({ title: 'Course terms', format: 'glossary' });
+    expect(body.counts).toMatchObject({ sentences: 0, terms: 3, newTerms: 3, cards: 6 });
+    const terms = (await (await t.app.request('/api/terms?q=%E7%BD%91%E7%BB%9C%E7%94%9F%E6%80%81%E6%B2%BB%E7%90%86')).json()) as TermsResponse;
+    expect(terms.terms[0]).toMatchObject({ zh: '网络生态治理', en: 'cyber ecosystem governance', variants: ['online ecosystem governance'] });
   });
 
   it('imports an uploaded file, taking the title from the file name', async () => {

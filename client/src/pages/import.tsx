@@ -257,13 +257,13 @@ export function ImportPage() {
         {mode === 'file' && (
           <div class={`dropzone ${dragging ? 'dragging' : ''}`}>
             <p>
-              Drop one bilingual file (.txt, .tsv, .csv, .tmx, a Word .docx), a termbase (.tbx, or a glossary table) or two monolingual files here, or{' '}
+              Drop one bilingual file (.txt, .tsv, .csv, .tmx, Word .docx, Excel .xlsx), a termbase (.tbx, or a glossary table) or two monolingual files here, or{' '}
               <button type="button" class="linkish" onClick={() => fileInput.current?.click()}>
                 choose files
               </button>
               .
             </p>
-            <input ref={fileInput} type="file" name="file" multiple accept=".txt,.tsv,.csv,.tmx,.tbx,.xml,.docx,text/*" class="visually-hidden" onChange={(e) => pickFiles((e.currentTarget as HTMLInputElement).files)} />
+            <input ref={fileInput} type="file" name="file" multiple accept=".txt,.tsv,.csv,.tmx,.tbx,.xml,.docx,.xlsx,text/*" class="visually-hidden" onChange={(e) => pickFiles((e.currentTarget as HTMLInputElement).files)} />
             {files.length > 0 && (
               <ul class="file-list">
                 {files.map((f) => (

@@ -56,13 +56,15 @@ function blocks(e: XmlElement, out: Block[]): Block[] {
   return out;
 }
 
-// A header row names the columns: 中文 | English, 原文 | 译文, Source | Target.
-const COLUMN_NAME = /^(中文|英文|汉语|英语|原文|译文|术语|译名|chinese|english|source( text)?|target( text)?|translation|term|zh|en)$/i;
+// A header row names the columns: 中文 | English, 原文 | 译文, Source | Target, and the columns
+// glossaries keep beside them (Note, 备注, Pinyin…).
+const COLUMN_NAME =
+  /^(中文|英文|汉语|英语|原文|译文|术语|译名|中文术语|英文术语|chinese|english|source( text)?|target( text)?|translation|terms?|zh|en|notes?|comments?|remarks?|备注|注释|说明|definition|定义|examples?|例句|context|语境|domain|领域|category|类别|pinyin|拼音|id)$/i;
 
 const NUMBER_COLUMN = /^(#|no\.?|序号|编号|\d+)$/i;
 
-/** A row naming its columns, beside a number column perhaps. */
-function isHeader(cells: string[]): boolean {
+/** A table's row naming its columns (中文 | English), beside a number column perhaps. */
+export function isHeader(cells: string[]): boolean {
   const named = cells.filter(Boolean);
   return named.some((c) => COLUMN_NAME.test(c)) && named.every((c) => COLUMN_NAME.test(c) || NUMBER_COLUMN.test(c));
 }
@@ -77,7 +79,6 @@ function rowPair(cells: string[]): { en: string; zh: string } | null {
 /** Why a ZIP archive is not a document duizhao reads, from what it holds. */
 function notWord(bytes: Uint8Array): InvalidInputError {
   const names = new Set(zipEntries(bytes).map((e) => e.name));
-  if (names.has('xl/workbook.xml')) return new InvalidInputError('this is an Excel workbook (.xlsx): save the sheet as CSV (UTF-8) or tab-separated text and import that');
   if (names.has('content.xml')) return new InvalidInputError('this is an OpenDocument file (.odt): save it as .docx or as plain text');
   if (names.has('ppt/presentation.xml')) return new InvalidInputError('this is a PowerPoint file (.pptx): duizhao reads Word documents (.docx) and text');
   return new InvalidInputError('this is a ZIP archive, not a Word document (.docx)');

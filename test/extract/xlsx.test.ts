@@ -1,0 +1,88 @@
+// Excel workbooks (.xlsx) as input: the first sheet's rows as tab-separated lines, line N for row
+// N, so a glossary goes to the termbase and sentence pairs to extraction as a TSV file's would.
+// Fixtures written by openpyxl (test/fixtures/office/make.py); the odder cells Excel writes
+// (rich text with phonetic guides, inline strings, formulas) in archives made here.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../server/extract/decode.ts';
+import { extract } from '../../server/extract/index.ts';
+import { InvalidInputError } from '../../server/errors.ts';
+import { zip } from './zip-fixture.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/office/${name}`, import.meta.url));
+
+const workbook = (sheet: string, extra: { name: string; data: Buffer }[] = [], target = 'worksheets/sheet1.xml') =>
+  zip([
+    { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="Terms" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(`<Relationships><Relationship Id="rId1" Target="${target}"/></Relationships>`) },
+    { name: target.startsWith('/') ? target.slice(1) : `xl/${target}`, data: Buffer.from(`<worksheet><sheetData>${sheet}</sheetData></worksheet>`) },
+    ...extra,
+  ]);
+
+describe('Excel workbooks', () => {
+  it("reads a glossary sheet: its header row left out, rows where Excel has them, the terms as written", () => {
+    const text = decodeText(fixture('glossary.xlsx'));
+    expect(text).toBe(
+      '\n' +
+        '网络生态治理\tcyber ecosystem governance; online ecosystem governance\tcore term\n' +
+        '风清气正\ta clean and righteous cyberspace\n' +
+        '\n' +
+        '自媒体\twe media\t3\n',
+    );
+    const result = extract({ text });
+    expect(result.format).toBe('glossary');
+    // The second sheet ("不读") is not read.
+    expect(result.terms.map(({ zh, en, variants }) => [zh, en, variants])).toEqual([
+      ['网络生态治理', 'cyber ecosystem governance', ['online ecosystem governance']],
+      ['风清气正', 'a clean and righteous cyberspace', []],
+      ['自媒体', 'we media', []],
+    ]);
+  });
+
+  it('reads a sheet of sentence pairs as a bitext, as the same pairs in a TSV file', () => {
+    const text = decodeText(fixture('seed-pairs.xlsx'));
+    const result = extract({ text });
+    expect(result.format).toBe('tsv');
+    expect(result.sentences.map((s) => s.zh)[0]).toBe('中共中央政治局11月28日下午就加强网络生态治理进行第二十三次集体学习。');
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(result.sentences).toEqual(extract({ text: lines.join('\n') + '\n', format: 'tsv' }).sentences);
+  });
+
+  it('reads rich text without its phonetic guide, inline strings, formulas, booleans, and cells with gaps between them', () => {
+    const shared = Buffer.from(
+      '<sst><si><r><t>网络</t></r><r><rPr><b/></rPr><t>治理</t></r><rPh sb="0" eb="2"><t>wǎngluò</t></rPh></si><si><t>governance</t></si></sst>',
+    );
+    const sheet =
+      '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>自媒体</t></is></c><c r="C3" t="str"><f>LOWER("WE MEDIA")</f><v>we media</v></c><c r="D3" t="b"><v>1</v></c></row>';
+    expect(decodeText(workbook(sheet, [{ name: 'xl/sharedStrings.xml', data: shared }]))).toBe('\n网络治理\t\tgovernance\n自媒体\t\twe media\tTRUE\n');
+    // A sheet named by an absolute path in the relationships.
+    expect(decodeText(workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>人工智能</t></is></c></row>', [], '/xl/worksheets/other.xml'))).toBe('人工智能\t\n');
+  });
+
+  it('names the row of the sheet where a glossary entry lacks its rendering', () => {
+    const sheet =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>中文</t></is></c><c r="B1" t="inlineStr"><is><t>English</t></is></c></row>' +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>网络</t></is></c><c r="B2" t="inlineStr"><is><t>cyberspace</t></is></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>治理</t></is></c><c r="B3" t="inlineStr"><is><t>governance</t></is></c></row>' +
+      '<row r="4"><c r="A4" t="inlineStr"><is><t>自媒体</t></is></c></row>';
+    expect(() => extract({ text: decodeText(workbook(sheet)) })).toThrow(/^line 4: row has no English text in column 2/);
+  });
+
+  it.each([
+    ['a workbook without a sheet', zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets/></workbook>') }]), /the workbook has no sheet/],
+    [
+      'a workbook whose sheet is not there',
+      zip([
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="A" r:id="rId1"/></sheets></workbook>') },
+        { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/gone.xml"/></Relationships>') },
+      ]),
+      /the workbook is damaged: its first sheet \(xl\/worksheets\/gone\.xml\) is missing/,
+    ],
+    ['a sheet of malformed XML', workbook('<row r="1"><c></row>'), /the workbook is damaged \(sheet\): line 1: closing tag <\/row> does not match <c>/],
+  ])('refuses %s with a reason', (_, bytes, message) => {
+    expect(() => decodeText(bytes)).toThrow(message);
+    expect(() => decodeText(bytes)).toThrow(InvalidInputError);
+  });
+});
