@@ -404,6 +404,8 @@ describe('GET /api/backup', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="duizhao-20260302-090000\.db"/);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
+    // Streamed, its length known beforehand.
+    expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
     const file = join(t.dir, 'downloaded.db');
     writeFileSync(file, bytes);
     const copy = new Database(file, { readonly: true });

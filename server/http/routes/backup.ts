@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, fstatSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { NotFoundError } from '../../errors.ts';
@@ -30,13 +31,19 @@ export function backupRoutes({ db, now }: Deps) {
     })
     .get('/', async (c) => {
       const dir = mkdtempSync(join(tmpdir(), 'duizhao-backup-'));
+      let fd: number;
+      const name = backupName(now());
       try {
-        const name = backupName(now());
         const path = join(dir, name);
         await backupTo(db, path);
-        return c.body(readFileSync(path), 200, attachment('application/vnd.sqlite3', name));
+        // Streamed from the open file, which is already gone from the directory: years of reviews
+        // are not read into memory, and nothing is left behind however the download ends.
+        fd = openSync(path, 'r');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+      const size = fstatSync(fd).size;
+      const stream = Readable.toWeb(createReadStream('', { fd, autoClose: true })) as ReadableStream<Uint8Array>;
+      return c.body(stream, 200, { ...attachment('application/vnd.sqlite3', name), 'content-length': String(size) });
     });
 }
