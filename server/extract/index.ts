@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
-import { detectFormat, glossaryEntries, looksLikeGlossary, readBitext, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
+import { glossaryEntries, looksLikeGlossary, readBitext, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
 import { pinyinOf } from './lexicon.ts';
 import { alignPairsSteps } from './sentences/index.ts';
 import { extractTermsSteps } from './terms/index.ts';
@@ -66,10 +66,12 @@ export function prepareExtraction(input: Omit<ExtractInput, 'onProgress'>): Prep
   return { format, steps: extractionSteps(pairs, format) };
 }
 
-/** A glossary's columns are told apart as a bitext's: by tabs, else by commas. */
+/** A glossary's columns are separated by tabs, else by commas, on most of its lines. */
 function delimiterOf(text: string): 'tsv' | 'csv' {
-  const detected = detectFormat(text);
-  if (detected === 'tsv' || detected === 'csv') return detected;
+  const lines = text.split('\n', 1000).filter((l) => l.trim());
+  const share = (c: string) => lines.filter((l) => l.includes(c)).length / Math.max(1, lines.length);
+  if (share('\t') >= 0.8) return 'tsv';
+  if (share(',') >= 0.8) return 'csv';
   throw new InvalidInputError('a glossary is a table of two columns, Chinese and English, separated by tabs or commas');
 }
 

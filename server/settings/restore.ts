@@ -54,6 +54,11 @@ function checkAndMigrate(path: string, label: string): void {
     }
     if (check !== 'ok') throw new InvalidInputError(`${label} is damaged: ${check}`);
     migrate(copy);
+    // Rows pointing at rows the file lacks would fail the restore's commit: say so now.
+    const orphans = copy.pragma('foreign_key_check') as { table: string; parent: string }[];
+    if (orphans.length) {
+      throw new InvalidInputError(`${label} is damaged: ${orphans.length} ${orphans.length === 1 ? 'row refers' : 'rows refer'} to rows it does not hold (${orphans[0]!.table} → ${orphans[0]!.parent})`);
+    }
   } finally {
     copy.close();
   }

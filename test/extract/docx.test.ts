@@ -20,9 +20,9 @@ const wordXml = (body: string) =>
   Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
 
 describe('Word documents', () => {
-  it('reads a bilingual table as tab-separated pairs, its title, note and header row left out', () => {
+  it('reads a bilingual table as tab-separated rows, its title, note and header row left out', () => {
     const text = decodeText(fixture('seed-table.docx'));
-    expect(text).toBe(pairs.slice(0, 4).map((p) => `${p.en}\t${p.zh}\n`).join(''));
+    expect(text).toBe(pairs.slice(0, 4).map((p, i) => `${i + 1}\t${p.zh}\t${p.en}\n`).join(''));
     // And extracts exactly what the same pairs give as plain interleaved text.
     const plain = pairs.slice(0, 4).map((p) => `${p.en}\n${p.zh}\n\n`).join('');
     const fromWord = extract({ text });
@@ -54,6 +54,24 @@ describe('Word documents', () => {
       ['风清气正', 'a clean and righteous cyberspace', []],
       ['自媒体', 'we media', []],
     ]);
+  });
+
+  it('reads a glossary table with a note column in English, and keeps a term spelled like a column name', () => {
+    const cell = (text: string) => `<w:tc><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const row = (...cells: string[]) => `<w:tr>${cells.map(cell).join('')}</w:tr>`;
+    const table = `<w:tbl>${row('中文', 'English', 'Note')}${row('自媒体', 'we media', 'core term')}${row('网络', 'cyberspace', 'see also 网信')}${row('术语', 'term', 'in the table, not its header')}</w:tbl>`;
+    const result = extract({ text: decodeText(zip([{ name: 'word/document.xml', data: wordXml(table) }])) });
+    expect(result.format).toBe('glossary');
+    expect(result.terms.map((x) => [x.zh, x.en])).toEqual([
+      ['自媒体', 'we media'],
+      ['网络', 'cyberspace'],
+      ['术语', 'term'],
+    ]);
+  });
+
+  it('refuses a document nested thousands of elements deep, with a reason', () => {
+    const deep = '<w:sdt><w:sdtContent>'.repeat(5000) + '<w:p/>' + '</w:sdtContent></w:sdt>'.repeat(5000);
+    expect(() => decodeText(zip([{ name: 'word/document.xml', data: wordXml(deep) }]))).toThrow(/Word document is damaged: line 2: the XML is nested more than 256 elements deep/);
   });
 
   it('leaves out deleted text of tracked changes and field codes, and opens content controls', () => {

@@ -43,11 +43,28 @@ describe('glossaries', () => {
     ]);
   });
 
+  it.each([
+    ['a TSV with a header row naming the columns in Chinese', '术语\t译名\t备注\n自媒体\twe media\tcore\n网络\tcyberspace\t\n'],
+    ['a CSV with a header row in Chinese', '术语,译名\n自媒体,we media\n网络,cyberspace\n'],
+    ['a TSV with a header row in both languages', '中文\tEnglish\n自媒体\twe media\n网络\tcyberspace\n'],
+  ])('leaves out %s', (_, text) => {
+    const result = extract({ text });
+    expect(result.format).toBe('glossary');
+    expect(result.terms.map((x) => [x.zh, x.en])).toEqual([
+      ['自媒体', 'we media'],
+      ['网络', 'cyberspace'],
+    ]);
+    expect(extract({ text, format: 'glossary' }).terms.map((x) => x.zh)).toEqual(['自媒体', '网络']);
+  });
+
   it.each<[string, { zh: string; en: string; line: number }[], boolean]>([
     ['terms', [pair('网络', 'cyberspace'), pair('治理', 'governance')], true],
     ['short sentences, as Tatoeba has them', [pair('我们走吧。', "Let's go."), pair('你好！', 'Hello!'), pair('谢谢', 'Thank you')], false],
     ['a single row', [pair('网络', 'cyberspace')], false],
     ['long phrases', [pair('网络生态治理是网络强国建设的重要任务', 'a crucial task in building a cyber power'), pair('网络', 'cyberspace')], false],
+    ['headlines, their punctuation dropped', [pair('习近平会见法国总统', 'Xi Jinping meets French President'), pair('国务院召开常务会议', 'State Council holds executive meeting'), pair('中方回应美方关税措施', 'China responds to US tariff measures')], false],
+    ['subtitles', [pair('你在干什么呢', 'What are you doing'), pair('我们走吧', "Let's go"), pair('好的', 'OK')], false],
+    ['long terms given with alternatives', [pair('全过程人民民主制度建设', 'whole-process people’s democracy; whole-process democracy'), pair('网络综合治理体系建设', 'comprehensive cyberspace governance system'), pair('新质生产力发展', 'new quality productive forces')], true],
     ['renderings of many words', [pair('网络', 'the network of computers that spans the world and carries all of the traffic'), pair('治理', 'governance')], false],
   ])('tells %s apart', (_, pairs, expected) => {
     expect(looksLikeGlossary(pairs)).toBe(expected);

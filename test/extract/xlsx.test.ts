@@ -70,7 +70,18 @@ describe('Excel workbooks', () => {
     expect(() => extract({ text: decodeText(workbook(sheet)) })).toThrow(/^line 4: row has no English text in column 2/);
   });
 
+  it('keeps a row spelled like a header further down the sheet', () => {
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const sheet =
+      `<row r="1">${cell('A1', '术语')}${cell('B1', '译名')}</row>` +
+      `<row r="2">${cell('A2', '自媒体')}${cell('B2', 'we media')}</row>` +
+      `<row r="3">${cell('A3', '语境')}${cell('B3', 'context')}</row>`;
+    expect(decodeText(workbook(sheet))).toBe('\n自媒体\twe media\n语境\tcontext\n');
+  });
+
   it.each([
+    ['a row numbered past the last row a sheet can have', workbook('<row r="1000000000"><c r="A1000000000" t="inlineStr"><is><t>网络</t></is></c></row>'), /a row numbered 1000000000 after row 0 \(a sheet has at most 1048576 rows, in order\)/],
+    ['rows out of order', workbook('<row r="5"/><row r="2"/>'), /a row numbered 2 after row 5/],
     ['a workbook without a sheet', zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets/></workbook>') }]), /the workbook has no sheet/],
     [
       'a workbook whose sheet is not there',

@@ -124,6 +124,17 @@ describe('restoreBackup', () => {
       new RegExp(`made by a newer duizhao \\(schema 99; this one knows up to ${latestMigration()}\\)`),
     ],
     [
+      'a backup whose rows refer to rows it does not hold',
+      (p) => {
+        copyFileSync(join(dir, 'good.db'), p);
+        const broken = new Database(p);
+        broken.pragma('foreign_keys = OFF');
+        broken.prepare("INSERT INTO segments (source_id, paragraph, ordinal, zh, en, score) VALUES (999, 0, 0, '网络', 'cyberspace', 1)").run();
+        broken.close();
+      },
+      /bad\.db is damaged: 1 row refers to rows it does not hold \(segments → sources\)/,
+    ],
+    [
       'a damaged backup (cut short)',
       (p) => {
         copyFileSync(join(dir, 'good.db'), p);

@@ -2,6 +2,7 @@
 // script, not position; among several Latin columns (Tatoeba adds an attribution) the one whose
 // lengths follow the Chinese column's is the translation.
 import { InvalidInputError } from '../../errors.ts';
+import { isHeader } from './header.ts';
 import { hanCount, latinCount, scriptOf } from './script.ts';
 import type { BitextPair } from './types.ts';
 
@@ -110,8 +111,8 @@ function countNewlines(s: string): number {
 export function readDelimited(text: string, format: 'tsv' | 'csv'): BitextPair[] {
   const rows = format === 'tsv' ? parseTsv(text) : parseCsv(text);
   if (rows.length === 0) throw new InvalidInputError('the input has no rows');
-  // A header ("0,1", "English,Chinese") has no Chinese in it.
-  const body = rows[0].fields.some((f) => scriptOf(f) === 'zh') ? rows : rows.slice(1);
+  // A header ("0,1", "English,Chinese") has no Chinese in it, or names the columns (中文, 译名).
+  const body = rows[0].fields.some((f) => scriptOf(f) === 'zh') && !isHeader(rows[0].fields) ? rows : rows.slice(1);
   if (body.length === 0) throw new InvalidInputError('the input has a header but no rows');
   const { zhCol, enCol } = pickColumns(body, format);
   const pairs: BitextPair[] = [];
@@ -153,11 +154,15 @@ function pickColumns(rows: Row[], format: string): { zhCol: number; enCol: numbe
     .map((count, c) => ({ c, count }))
     .filter(({ c, count }) => c !== zhCol && count >= sample.length * 0.5);
   if (candidates.length === 0) throw new InvalidInputError('no column holds English text', sample[0].line);
-  if (candidates.length === 1) return { zhCol, enCol: candidates[0].c };
+  // The column English fills most often (a note column is often empty); of columns as full, the
+  // one whose lengths follow the Chinese (Tatoeba's attribution is English in every row too).
+  const most = Math.max(...candidates.map((x) => x.count));
+  const fullest = candidates.filter((x) => x.count >= most * 0.9);
+  if (fullest.length === 1) return { zhCol, enCol: fullest[0].c };
   const zhLengths = sample.map((r) => (r.fields[zhCol] ?? '').length);
-  let best = candidates[0].c;
+  let best = fullest[0].c;
   let bestR = -Infinity;
-  for (const { c } of candidates) {
+  for (const { c } of fullest) {
     const r = correlation(zhLengths, sample.map((row) => (row.fields[c] ?? '').length));
     if (r > bestR) {
       bestR = r;

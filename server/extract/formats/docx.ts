@@ -5,6 +5,7 @@
 // of two files). Line N of the result is the document's Nth non-empty paragraph or table row, so
 // an error naming a line names that paragraph.
 import { InvalidInputError } from '../../errors.ts';
+import { headerRows } from './header.ts';
 import { scriptOf } from './script.ts';
 import { parseXml, type XmlElement } from './xml.ts';
 import { zipEntries, zipMember } from './zip.ts';
@@ -56,24 +57,9 @@ function blocks(e: XmlElement, out: Block[]): Block[] {
   return out;
 }
 
-// A header row names the columns: 中文 | English, 原文 | 译文, Source | Target, and the columns
-// glossaries keep beside them (Note, 备注, Pinyin…).
-const COLUMN_NAME =
-  /^(中文|英文|汉语|英语|原文|译文|术语|译名|中文术语|英文术语|chinese|english|source( text)?|target( text)?|translation|terms?|zh|en|notes?|comments?|remarks?|备注|注释|说明|definition|定义|examples?|例句|context|语境|domain|领域|category|类别|pinyin|拼音|id)$/i;
-
-const NUMBER_COLUMN = /^(#|no\.?|序号|编号|\d+)$/i;
-
-/** A table's row naming its columns (中文 | English), beside a number column perhaps. */
-export function isHeader(cells: string[]): boolean {
-  const named = cells.filter(Boolean);
-  return named.some((c) => COLUMN_NAME.test(c)) && named.every((c) => COLUMN_NAME.test(c) || NUMBER_COLUMN.test(c));
-}
-
-/** A row's English and Chinese cells, when it holds one of each (other cells, a number or a note, aside). */
-function rowPair(cells: string[]): { en: string; zh: string } | null {
-  const zh = cells.filter((c) => scriptOf(c) === 'zh');
-  const en = cells.filter((c) => scriptOf(c) === 'en');
-  return zh.length === 1 && en.length === 1 ? { en: en[0]!, zh: zh[0]! } : null;
+/** A row of a bilingual table: one Chinese cell, and English beside it (a rendering, perhaps a note). */
+function bilingualRow(cells: string[]): boolean {
+  return cells.filter((c) => scriptOf(c) === 'zh').length === 1 && cells.some((c) => scriptOf(c) === 'en');
 }
 
 /** Why a ZIP archive is not a document duizhao reads, from what it holds. */
@@ -104,10 +90,12 @@ export function wordDocumentText(bytes: Uint8Array, maxBytes: number): string {
     throw new InvalidInputError(`the Word document is damaged: ${(err as Error).message}`);
   }
   const found = blocks(root, []);
-  const rows = found.filter((b): b is Extract<Block, { kind: 'row' }> => b.kind === 'row' && b.cells.some(Boolean) && !isHeader(b.cells));
-  const pairs = rows.map((r) => rowPair(r.cells)).filter((p): p is { en: string; zh: string } => p !== null);
-  // A bilingual table: most of its rows pair Chinese with English (a header row or two need not).
-  if (pairs.length >= 2 && pairs.length >= rows.length * 0.6) return pairs.map((p) => `${p.en}\t${p.zh}`).join('\n') + '\n';
+  const rows = found.filter((b): b is Extract<Block, { kind: 'row' }> => b.kind === 'row' && b.cells.some(Boolean));
+  const body = rows.slice(headerRows(rows.map((r) => r.cells)));
+  const bilingual = body.filter((r) => bilingualRow(r.cells)).length;
+  // A bilingual table (most of its rows a Chinese cell beside English): its rows as tab-separated
+  // cells, the columns then told apart as a TSV file's are (a number column, a note column aside).
+  if (bilingual >= 2 && bilingual >= body.length * 0.6) return body.map((r) => r.cells.join('\t')).join('\n') + '\n';
   const lines = found.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.cells)).filter(Boolean);
   return lines.join('\n') + (lines.length ? '\n' : '');
 }

@@ -16,19 +16,31 @@ const EN_SENTENCE_END = /[.!?;]["”’')]*\s*$/;
 // Alternative renderings in one cell: "we media; self-media".
 const ALTERNATIVES = /\s*[;；]\s*/;
 
+// Sentence particles: a headline or a subtitle line without its full stop still has them
+// (你在干什么呢, 我们走吧); a term does not.
+const PARTICLES = /[了吗呢吧啊呀嘛]/;
+// Terms are short: half a glossary's are four to six characters. Headlines, whose punctuation is
+// dropped too, run to ten and more.
+const MAX_MEDIAN_CHARS = 8;
+
 function termLike(p: BitextPair): boolean {
-  if (p.zh.length > MAX_TERM_CHARS || hanCount(p.zh) === 0 || ZH_SENTENCE_END.test(p.zh)) return false;
+  if (p.zh.length > MAX_TERM_CHARS || hanCount(p.zh) === 0 || ZH_SENTENCE_END.test(p.zh) || PARTICLES.test(p.zh)) return false;
   // "etc." and "U.S." end with a period without ending a sentence.
   const en = p.en.replace(/\b(etc|U\.S|U\.N|Inc|Ltd|Co)\.$/i, '$1');
   return !EN_SENTENCE_END.test(en) && en.split(/\s+/).length <= MAX_RENDERING_WORDS;
 }
 
-/** Whether delimited rows are a glossary: nine in ten of them, and at least two, a term beside its rendering. */
+/**
+ * Whether delimited rows are a glossary: nine in ten of them, and at least two, a term beside its
+ * rendering; and the terms short, or renderings given with alternatives ("we media; self-media").
+ */
 export function looksLikeGlossary(pairs: readonly BitextPair[]): boolean {
   if (pairs.length < 2) return false;
   let terms = 0;
   for (const p of pairs) if (termLike(p)) terms++;
-  return terms >= pairs.length * 0.9;
+  if (terms < pairs.length * 0.9) return false;
+  const lengths = pairs.map((p) => p.zh.length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)]! <= MAX_MEDIAN_CHARS || pairs.some((p) => ALTERNATIVES.test(p.en));
 }
 
 /** Each row a termbase entry; English cells holding several renderings (";") give the first as the preferred one. */

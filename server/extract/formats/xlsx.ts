@@ -1,10 +1,10 @@
 // An Excel workbook (.xlsx) as text the readers take: its first sheet's rows as tab-separated
 // lines, line N for row N of the sheet, so a message naming a line names the row. Translators keep
 // glossaries (and some bilingual texts) in Excel; the rows then go where a TSV file's go, a
-// glossary to the termbase, sentence pairs to extraction. A header row naming the columns is left
-// out. Cell text is the shared string, inline string or formula result (numbers as written).
+// glossary to the termbase, sentence pairs to extraction. Header rows naming the columns at the top
+// are left out. Cell text is the shared string, inline string or formula result (numbers as written).
 import { InvalidInputError } from '../../errors.ts';
-import { isHeader } from './docx.ts';
+import { isHeader } from './header.ts';
 import { childElements, parseXml, type XmlElement } from './xml.ts';
 import { zipMember } from './zip.ts';
 
@@ -63,6 +63,8 @@ function columnOf(ref: string): number {
 }
 
 const MAX_COLUMNS = 50;
+// Excel's own limit.
+const MAX_ROWS = 1_048_576;
 
 /** The text of the workbook in `bytes` (an .xlsx): its first sheet as tab-separated rows; `maxBytes` bounds each part unpacked. */
 export function workbookText(bytes: Uint8Array, maxBytes: number): string {
@@ -73,8 +75,13 @@ export function workbookText(bytes: Uint8Array, maxBytes: number): string {
   const part = zipMember(bytes, name, maxBytes);
   if (!part) throw new InvalidInputError(`the workbook is damaged: its first sheet (${name}) is missing`);
   const lines: string[] = [];
+  // Header rows name the columns only above the first row of data.
+  let data = false;
   for (const row of all(parsePart(part, 'sheet'), 'row')) {
-    const at = Number(row.attrs.r ?? lines.length + 1) - 1;
+    const at = row.attrs.r === undefined ? lines.length : Number(row.attrs.r) - 1;
+    if (!Number.isInteger(at) || at < lines.length || at >= MAX_ROWS) {
+      throw new InvalidInputError(`the workbook is damaged: a row numbered ${row.attrs.r ?? '?'} after row ${lines.length} (a sheet has at most ${MAX_ROWS} rows, in order)`);
+    }
     const cells: string[] = [];
     for (const c of childElements(row)) {
       if (local(c) !== 'c') continue;
@@ -92,7 +99,9 @@ export function workbookText(bytes: Uint8Array, maxBytes: number): string {
     // Two columns at least: a row with its rendering missing is still a row of the table (and
     // its line says so), not a paragraph of text.
     while (cells.length < 2) cells.push('');
-    lines[at] = isHeader(cells) || !cells.some(Boolean) ? '' : cells.join('\t');
+    const header = !data && isHeader(cells);
+    if (!header && cells.some(Boolean)) data = true;
+    lines[at] = header || !cells.some(Boolean) ? '' : cells.join('\t');
   }
   return lines.join('\n') + (lines.length ? '\n' : '');
 }

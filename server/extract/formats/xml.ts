@@ -30,6 +30,8 @@ function decodeEntities(text: string, line: number): string {
 // Word document's root declares dozens of namespaces).
 const openTag = /<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
 
+const MAX_DEPTH = 256;
+
 export function parseXml(text: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [], line: 1 };
   const stack: XmlElement[] = [root];
@@ -90,7 +92,11 @@ export function parseXml(text: string): XmlElement {
         throw new InvalidInputError('a second root element', startLine);
       }
       parent.children.push(element);
-      if (!match[3]) stack.push(element);
+      if (!match[3]) {
+        // Readers walk the tree recursively: a file nested thousands deep is no document.
+        if (stack.length > MAX_DEPTH) throw new InvalidInputError(`the XML is nested more than ${MAX_DEPTH} elements deep`, startLine);
+        stack.push(element);
+      }
       advance(i + match[0].length);
     }
   }
