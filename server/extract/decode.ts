@@ -26,10 +26,14 @@ export function decodeText(bytes: Uint8Array): string {
   return text;
 }
 
+// An Office file's XML is parsed into a tree several times its size: each part read is bounded
+// (a Word document of a thousand pages has a few MB of it).
+export const maxOfficePartBytes = 16 * 1024 * 1024;
+
 /** A Word document's text, or an Excel workbook's first sheet as tab-separated rows. */
 function officeText(bytes: Uint8Array): string {
-  if (zipEntries(bytes).some((e) => e.name === 'xl/workbook.xml')) return workbookText(bytes, maxInputBytes);
-  return wordDocumentText(bytes, maxInputBytes);
+  if (zipEntries(bytes).some((e) => e.name === 'xl/workbook.xml')) return workbookText(bytes, maxOfficePartBytes);
+  return wordDocumentText(bytes, maxOfficePartBytes);
 }
 
 /** CRLF and lone CR become LF; a BOM left by a text editor is dropped. */

@@ -3,7 +3,7 @@
 // and a header row around a table). What comes out must be what the same text gives as plain text.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText, maxInputBytes } from '../../server/extract/decode.ts';
+import { decodeText, maxOfficePartBytes } from '../../server/extract/decode.ts';
 import { extract } from '../../server/extract/index.ts';
 import { InvalidInputError, TooLargeError } from '../../server/errors.ts';
 import { zip } from './zip-fixture.ts';
@@ -92,14 +92,14 @@ describe('Word documents', () => {
     ['malformed XML inside', zip([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:body><w:p></w:body></w:document>') }]), /Word document is damaged: line 1: closing tag <\/w:body> does not match <w:p>/, InvalidInputError],
     [
       'a member that says it unpacks past the limit',
-      zip([{ name: 'word/document.xml', data: wordXml(''), size: maxInputBytes + 1 }]),
-      /word\/document\.xml in the archive is 50\.0 MB unpacked; the limit is 50 MB/,
+      zip([{ name: 'word/document.xml', data: wordXml(''), size: maxOfficePartBytes + 1 }]),
+      /word\/document\.xml in the archive is 16\.0 MB unpacked; the limit is 16 MB/,
       TooLargeError,
     ],
     [
       'a member that unpacks past the limit while its header says less (a ZIP bomb)',
-      zip([{ name: 'word/document.xml', data: Buffer.alloc(maxInputBytes + 1024, 0x20), size: 1000 }]),
-      /unpacks to more than 50 MB/,
+      zip([{ name: 'word/document.xml', data: Buffer.alloc(maxOfficePartBytes + 1024, 0x20), size: 1000 }]),
+      /unpacks to more than 16 MB/,
       TooLargeError,
     ],
   ])('refuses %s with a reason', (_, bytes, message, kind) => {
