@@ -386,6 +386,8 @@ export interface NewTerm {
 export interface TermPatch {
   en?: string;
   variants?: string[];
+  /** One rendering added to the variants the term has when the patch is applied (the drill's A). */
+  addVariant?: string;
   status?: 'active' | 'ignored';
   note?: string;
   /** The user knows it: its cards leave the drill (false: drilled again). */

@@ -171,11 +171,12 @@ export const termPatchSchema = z
   .strictObject({
     en: z.string().trim().min(1, 'must not be empty').max(500).optional(),
     variants: z.array(z.string().trim().min(1).max(500)).max(100).optional(),
+    addVariant: z.string().trim().min(1, 'must not be empty').max(500).optional(),
     status: z.enum(['active', 'ignored']).optional(),
     note: z.string().max(10_000).optional(),
     known: z.boolean().optional(),
   })
-  .refine((p) => Object.keys(p).length > 0, 'give at least one of en, variants, status, note, known');
+  .refine((p) => Object.keys(p).length > 0, 'give at least one of en, variants, addVariant, status, note, known');
 
 const termIds = z.array(z.number().int().positive()).min(1).max(5000);
 

@@ -68,7 +68,7 @@ function cleanRendering(value: unknown, field: string): string {
 
 export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): TermRow {
   if (typeof patch !== 'object' || patch === null) throw new InvalidInputError('patch must be an object');
-  const allowed = new Set(['en', 'variants', 'status', 'note', 'known']);
+  const allowed = new Set(['en', 'variants', 'addVariant', 'status', 'note', 'known']);
   for (const key of Object.keys(patch)) if (!allowed.has(key)) throw new InvalidInputError(`unknown field "${key}"`);
   return inTransaction(db, () => {
     const term = termsStore.getTermRecord(db, id);
@@ -84,7 +84,14 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
       // edit usually corrects a wrong extraction.
       next.variants = term.variants.filter((v) => v.toLowerCase() !== next.en.toLowerCase());
     }
-    if (patch.en !== undefined || patch.variants !== undefined) next.origin = 'user';
+    // Added to the variants as they stand now, not as a client saw them: two additions from two
+    // tabs both stay.
+    if (patch.addVariant !== undefined) {
+      if (next.variants.length >= 50) throw new InvalidInputError('a term has at most 50 variants');
+      next.variants = cleanVariants(next.en, [...next.variants, patch.addVariant]);
+    }
+    const renderingsChanged = patch.en !== undefined || patch.variants !== undefined || patch.addVariant !== undefined;
+    if (renderingsChanged) next.origin = 'user';
     if (patch.note !== undefined) {
       if (typeof patch.note !== 'string' || patch.note.length > 2000) throw new InvalidInputError('note must be a string of at most 2000 characters');
       next.note = patch.note;
@@ -94,7 +101,7 @@ export function patchTerm(db: Db, id: number, patch: TermPatch, now: Date): Term
       next.status = patch.status;
     }
     termsStore.updateTerm(db, id, next);
-    if (patch.en !== undefined || patch.variants !== undefined) {
+    if (renderingsChanged) {
       // The concordance, the reader and the cloze point at the renderings the user gave.
       realignTerm(db, id, [next.en, ...next.variants]);
       if (next.status === 'active') addMissingClozes(db, [id], getSettings(db).cardKinds, now);

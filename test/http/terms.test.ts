@@ -55,11 +55,26 @@ describe('terms', () => {
     expect((await terms('?status=all')).total).toBe(active.total + ignored.total);
   });
 
+  it('adds a variant to the variants as they stand, so two additions from stale views both stay', async () => {
+    t = await makeSeededApp();
+    const term = (await terms()).terms[0];
+    // Two tabs saw the same variants; each adds its own.
+    await patch(term.id, { addVariant: 'a rendering of one tab' });
+    const res = await patch(term.id, { addVariant: '  a rendering of  the other ' });
+    const after = ((await res.json()) as { term: TermRow }).term;
+    expect(after.variants).toEqual([...term.variants, 'a rendering of one tab', 'a rendering of the other']);
+    expect(after.origin).toBe('user');
+    // The same rendering again, in other case, adds nothing.
+    const again = ((await (await patch(term.id, { addVariant: 'A Rendering Of One Tab' })).json()) as { term: TermRow }).term;
+    expect(again.variants).toEqual(after.variants);
+  });
+
   const badPatches: [string, unknown, number][] = [
     ['an empty patch', {}, 400],
     ['en as a number', { en: 5 }, 400],
     ['an empty en', { en: '  ' }, 400],
     ['variants as a string', { variants: 'x' }, 400],
+    ['an empty variant to add', { addVariant: ' ' }, 400],
     ['an unknown status', { status: 'deleted' }, 400],
     ['status "all", which only the list takes', { status: 'all' }, 400],
     ['an unknown field', { zh: '改' }, 400],

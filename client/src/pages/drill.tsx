@@ -134,6 +134,9 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
     else if (phase === 'checked' && !editing) panel.current?.focus({ preventScroll: true });
   }, [card, phase, editing, more]);
 
+  // Counts edits of the card's term: a server grade asked for before one is stale.
+  const termEdits = useRef(0);
+
   const check = () => {
     if (!card || phase !== 'answer') return;
     const result = gradeCard(card, answer);
@@ -144,10 +147,12 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
     // The instant grade has no dictionary; the server's (synonyms, the source sentence) replaces it
     // when it arrives, unless the user has moved on or already picked another rating.
     const showing = reviewId.current;
+    const edits = termEdits.current;
     api
       .check({ cardId: card.id, answer })
       .then(({ grade: better }) => {
-        if (reviewId.current !== showing) return;
+        // A grade of the renderings before an edit (A, E) must not replace the grade after it.
+        if (reviewId.current !== showing || termEdits.current !== edits) return;
         setGrade(better);
         setSelected((s) => (s === result.suggestion ? better.suggestion : s));
       })
@@ -260,15 +265,21 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
   const acceptAnswer = async () => {
     const term = card?.term;
     const typed = answer.trim();
-    if (!card || !term || !canAccept(card, typed) || busy) {
-      setNotice('Only a typed English answer to a term or cloze card can be counted as a rendering.');
+    if (!card || !term || !grade || phase !== 'checked' || busy) return;
+    if (!canAccept(card, typed)) {
+      setNotice('Only a typed English answer to a term or cloze card, not yet accepted, can be counted as a rendering.');
+      return;
+    }
+    // Graded Easy, an answer is the rendering or a slip of it: a typo is no variant to keep.
+    if (grade.suggestion === 4) {
+      setNotice('Your answer already counts as right: nothing to add.');
       return;
     }
     setBusy(true);
     try {
-      const variants = [...term.variants, typed];
-      await api.patchTerm(term.id, { variants });
-      termEdited({ ...term, variants });
+      // Added to the term's variants as they are now (another tab may have changed them).
+      const saved = await api.patchTerm(term.id, { addVariant: typed });
+      termEdited({ ...term, en: saved.en, variants: saved.variants });
       setNotice(`“${typed}” now counts as a rendering of ${term.zh}.`);
     } catch (e) {
       setError(e);
@@ -280,6 +291,7 @@ export function DrillPage({ source, ahead }: { source?: number; ahead?: number }
   /** The card shown with an edited term: its accepted answers and its grade follow the edit. */
   const termEdited = (edited: TermRef) => {
     if (!card) return;
+    termEdits.current++;
     const own = card.term?.id === edited.id;
     const updated: DrillCard = {
       ...card,
