@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
-import { glossaryEntries, looksLikeGlossary, readBitext, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
+import { glossaryEntries, looksLikeGlossary, readBitext, readDelimited, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
 import { pinyinOf } from './lexicon.ts';
 import { alignPairsSteps } from './sentences/index.ts';
 import { extractTermsSteps } from './terms/index.ts';
@@ -57,11 +57,12 @@ export function prepareExtraction(input: Omit<ExtractInput, 'onProgress'>): Prep
   if (text2 !== undefined && !/\S/.test(text2)) throw new InvalidInputError('the second file is empty');
   const format = resolveFormat(text, text2, input.format);
   if (format === 'tbx') return { format, steps: termbaseSteps(readTbx(text), format) };
-  if (format === 'glossary') return { format, steps: termbaseSteps(glossaryEntries(readBitext(text, undefined, delimiterOf(text))), format) };
+  if (format === 'glossary') return { format, steps: termbaseSteps(glossaryEntries(readDelimited(text, delimiterOf(text), { notes: true })), format) };
   const pairs = readBitext(text, text2, format);
-  // A table of terms rather than of sentences is a glossary, unless the user said otherwise.
+  // A table of terms rather than of sentences is a glossary, unless the user said otherwise; its
+  // rows read again for their notes (a glossary is small).
   if ((format === 'tsv' || format === 'csv') && !input.format && looksLikeGlossary(pairs)) {
-    return { format: 'glossary', steps: termbaseSteps(glossaryEntries(pairs), 'glossary') };
+    return { format: 'glossary', steps: termbaseSteps(glossaryEntries(readDelimited(text, format, { notes: true })), 'glossary') };
   }
   return { format, steps: extractionSteps(pairs, format) };
 }

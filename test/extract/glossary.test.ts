@@ -55,6 +55,8 @@ describe('glossaries', () => {
       ['网络', 'cyberspace'],
     ]);
     expect(extract({ text, format: 'glossary' }).terms.map((x) => x.zh)).toEqual(['自媒体', '网络']);
+    // A third column is the term's note.
+    expect(result.terms.map((x) => x.note)).toEqual(text.includes('备注') ? ['core', undefined] : [undefined, undefined]);
   });
 
   it.each<[string, { zh: string; en: string; line: number }[], boolean]>([
@@ -89,6 +91,13 @@ describe('glossaries', () => {
     expect(imported.counts).toMatchObject({ sentences: 0, terms: 5, newTerms: 5, cards: 10 });
     const origin = t.db.prepare("SELECT origin FROM terms WHERE zh = '自媒体'").get() as { origin: string };
     expect(origin.origin).toBe('user');
+    // A note column goes to the terms' notes.
+    const noted = importText(t.db, { title: 'With notes', text: '数据安全\tdata security\tfrom the 2024 white paper\n网络\tcyberspace\t\n', now });
+    expect(noted.source.format).toBe('glossary');
+    expect(t.db.prepare("SELECT zh, note FROM terms WHERE zh IN ('数据安全', '网络') ORDER BY zh").all()).toEqual([
+      { zh: '数据安全', note: 'from the 2024 white paper' },
+      { zh: '网络', note: '' },
+    ]);
     const text = 'We must strengthen the guidance of we media.\n要加强对自媒体的引导。\n';
     importText(t.db, { title: 'A text', text, now });
     const term = t.db.prepare("SELECT en FROM terms WHERE zh = '自媒体'").get() as { en: string };

@@ -37,6 +37,8 @@ describe('Excel workbooks', () => {
       ['风清气正', 'a clean and righteous cyberspace', []],
       ['自媒体', 'we media', []],
     ]);
+    // The Note column is the term's note; a number is none.
+    expect(result.terms.map((x) => x.note)).toEqual(['core term', undefined, undefined]);
   });
 
   it('reads a sheet of sentence pairs as a bitext, as the same pairs in a TSV file', () => {

@@ -2,7 +2,7 @@
 // script, not position; among several Latin columns (Tatoeba adds an attribution) the one whose
 // lengths follow the Chinese column's is the translation.
 import { InvalidInputError } from '../../errors.ts';
-import { isHeader } from './header.ts';
+import { isHeader, isNumberCell } from './header.ts';
 import { hanCount, latinCount, scriptOf } from './script.ts';
 import type { BitextPair } from './types.ts';
 
@@ -108,7 +108,11 @@ function countNewlines(s: string): number {
   return count;
 }
 
-export function readDelimited(text: string, format: 'tsv' | 'csv'): BitextPair[] {
+/**
+ * The rows as pairs, the Chinese and English columns told apart by script. With `notes`, each
+ * pair also carries its row's other cells (a glossary's note, its domain), numbers aside.
+ */
+export function readDelimited(text: string, format: 'tsv' | 'csv', options: { notes?: boolean } = {}): BitextPair[] {
   const rows = format === 'tsv' ? parseTsv(text) : parseCsv(text);
   if (rows.length === 0) throw new InvalidInputError('the input has no rows');
   // A header ("0,1", "English,Chinese") has no Chinese in it, or names the columns (中文, 译名).
@@ -128,7 +132,14 @@ export function readDelimited(text: string, format: 'tsv' | 'csv'): BitextPair[]
         row.line,
       );
     }
-    pairs.push({ zh, en, line: row.line });
+    if (!options.notes) pairs.push({ zh, en, line: row.line });
+    else {
+      const note = row.fields
+        .filter((f, c) => c !== zhCol && c !== enCol && f.trim() && !isNumberCell(f.trim()))
+        .map((f) => f.trim())
+        .join(' · ');
+      pairs.push({ zh, en, line: row.line, note });
+    }
   }
   return pairs;
 }

@@ -48,7 +48,7 @@ export function glossaryEntries(pairs: readonly BitextPair[]): GlossaryEntry[] {
   return pairs.map((p) => ({
     zh: [p.zh],
     en: [...new Set(p.en.split(ALTERNATIVES).filter(Boolean))],
-    note: '',
+    note: p.note ?? '',
     line: p.line,
   }));
 }

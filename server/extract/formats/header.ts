@@ -8,6 +8,11 @@ const COLUMN_NAME =
 
 const NUMBER_COLUMN = /^(#|no\.?|序号|编号|\d+)$/i;
 
+/** A cell of a number column (1, 2, 3…), or its name: no note of a term. */
+export function isNumberCell(cell: string): boolean {
+  return NUMBER_COLUMN.test(cell);
+}
+
 /** Whether a row names its columns (中文 | English), beside a number column perhaps. */
 export function isHeader(cells: string[]): boolean {
   const named = cells.filter(Boolean);

@@ -14,6 +14,7 @@ export { alignParagraphs, orderTexts } from './two-files.ts';
 export { scriptOf } from './script.ts';
 export { readTbx, type GlossaryEntry } from './tbx.ts';
 export { glossaryEntries, looksLikeGlossary } from './glossary.ts';
+export { readDelimited } from './delimited.ts';
 
 export const inputFormats: readonly InputFormat[] = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'glossary', 'two-files'];
 
