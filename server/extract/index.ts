@@ -34,7 +34,14 @@ const progressScale = 1000;
 export type { Progress, Steps } from './steps.ts';
 export { runSteps } from './steps.ts';
 
-export function extract(input: ExtractInput): Extraction & { format: InputFormat } {
+/** What an extraction gives: its sentence pairs and terms, and how the input was read. */
+export type ExtractOutput = Extraction & {
+  format: InputFormat;
+  /** A table read as a glossary by detection: its own format, to read its rows as sentence pairs instead. */
+  asBitext?: 'tsv' | 'csv';
+};
+
+export function extract(input: ExtractInput): ExtractOutput {
   return runSteps(prepareExtraction(input).steps, input.onProgress);
 }
 
@@ -42,7 +49,7 @@ export function extract(input: ExtractInput): Extraction & { format: InputFormat
 export interface PreparedExtraction {
   format: InputFormat;
   /** Sentence alignment, then term extraction; progress out of 1000. */
-  steps: Steps<Extraction & { format: InputFormat }>;
+  steps: Steps<ExtractOutput>;
 }
 
 /**
@@ -62,7 +69,7 @@ export function prepareExtraction(input: Omit<ExtractInput, 'onProgress'>): Prep
   // A table of terms rather than of sentences is a glossary, unless the user said otherwise; its
   // rows read again for their notes (a glossary is small).
   if ((format === 'tsv' || format === 'csv') && !input.format && looksLikeGlossary(pairs)) {
-    return { format: 'glossary', steps: termbaseSteps(glossaryEntries(readDelimited(text, format, { notes: true })), 'glossary') };
+    return { format: 'glossary', steps: termbaseSteps(glossaryEntries(readDelimited(text, format, { notes: true })), 'glossary', format) };
   }
   return { format, steps: extractionSteps(pairs, format) };
 }
@@ -81,7 +88,7 @@ function delimiterOf(text: string): 'tsv' | 'csv' {
  * occurrences, full confidence. A Chinese term in several entries keeps the renderings of all of
  * them, the first entry's preferred first.
  */
-function* termbaseSteps(entries: GlossaryEntry[], format: 'tbx' | 'glossary'): Steps<Extraction & { format: InputFormat }> {
+function* termbaseSteps(entries: GlossaryEntry[], format: 'tbx' | 'glossary', asBitext?: 'tsv' | 'csv'): Steps<ExtractOutput> {
   const byZh = new Map<string, ExtractedTerm>();
   for (const entry of entries) {
     for (const zh of entry.zh) {
@@ -95,10 +102,10 @@ function* termbaseSteps(entries: GlossaryEntry[], format: 'tbx' | 'glossary'): S
     }
   }
   yield [progressScale, progressScale];
-  return { format, sentences: [], terms: [...byZh.values()] };
+  return { format, sentences: [], terms: [...byZh.values()], ...(asBitext ? { asBitext } : {}) };
 }
 
-function* extractionSteps(pairs: BitextPair[], format: InputFormat): Steps<Extraction & { format: InputFormat }> {
+function* extractionSteps(pairs: BitextPair[], format: InputFormat): Steps<ExtractOutput> {
   const sentences = yield* within(alignPairsSteps(pairs), 0, alignShare);
   const terms = yield* within(extractTermsSteps(sentences), alignShare, 1);
   yield [progressScale, progressScale];

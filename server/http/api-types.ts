@@ -1,6 +1,7 @@
 // JSON shapes of the HTTP API, shared by server/http (which produces them) and client/ (which
 // consumes them). Type-only: the client bundle imports nothing at run time from here.
 // Dates are ISO 8601 strings in UTC. Ratings: 1 Again, 2 Hard, 3 Good, 4 Easy.
+import type { InputFormat } from '../extract/types.ts';
 import type { GradeResult } from '../grading/types.ts';
 
 export type CardKind = 'term' | 'cloze' | 'sentence';
@@ -281,7 +282,7 @@ export interface ImportRequestJson {
   text: string;
   /** For two monolingual texts: the second text (text is then one language, text2 the other). */
   text2?: string;
-  format?: 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'two-files';
+  format?: InputFormat;
   /** zh forms of extracted terms the user unticked in the preview. */
   excludeTerms?: string[];
   /** zh forms of extracted terms the user knows: kept in the termbase and the texts, not drilled. */
@@ -297,6 +298,10 @@ export interface ImportResponse {
 
 /** POST /api/extract: the preview of an import, nothing stored. */
 export interface PreviewResponse {
+  /** How the input was read (detected unless the request named it). */
+  format: InputFormat;
+  /** Read as a glossary by detection: the format that reads its rows as sentence pairs instead. */
+  asBitext?: 'tsv' | 'csv';
   sentences: { zh: string; en: string; score: number }[];
   terms: { zh: string; en: string; variants: string[]; pinyin: string; count: number; score: number; known: boolean }[];
 }

@@ -5,7 +5,7 @@
 // once would only share the CPU and double the memory). The last result is kept, so saving an
 // import right after previewing it stores what the preview showed without extracting it again.
 import { createHash } from 'node:crypto';
-import { prepareExtraction, type Extraction, type InputFormat, type Steps } from '../extract/index.ts';
+import { prepareExtraction, type ExtractOutput, type InputFormat, type Steps } from '../extract/index.ts';
 
 export interface ExtractionRequest {
   text: string;
@@ -13,7 +13,7 @@ export interface ExtractionRequest {
   format?: InputFormat;
 }
 
-export type ExtractionResult = Extraction & { format: InputFormat };
+export type ExtractionResult = ExtractOutput;
 
 export type ProgressListener = (done: number, total: number) => void;
 

@@ -174,7 +174,21 @@ describe('duizhao in the browser', () => {
     expect(await page.locator('.pairs li').count()).toBe(12);
     expect(await page.locator('.pairs li p[lang=zh-CN]').first().textContent()).toMatch(/^中共中央政治局/);
 
+    // A pasted table of terms previews as a glossary; one click reads its rows as sentence pairs.
     await page.click('nav a:has-text("Import")');
+    await page.click('.tab:has-text("Bilingual text")');
+    await page.fill('textarea[name=text]', '自媒体\twe media\n网络空间\tcyberspace\n风清气正\ta clean and righteous cyberspace\n');
+    await page.click('button[type=submit]');
+    await page.locator('[data-testid=read-as]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.preview-head p').textContent()).toMatch(/^0 sentence pairs · 3 term candidates/);
+    await page.click('[data-testid=read-as] button');
+    await expect.poll(() => page.locator('.pairs li').count(), { timeout: 60_000 }).toBe(3);
+    expect(await page.locator('[data-testid=read-as]').count()).toBe(0);
+    expect(await page.locator('details select').inputValue()).toBe('tsv');
+
+    // A fresh import detects the format again.
+    await page.click('nav a:has-text("Import")');
+    expect(await page.locator('details select').inputValue()).toBe('');
     await page.click('.tab:has-text("Bilingual text")');
     await page.fill('textarea[name=text]', seed);
     await page.click('button:has-text("Import without preview")');

@@ -183,6 +183,23 @@ describe('POST /api/extract', () => {
     expect(governance?.known).toBe(true);
   });
 
+  it('says how it read the input: a glossary by detection, with the format that reads its rows as sentence pairs instead', async () => {
+    t = makeApp();
+    const glossary = '自媒体\twe media\n网络\tcyberspace\n风清气正\ta clean and righteous cyberspace\n';
+    const read = (await (await t.app.request('/api/extract', json({ text: glossary }))).json()) as PreviewResponse;
+    expect(read).toMatchObject({ format: 'glossary', asBitext: 'tsv', sentences: [] });
+    expect(read.terms.map((x) => x.en)).toEqual(['we media', 'cyberspace', 'a clean and righteous cyberspace']);
+    const asPairs = (await (await t.app.request('/api/extract', json({ text: glossary, format: 'tsv' }))).json()) as PreviewResponse;
+    expect(asPairs.format).toBe('tsv');
+    expect(asPairs.asBitext).toBeUndefined();
+    expect(asPairs.sentences).toHaveLength(3);
+    // Saved as previewed: the format the preview was read as.
+    const saved = (await (await t.app.request('/api/sources', json({ title: 'Pairs', text: glossary, format: 'tsv' }))).json()) as ImportResponse;
+    expect(saved.counts.sentences).toBe(3);
+    const seed = (await (await t.app.request('/api/extract', json({ text: seedText }))).json()) as PreviewResponse;
+    expect(seed.format).toBe('interleaved');
+  });
+
   it('previews an uploaded file', async () => {
     t = makeApp();
     const res = await t.app.request('/api/extract', upload({ file: new File([seedText], 'seed.txt') }));

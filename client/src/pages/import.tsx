@@ -65,6 +65,7 @@ export function ImportPage() {
     fileCall: typeof api.previewFiles | typeof api.importFiles,
     exclude?: string[],
     knows?: string[],
+    as: Format = format,
   ): Promise<T | null> => {
     setBusy(kind);
     setError(null);
@@ -72,7 +73,7 @@ export function ImportPage() {
     try {
       if (mode === 'file') {
         return (await fileCall(
-          { title: finalTitle, file: files[0]!, file2: files[1], format: format || undefined, excludeTerms: exclude, knownTerms: knows },
+          { title: finalTitle, file: files[0]!, file2: files[1], format: as || undefined, excludeTerms: exclude, knownTerms: knows },
           setProgress,
         )) as T;
       }
@@ -80,7 +81,7 @@ export function ImportPage() {
         title: finalTitle,
         text,
         ...(mode === 'two' ? { text2 } : {}),
-        ...(format ? { format } : {}),
+        ...(as ? { format: as } : {}),
         ...(exclude?.length ? { excludeTerms: exclude } : {}),
         ...(knows?.length ? { knownTerms: knows } : {}),
       }, setProgress);
@@ -93,12 +94,18 @@ export function ImportPage() {
     }
   };
 
-  const doPreview = async (e?: Event) => {
+  const doPreview = async (e?: Event, as: Format = format) => {
     e?.preventDefault();
     if (!ready || busy) return;
     reset();
-    const p = await run('preview', api.previewText, api.previewFiles);
+    const p = await run('preview', api.previewText, api.previewFiles, undefined, undefined, as);
     if (p) setPreview(p);
+  };
+
+  /** The preview again, the input read as `as` (the save then reads it so too). */
+  const readAs = (as: Format) => {
+    setFormat(as);
+    void doPreview(undefined, as);
   };
 
   const doSave = async () => {
@@ -330,6 +337,19 @@ export function ImportPage() {
               {busy === 'save' ? 'Saving…' : `Save ${plural(kept, 'term')}`}
             </button>
           </div>
+          {preview.format === 'glossary' && (
+            <p class="muted small" data-testid="read-as">
+              Read as a glossary: each row a term with its rendering as written, no sentence pairs.
+              {preview.asBitext && (
+                <>
+                  {' '}
+                  <button type="button" class="linkish" onClick={() => readAs(preview.asBitext!)} disabled={!!busy}>
+                    Read its rows as sentence pairs instead
+                  </button>
+                </>
+              )}
+            </p>
+          )}
 
           <h3>Terms</h3>
           {preview.terms.length === 0 ? (

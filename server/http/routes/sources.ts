@@ -54,6 +54,8 @@ export function previewRoutes({ db, extractions, onInternalError }: Deps) {
   function previewOf(extraction: ExtractionResult): PreviewResponse {
     const known = new Set(extraction.terms.filter((t) => termsStore.findTermByZh(db, t.zh)).map((t) => t.zh));
     return {
+      format: extraction.format,
+      ...(extraction.asBitext ? { asBitext: extraction.asBitext } : {}),
       sentences: extraction.sentences.map(({ zh, en, score }) => ({ zh, en, score })),
       terms: extraction.terms.map(({ zh, en, variants, pinyin, count, score }) => ({
         zh,
