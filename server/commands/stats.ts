@@ -49,7 +49,9 @@ export function formatStats(stats: StatsResponse): string {
     const now = source.counts;
     lines.push([
       lines.some(([k]) => k === 'sources') ? '' : 'sources',
-      `${source.title} (#${source.id}): ${source.mastered}/${source.terms} terms mastered · now: ${now.new} new, ${now.learning} learning, ${now.review} review`,
+      `${source.title} (#${source.id}): ${source.mastered}/${source.terms} terms mastered` +
+        (source.reviewAnswers ? ` · retention ${percent(source.retention)} of ${source.reviewAnswers}` : '') +
+        ` · now: ${now.new} new, ${now.learning} learning, ${now.review} review`,
     ]);
   }
   if (stats.sources.length === 0) lines.push(['sources', 'none yet: `import FILE` adds one']);

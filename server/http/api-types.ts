@@ -518,6 +518,10 @@ export interface ForgottenTerm {
 /** A source on Today: its summary and what a drill focused on it would serve now (`#/drill?source=ID`). */
 export interface StudySource extends SourceSummary {
   counts: Counts;
+  /** Answers to its cards in review over the last 30 days (its sentences', its terms'). */
+  reviewAnswers: number;
+  /** The share of those not Again: the text's true retention; null without answers. */
+  retention: number | null;
 }
 
 /** POST /api/drill/check: the answer graded with the server's dictionary evidence; nothing stored. */

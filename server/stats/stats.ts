@@ -180,12 +180,24 @@ export function getStats(db: Db, now: Date): StatsResponse {
       .mostForgottenTerms(db, year[year.length - recentWindow].start.getTime(), minAgain, forgottenShown)
       .map((t) => ({ id: t.id, zh: t.zh, en: t.en, again: t.again, answers: t.answers, leech: t.leech === 1 })),
     // Each source with what a drill focused on it would serve now.
-    sources: sourceList(db, now, settings),
+    sources: sourceList(db, now, settings, year[year.length - recentWindow].start.getTime()),
   };
 }
 
-/** Each source's summary with what a drill focused on it would serve now (nothing for a text whose cards are all out of the drill). */
-function sourceList(db: Db, now: Date, settings: Settings): StatsResponse['sources'] {
+/**
+ * Each source's summary with what a drill focused on it would serve now (nothing for a text whose
+ * cards are all out of the drill), and its true retention since `from`.
+ */
+function sourceList(db: Db, now: Date, settings: Settings, from: number): StatsResponse['sources'] {
   const counts = sourcesCounts(db, now, settings);
-  return sourcesStore.sourceSummaries(db).map((source) => ({ ...source, counts: counts.get(source.id) ?? { new: 0, learning: 0, review: 0 } }));
+  const answers = sourcesStore.reviewAnswersBySource(db, from);
+  return sourcesStore.sourceSummaries(db).map((source) => {
+    const a = answers.get(source.id);
+    return {
+      ...source,
+      counts: counts.get(source.id) ?? { new: 0, learning: 0, review: 0 },
+      reviewAnswers: a?.answers ?? 0,
+      retention: a && a.answers ? a.passed / a.answers : null,
+    };
+  });
 }

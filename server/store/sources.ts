@@ -246,6 +246,27 @@ export function focusedPiles(db: Db, end: number, now: number): Map<number, Sour
   return new Map(rows.map(({ id, ...piles }) => [id, piles]));
 }
 
+/**
+ * Per source, the answers given since `from` to its cards in review (as sourceCardIds has them:
+ * its sentences', its terms' wherever first found), and how many were not Again: each text's true
+ * retention. Only the cards answered since are matched with their sources.
+ */
+export function reviewAnswersBySource(db: Db, from: number): Map<number, { answers: number; passed: number }> {
+  const rows = sql(
+    db,
+    `WITH answered AS (SELECT card_id, count(*) AS answers, sum(rating > 1) AS passed FROM reviews
+         WHERE reviewed_at >= @from AND state = 2 GROUP BY card_id),
+       st AS (${allSourceTerms})
+     SELECT sid AS id, sum(answers) AS answers, sum(passed) AS passed FROM (
+       SELECT g.source_id AS sid, a.answers, a.passed FROM answered a JOIN cards c ON c.id = a.card_id AND c.kind = 'sentence'
+         JOIN segments g ON g.id = c.subject_id
+       UNION ALL SELECT st.sid, a.answers, a.passed FROM answered a JOIN cards c ON c.id = a.card_id AND c.kind != 'sentence'
+         JOIN st ON st.tid = c.subject_id)
+     GROUP BY sid`,
+  ).all({ from }) as { id: number; answers: number; passed: number }[];
+  return new Map(rows.map(({ id, ...figures }) => [id, figures]));
+}
+
 /** The source's new cards that the drill can serve (not suspended, not hidden). */
 export function countNewCards(db: Db, sourceId: number): number {
   return (

@@ -36,7 +36,8 @@ const stats: StatsResponse = {
   ],
   forgotten: [{ id: 7, zh: '网络生态治理', en: 'cyber ecosystem governance', again: 3, answers: 5, leech: false }],
   sources: [
-    { id: 1, title: 'Cyber ecosystem governance', format: 'interleaved', importedAt: '2026-02-01T00:00:00Z', sentences: 27, terms: 95, cards: 339, mastered: 14, counts: { new: 6, learning: 1, review: 3 } },
+    { id: 1, title: 'Cyber ecosystem governance', format: 'interleaved', importedAt: '2026-02-01T00:00:00Z', sentences: 27, terms: 95, cards: 339, mastered: 14, counts: { new: 6, learning: 1, review: 3 }, reviewAnswers: 40, retention: 0.825 },
+    { id: 2, title: '第二篇', format: 'glossary', importedAt: '2026-02-02T00:00:00Z', sentences: 0, terms: 5, cards: 10, mastered: 0, counts: { new: 10, learning: 0, review: 0 }, reviewAnswers: 0, retention: null },
   ],
 };
 
@@ -51,7 +52,8 @@ describe('cli stats', () => {
         'cards     300 new · 4 learning · 120 review · 1 relearning · 3 suspended',
         'by kind   term zh-en 90% of 30 · term en-zh 75% of 20',
         'forgotten 网络生态治理 ×3',
-        'sources   Cyber ecosystem governance (#1): 14/95 terms mastered · now: 6 new, 1 learning, 3 review',
+        'sources   Cyber ecosystem governance (#1): 14/95 terms mastered · retention 83% of 40 · now: 6 new, 1 learning, 3 review',
+        '          第二篇 (#2): 0/5 terms mastered · now: 10 new, 0 learning, 0 review',
         '',
       ].join('\n'),
     );

@@ -218,6 +218,43 @@ describe('a drill focused on one source', () => {
     expect(stats.sources.find((s) => s.id === second)!.counts.new).toBe(5);
   });
 
+  it('gives each text its true retention over 30 days, from the answers to its cards in review', () => {
+    const { db, first, second } = setup(100);
+    const DAY = 86_400_000;
+    // Four weeks of drilling, a review now and then forgotten: cards reach review and some lapse.
+    for (let day = 0; day < 28; day++) {
+      let now = new Date(start.getTime() + day * DAY);
+      for (let i = 0; i < 60; i++) {
+        const next = nextCard(db, now);
+        if (!next.card) break;
+        const rating = next.card.state === 'review' && (next.card.id + day) % 3 === 0 ? 1 : 3;
+        answerCard(db, { cardId: next.card.id, rating, reviewId: `ret-${++seq}`, reps: next.card.reps }, now);
+        now = new Date(now.getTime() + 11 * 60_000);
+      }
+    }
+    const at = new Date(start.getTime() + 28 * DAY);
+    const stats = getStats(db, at);
+    // The same figures by a query of their own: a text's cards are its sentences' and those of
+    // the terms that occur in it.
+    const expected = (source: number) =>
+      db
+        .prepare(
+          `SELECT count(*) AS answers, coalesce(sum(rating > 1), 0) AS passed FROM reviews WHERE state = 2 AND reviewed_at >= ? AND card_id IN (
+             SELECT c.id FROM cards c JOIN segments g ON c.kind = 'sentence' AND g.id = c.subject_id WHERE g.source_id = ?
+             UNION SELECT c.id FROM cards c JOIN occurrences o ON c.kind != 'sentence' AND o.term_id = c.subject_id
+               JOIN segments g ON g.id = o.segment_id WHERE g.source_id = ?)`,
+        )
+        // The 30 study days up to `at` (UTC, the day starting at 04:00).
+        .get(Date.parse('2026-03-01T04:00:00Z'), source, source) as { answers: number; passed: number };
+    for (const id of [first, second]) {
+      const { answers, passed } = expected(id);
+      expect(answers).toBeGreaterThan(0);
+      expect(passed).toBeLessThan(answers);
+      const text = stats.sources.find((x) => x.id === id)!;
+      expect([id, text.reviewAnswers, text.retention]).toEqual([id, answers, passed / answers]);
+    }
+  });
+
   it('counts every source at once exactly as a drill focused on each counts it, day after day', () => {
     // Limits above the piles, so the counts are the piles themselves; lowered at the end.
     const { db, first, second } = setup(100);

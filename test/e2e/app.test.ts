@@ -461,6 +461,12 @@ describe('duizhao in the browser', () => {
     expect(await rows.locator('th').allTextContents()).toContain('Term 中 → EN');
     const answersColumn = await rows.locator('td:nth-of-type(4)').allTextContents();
     expect(answersColumn.reduce((n, x) => n + Number(x), 0)).toBe(9);
+    // And a row per text, its reviews and retention as the API gives them.
+    const texts = (await api<StatsResponse>('/api/stats')).sources;
+    const textRows = page.locator('.text-table tbody tr');
+    expect(await textRows.count()).toBe(texts.length);
+    expect(await textRows.locator('th').allTextContents()).toEqual(texts.map((x) => x.title));
+    expect((await textRows.locator('td:nth-of-type(2)').allTextContents()).map(Number)).toEqual(texts.map((x) => x.reviewAnswers));
   });
 
   it('records an answer once when its response was lost and the user rates again', async () => {

@@ -73,8 +73,10 @@ export function StatsPage() {
       </div>
 
       <h2>What is sticking</h2>
-      <p class="muted small">Per kind of card: how many are in review and mastered (stable for 21 days or more), and over the last 30 days the answers, true retention and the median time to answer.</p>
+      <p class="muted small">Per kind of card, and per text: how many are in review and mastered (stable for 21 days or more), and over the last 30 days the answers to cards in review, true retention and the median time to answer.</p>
       <KindTable kinds={stats.byKind} desired={stats.retention.desired} />
+      <h3>By text</h3>
+      <TextTable sources={stats.sources} desired={stats.retention.desired} />
       <h3>Forgotten most</h3>
       {stats.forgotten.length ? (
         <ul class="forgotten">
@@ -136,6 +138,41 @@ function KindTable({ kinds, desired }: { kinds: KindFigures[]; desired: number }
                 {formatPercent(k.retention)}
               </td>
               <td class="num">{k.medianMs === null ? '—' : `${(k.medianMs / 1000).toFixed(1)} s`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Each text's terms mastered and, over 30 days, the answers to its cards in review and its true retention. */
+function TextTable({ sources, desired }: { sources: StatsResponse['sources']; desired: number }) {
+  if (!sources.length) return <p class="muted small">No text imported yet.</p>;
+  return (
+    <div class="table-wrap">
+      <table class="term-table text-table">
+        <thead>
+          <tr>
+            <th scope="col">Text</th>
+            <th scope="col" class="num">Terms mastered</th>
+            <th scope="col" class="num" title="Answers to its cards in review over the last 30 days">
+              Reviews
+            </th>
+            <th scope="col" class="num">Retention</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                <a href={routeHref({ page: 'source', sourceId: s.id, at: null })}>{s.title}</a>
+              </th>
+              <td class="num">
+                {s.mastered} / {s.terms}
+              </td>
+              <td class="num">{s.reviewAnswers}</td>
+              <td class={`num${s.retention !== null && s.retention < desired - 0.05 ? ' below' : ''}`}>{formatPercent(s.retention)}</td>
             </tr>
           ))}
         </tbody>
