@@ -115,11 +115,7 @@ export function SettingsPage() {
           <button type="submit" class="button primary" disabled={saving}>
             Save settings
           </button>
-          {saved && (
-            <span class="saved" role="status">
-              {saved}
-            </span>
-          )}
+          <Status text={saved} />
         </div>
       </form>
       <Parameters
@@ -139,6 +135,15 @@ export function SettingsPage() {
       />
     </section>
   );
+}
+
+/** What an action just did, announced to screen readers; nothing when there is nothing to say. */
+function Status({ text }: { text: string }) {
+  return text ? (
+    <span class="saved" role="status">
+      {text}
+    </span>
+  ) : null;
 }
 
 /** A section's actions, one at a time: which one runs, its error, and the notice it leaves. */
@@ -207,11 +212,7 @@ function Parameters({ weights, onSaved }: { weights: number[] | null; onSaved: (
             Back to the defaults
           </button>
         )}
-        {notice && (
-          <span class="saved" role="status">
-            {notice}
-          </span>
-        )}
+        <Status text={notice} />
       </div>
       <ErrorNote error={error} />
     </section>
@@ -255,11 +256,7 @@ function Reschedule({ asked }: { asked: number }) {
             {busy === 'apply' ? 'Rescheduling…' : `Reschedule ${plural(figures.moved, 'card')}`}
           </button>
         )}
-        {notice && (
-          <span class="saved" role="status">
-            {notice}
-          </span>
-        )}
+        <Status text={notice} />
       </div>
       {figures && !figures.applied && figures.moved > 0 && <p class="muted small">Undo in the drill will not reach answers given before it.</p>}
       <ErrorNote error={error} />
