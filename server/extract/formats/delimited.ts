@@ -42,6 +42,11 @@ function isBlank(text: string, start: number, end: number): boolean {
   return !text.slice(start, end).trim();
 }
 
+/** The rows after a header: one with no Chinese in it ("0,1", "English,Chinese"), or naming the columns (中文, 译名). */
+export function bodyRows(rows: Row[]): Row[] {
+  return rows[0]!.fields.some((f) => scriptOf(f) === 'zh') && !isHeader(rows[0]!.fields) ? rows : rows.slice(1);
+}
+
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
 export function parseCsv(text: string): Row[] {
   const rows: Row[] = [];
@@ -115,8 +120,7 @@ function countNewlines(s: string): number {
 export function readDelimited(text: string, format: 'tsv' | 'csv', options: { notes?: boolean } = {}): BitextPair[] {
   const rows = format === 'tsv' ? parseTsv(text) : parseCsv(text);
   if (rows.length === 0) throw new InvalidInputError('the input has no rows');
-  // A header ("0,1", "English,Chinese") has no Chinese in it, or names the columns (中文, 译名).
-  const body = rows[0].fields.some((f) => scriptOf(f) === 'zh') && !isHeader(rows[0].fields) ? rows : rows.slice(1);
+  const body = bodyRows(rows);
   if (body.length === 0) throw new InvalidInputError('the input has a header but no rows');
   const { zhCol, enCol } = pickColumns(body, format);
   const pairs: BitextPair[] = [];

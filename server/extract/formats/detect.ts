@@ -1,7 +1,6 @@
 // Which reader a text needs, from its first lines. `format` given by the user always wins.
 import type { InputFormat } from '../types.ts';
-import { parseCsv, type Row } from './delimited.ts';
-import { isHeader } from './header.ts';
+import { bodyRows, parseCsv, type Row } from './delimited.ts';
 import { latinCount, scriptOf } from './script.ts';
 
 export function detectFormat(text: string): Exclude<InputFormat, 'two-files'> {
@@ -38,7 +37,7 @@ function looksLikeCsv(head: string, truncated: boolean): boolean {
   }
   if (!rows) return false;
   if (rows.length === 0) return false;
-  const body = rows[0].fields.some((f) => scriptOf(f) === 'zh') && !isHeader(rows[0].fields) ? rows : rows.slice(1);
+  const body = bodyRows(rows);
   if (body.length === 0) return false;
   const bilingual = body.filter(
     (r) => r.fields.length >= 2 && r.fields.some((f) => scriptOf(f) === 'zh') && r.fields.some((f) => scriptOf(f) === 'en' && latinCount(f) >= 2),

@@ -7,14 +7,12 @@
 import { InvalidInputError } from '../../errors.ts';
 import { headerRows } from './header.ts';
 import { scriptOf } from './script.ts';
-import { parseXml, type XmlElement } from './xml.ts';
+import { localName as local, parseXml, textOf, type XmlElement } from './xml.ts';
 import { zipEntries, zipMember } from './zip.ts';
 
 const documentPart = 'word/document.xml';
 
 /** Local name of a namespaced element: w:p → p. */
-const local = (e: XmlElement) => e.name.slice(e.name.indexOf(':') + 1);
-
 // Elements whose text is not the document's: deleted text of tracked changes, field codes,
 // properties, and the words of footnote and comment references.
 const skipped = new Set(['del', 'delText', 'instrText', 'rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'footnoteReference', 'commentReference']);
@@ -26,7 +24,7 @@ function paragraphText(e: XmlElement): string {
     if (typeof c === 'string') continue;
     const name = local(c);
     if (skipped.has(name)) continue;
-    if (name === 't') out += c.children.filter((x): x is string => typeof x === 'string').join('');
+    if (name === 't') out += textOf(c);
     else if (name === 'tab' || name === 'br' || name === 'cr') out += ' ';
     else if (name === 'noBreakHyphen') out += '-';
     else out += paragraphText(c);

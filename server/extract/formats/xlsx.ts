@@ -5,10 +5,8 @@
 // are left out. Cell text is the shared string, inline string or formula result (numbers as written).
 import { InvalidInputError } from '../../errors.ts';
 import { isHeader } from './header.ts';
-import { childElements, parseXml, type XmlElement } from './xml.ts';
+import { childElements, localName as local, parseXml, textOf, type XmlElement } from './xml.ts';
 import { zipMember } from './zip.ts';
-
-const local = (e: XmlElement) => e.name.slice(e.name.indexOf(':') + 1);
 
 function parsePart(bytes: Uint8Array, name: string): XmlElement {
   try {
@@ -34,7 +32,7 @@ function runText(e: XmlElement): string {
     if (typeof c === 'string') continue;
     const name = local(c);
     if (name === 'rPh' || name === 'phoneticPr') continue;
-    out += name === 't' ? c.children.filter((x): x is string => typeof x === 'string').join('') : runText(c);
+    out += name === 't' ? textOf(c) : runText(c);
   }
   return out;
 }
@@ -88,7 +86,7 @@ export function workbookText(bytes: Uint8Array, maxBytes: number): string {
       const col = c.attrs.r ? columnOf(c.attrs.r) : cells.length;
       if (col < 0 || col >= MAX_COLUMNS) continue;
       const value = childElements(c).find((x) => local(x) === 'v');
-      const raw = value ? value.children.filter((x): x is string => typeof x === 'string').join('') : '';
+      const raw = value ? textOf(value) : '';
       const type = c.attrs.t;
       const text =
         type === 's' ? (strings[Number(raw)] ?? '') : type === 'inlineStr' ? runText(childElements(c).find((x) => local(x) === 'is') ?? c) : type === 'b' ? (raw === '1' ? 'TRUE' : 'FALSE') : raw;

@@ -118,6 +118,11 @@ export function textOf(element: XmlElement): string {
     .join('');
 }
 
+/** An element's name without its namespace prefix: w:p → p (Office files use prefixes freely). */
+export function localName(element: XmlElement): string {
+  return element.name.slice(element.name.indexOf(':') + 1);
+}
+
 /** The element's child elements, text left out. */
 export function childElements(element: XmlElement): XmlElement[] {
   return element.children.filter((c): c is XmlElement => typeof c !== 'string');
