@@ -111,9 +111,10 @@ export function queueCounts(db: Db, now: Date, settings: Settings, focus: Focus 
 export function sourcesCounts(db: Db, now: Date, settings: Settings): Map<number, Counts> {
   const day = dayQueue(db, now, settings);
   const piles = sourcesStore.focusedPiles(db, day.window.end.getTime(), now.getTime());
-  const capped = (n: number, allowed: number) => (allowed <= 0 ? 0 : Math.min(n, allowed));
+  // Each pile counted whole: its shown count is the one a focused queue shows.
+  const shown = (size: number, allowed: number) => shownCount({ size, exact: true }, allowed)!;
   const out = new Map<number, Counts>();
-  for (const [id, p] of piles) out.set(id, { new: capped(p.new, day.newAllowed), learning: p.learning, review: capped(p.review, day.reviewsAllowed) });
+  for (const [id, p] of piles) out.set(id, { new: shown(p.new, day.newAllowed), learning: p.learning, review: shown(p.review, day.reviewsAllowed) });
   return out;
 }
 

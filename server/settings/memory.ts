@@ -28,7 +28,8 @@ const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Mat
  * answers, which no path of the app leaves) is left as it is.
  */
 function plan(db: Db, settings: SchedSettings & DaySettings, dues: boolean, now: Date): Omit<RescheduleResponse, 'applied'> & { changes: Change[] } {
-  const ends = horizons.map((days) => dayWindow(now, settings).end.getTime() + (days - 1) * dayMs);
+  const today = dayWindow(now, settings).end.getTime();
+  const ends = horizons.map((days) => today + (days - 1) * dayMs);
   const due = horizons.map((days) => ({ days, before: 0, after: 0 }));
   const changes: Change[] = [];
   let cards = 0;
@@ -63,7 +64,7 @@ function plan(db: Db, settings: SchedSettings & DaySettings, dues: boolean, now:
 export function replanCards(db: Db, settings: SchedSettings & DaySettings, dues: boolean, now: Date): Omit<RescheduleResponse, 'applied'> {
   const { changes, ...figures } = plan(db, settings, dues, now);
   for (const c of changes) cardsStore.saveMemoryState(db, c.id, c.card, c.due);
-  if (changes.length) writeUndoBarrier(db, reviewsStore.lastSeq(db));
+  if (changes.length) writeUndoBarrier(db, reviewsStore.lastReview(db)?.seq ?? 0);
   return figures;
 }
 

@@ -126,8 +126,3 @@ export function answerHistory(db: Db): { cardId: number; rating: Rating; reviewe
     reviewedAt: number;
   }[];
 }
-
-/** The seq of the last answer recorded, or 0. */
-export function lastSeq(db: Db): number {
-  return (sql(db, 'SELECT coalesce(max(seq), 0) AS n FROM reviews').get() as { n: number }).n;
-}
