@@ -134,15 +134,22 @@ function KindTable({ kinds, desired }: { kinds: KindFigures[]; desired: number }
               <td class="num">{k.inReview}</td>
               <td class="num">{k.mastered}</td>
               <td class="num">{k.answers}</td>
-              <td class={`num${k.retention !== null && k.retention < desired - 0.05 ? ' below' : ''}`} title={`${plural(k.reviewAnswers, 'review-state answer')}`}>
-                {formatPercent(k.retention)}
-              </td>
+              <RetentionCell retention={k.retention} desired={desired} title={plural(k.reviewAnswers, 'review-state answer')} />
               <td class="num">{k.medianMs === null ? '—' : `${(k.medianMs / 1000).toFixed(1)} s`}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A true retention, marked when it falls more than 5 points short of the desired one. */
+function RetentionCell({ retention, desired, title }: { retention: number | null; desired: number; title?: string }) {
+  return (
+    <td class={`num${retention !== null && retention < desired - 0.05 ? ' below' : ''}`} title={title}>
+      {formatPercent(retention)}
+    </td>
   );
 }
 
@@ -172,7 +179,7 @@ function TextTable({ sources, desired }: { sources: StatsResponse['sources']; de
                 {s.mastered} / {s.terms}
               </td>
               <td class="num">{s.reviewAnswers}</td>
-              <td class={`num${s.retention !== null && s.retention < desired - 0.05 ? ' below' : ''}`}>{formatPercent(s.retention)}</td>
+              <RetentionCell retention={s.retention} desired={desired} />
             </tr>
           ))}
         </tbody>
