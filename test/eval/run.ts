@@ -6,6 +6,7 @@ await runSections(
   {
     align: () => import('./align.ts'),
     terms: () => import('./terms.ts'),
+    news: () => import('./news.ts'),
     grading: () => import('./grading.ts'),
   },
   process.argv.slice(2),

@@ -49,6 +49,18 @@ export interface CandidateEvidence {
   localOf?: Int32Array;
   /** The lengths of `phrases`, for bestSpan: a span of another length is no whole gloss. */
   phraseLengths?: Set<number>;
+  /**
+   * Several words, not a name: a rendering of it holds no auxiliary ("crew is suspected", "Congress
+   * has started") and no participle before "by" ("broadcast by satellite TV"): those are clauses.
+   */
+  multiword: boolean;
+  /**
+   * Where a noun or more is followed by a final verb (网络空间治理, 全球变暖, but also 科林写道,
+   * 风险率降低), the characters from which the verb starts; -1 otherwise. Its rendering neither
+   * ends in a past form ("attackers camouflaged", "caused") nor puts the verb before an object
+   * ("reduce the risk"): a term's is a noun phrase ("tightening of monetary policy").
+   */
+  finalVerbFrom: number;
 }
 
 const MAX_SPAN_WORDS = 9;
@@ -214,8 +226,11 @@ function evidence(
   chars: number,
   silent: Set<number>,
   phrases: Set<string>,
+  tags: readonly string[] = [],
 ): CandidateEvidence {
-  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined };
+  const multiword = tags.length >= 2;
+  const finalVerbFrom = multiword && tags[0] !== 'v' && tags[tags.length - 1] === 'v' ? pieces[pieces.length - 1].from : -1;
+  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined, multiword, finalVerbFrom };
 }
 
 /**
@@ -317,7 +332,38 @@ function indexOf(ev: CandidateEvidence): StemIndex {
 interface SentenceIds {
   stems: Int32Array;
   heads: Int32Array;
+  /** Each word's clause marks (AUXILIARY, DETERMINER, BY, PAST), for noun phrases' spans. */
+  marks: Uint8Array;
   epoch: number;
+}
+
+// What makes a span a clause rather than a noun phrase, as marks of its words.
+const AUXILIARY = 1;
+const DETERMINER = 2;
+const BY = 4;
+const PAST = 8;
+// Auxiliaries and copulas: no noun phrase holds one ("Congress has started", "crew is suspected").
+const AUXILIARIES = new Set('is are was were be been being am has have had having does did shall should could would might must'.split(' '));
+// A determiner right after a word rendering a final verb makes it a predicate with its object
+// ("reduce the risk" for 风险率降低); in a noun phrase, determiners follow function words
+// ("tightening of the monetary policy").
+const DETERMINERS = new Set('the a an this these those his her its their our my your'.split(' '));
+// Past forms no noun phrase ends with: "Colin wrote", "attackers camouflaged" (also participles
+// before "by": "broadcast by satellite TV", "entrusted by the party").
+const IRREGULAR_PAST = new Set(
+  ('wrote rose fell began took made gave went came grew became saw said told won led held left met sent spent built brought ' +
+    'bought caught thought fought sought taught struck stood ran broke chose drove flew knew lost paid sold shot spoke stole ' +
+    'threw understood withdrew written risen fallen begun taken given gone grown seen told known broken chosen driven ' +
+    'stolen thrown withdrawn broadcast').split(' '),
+);
+
+function marksOf(word: string): number {
+  const lower = word.toLowerCase();
+  if (AUXILIARIES.has(lower)) return AUXILIARY;
+  if (DETERMINERS.has(lower)) return DETERMINER;
+  if (lower === 'by') return BY;
+  if (IRREGULAR_PAST.has(lower) || (lower.length >= 5 && lower.endsWith('ed') && !lower.endsWith('eed'))) return PAST;
+  return 0;
 }
 
 // Per sentence (its word list, which callers keep while they align in it).
@@ -328,13 +374,15 @@ function idsOf(words: readonly EnWord[]): SentenceIds {
   if (!cached || cached.epoch !== epoch) {
     const stems = new Int32Array(words.length);
     const heads = new Int32Array(words.length);
+    const marks = new Uint8Array(words.length);
     // Function words are never evidence: no number needed.
     for (let j = 0; j < words.length; j++) {
       const w = words[j];
       stems[j] = w.function ? -1 : idOf(w.stem);
       heads[j] = w.head && !w.function ? idOf(w.head) : -1;
+      marks[j] = marksOf(w.text);
     }
-    cached = { stems, heads, epoch };
+    cached = { stems, heads, marks, epoch };
     sentenceIds.set(words, cached);
   }
   return cached;
@@ -404,7 +452,7 @@ export function candidateEvidence(c: Candidate): CandidateEvidence {
   // A dictionary word alone is explained by its own glosses; its characters' senses are noise.
   // Ranges never repeat across the whole and the pieces: a lone piece adds no glosses of its own.
   for (const p of pieces) b.addAll(pieceGlosses(p.word, !single, !(single && whole.length)), p.from);
-  return evidence(b, pieces, n, silent, phrases);
+  return evidence(b, pieces, n, silent, phrases, c.tags);
 }
 
 /** Punctuation between two words that a term cannot span: commas, stops, brackets, quotes. */
@@ -566,7 +614,7 @@ export function bestSpan(
   const sentence = idsOf(words);
   dictionaryHits(ev, indexOf(ev), words, sentence, s, localOf);
   if (assoc && ev.pieces.length > 1) associationHits(ev, words, sentence.stems, assoc, claimed, s);
-  const best = scoreSpans(ev, en, words, minScore, taken, s);
+  const best = scoreSpans(ev, en, words, sentence.marks, minScore, taken, s);
   for (const u of s.hitIds) localOf[u] = -1;
   return best;
 }
@@ -684,12 +732,15 @@ function scoreSpans(
   ev: CandidateEvidence,
   en: string,
   words: EnWord[],
+  marks: Uint8Array,
   minScore: number,
   taken: { start: number; end: number }[],
   s: SpanScratch,
 ): SpanChoice | null {
   const n = words.length;
   const { w, edge, hitStart, flatHits, assocHit } = s;
+  const multiword = ev.multiword;
+  const finalVerbFrom = ev.finalVerbFrom;
   // Without apostrophes, odd spaces or letters whose lower case changes length, a span's key is
   // a slice of the lowercased sentence: no normalization per span, and a span whose length no
   // whole gloss has cannot be one, so most spans are scored without making their key at all.
@@ -724,6 +775,8 @@ function scoreSpans(
     for (let b = a; b < n && b < a + MAX_SPAN_WORDS; b++) {
       if (b > a && breakBetween(en, words[b - 1].end, words[b].start)) break;
       if (taken.length && overlapsTaken(taken, words[b].start, words[b].end)) break;
+      // A phrase's rendering stops before it would become a clause.
+      if (multiword && b > a && clauseAt(marks, words, b, finalVerbFrom, s)) break;
       if (!words[b].function) {
         content++;
         sumW += w[b];
@@ -735,6 +788,8 @@ function scoreSpans(
       if (words[b].possessive) end -= 2;
       // A lone adverb renders no term: 大力 "vigorously" is how, not what.
       if (a === b && words[b].adverb) continue;
+      if (finalVerbFrom >= 0 && marks[b] & PAST) continue;
+      if (multiword && !headRendered(ev, charCov)) continue;
       const phrase = plainSpan(sentence, start, end)
         ? phraseLengths.has(end - start) && ev.phrases.has(plainKey(sentence, start, end))
         : ev.phrases.has(spanKey(en.slice(start, end)));
@@ -765,6 +820,34 @@ function scoreSpans(
   const start = words[bestA].start;
   const key = keyOf(sentence, start, bestEnd);
   return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0 };
+}
+
+/**
+ * Whether the span renders some of the candidate's last piece, the head of a Chinese compound:
+ * "Colin" renders only the subject of 科林写道, "security" only the modifier of 安保措施. A head
+ * of one character is a suffix as often (炸弹手 "bomber", 脸谱网 "Facebook", 弗林 "Flynn"), and
+ * English renders it inside one word.
+ */
+function headRendered(ev: CandidateEvidence, charCov: Float64Array): boolean {
+  const head = ev.pieces[ev.pieces.length - 1];
+  if (head.to - head.from < 2) return true;
+  for (let k = head.from; k < head.to; k++) if (charCov[k] > 0) return true;
+  return false;
+}
+
+/** Whether word b, after word b - 1 in the same span, makes the span a clause. */
+function clauseAt(marks: Uint8Array, words: EnWord[], b: number, finalVerbFrom: number, s: SpanScratch): boolean {
+  const m = marks[b];
+  if (m & AUXILIARY) return true;
+  if (m & BY) return (marks[b - 1] & PAST) !== 0;
+  if (m & DETERMINER && finalVerbFrom >= 0 && !words[b - 1].function) return rendersFrom(b - 1, finalVerbFrom, s);
+  return false;
+}
+
+/** Whether word j is explained (by the dictionary or by association) by characters from `from` on. */
+function rendersFrom(j: number, from: number, s: SpanScratch): boolean {
+  for (let q = s.hitStart[j]; q < s.hitStart[j + 1]; q++) if (s.localUnits[s.flatHits[q] >> 3].from >= from) return true;
+  return s.assocHit[j] >= 0 && s.localUnits[s.assocHit[j] >> 3].from >= from;
 }
 
 function overlapsTaken(taken: { start: number; end: number }[], start: number, end: number): boolean {

@@ -37,6 +37,40 @@ describe('bestSpan', () => {
     expect(align(zh, term, en)).toBe(expected);
   });
 
+  // News (WMT18): a phrase's rendering is a phrase too, and renders its head.
+  it.each([
+    // An auxiliary makes a clause.
+    ['船员涉嫌走私', '船员涉嫌', 'the crew is suspected of smuggling'],
+    // A past form ends no noun phrase; a participle before "by" is a passive clause.
+    ['火情引发爆炸', '火情引发', 'the explosion was caused by the fire'],
+    ['卫视播出', '卫视播出', 'the show was broadcast by satellite TV'],
+    // The subject alone leaves the head (the verb) unrendered: "Colin", "19th".
+    ['科林写道', '科林写道', 'Colin wrote in his letter'],
+    ['十九大开启新时代', '十九大开启', 'the 19th National Congress has started a new era'],
+    // So does the modifier alone: "security" is not 安保措施.
+    ['安保措施', '安保措施', 'security was tight'],
+  ])('%s: no rendering of %s in "%s"', (zh, term, en) => {
+    expect(align(zh, term, en)).toBeNull();
+  });
+
+  it('does not run a final verb on into its object: 风险率降低 is not "reduce the risk"', () => {
+    expect(align('风险率降低', '风险率降低', 'this would reduce the risk')).not.toContain('the risk');
+  });
+
+  it.each([
+    ['货币政策紧缩', '货币政策紧缩', 'the tightening of monetary policy', 'tightening of monetary policy'],
+    ['全球变暖', '全球变暖', 'global warming is real', 'global warming'],
+    ['主旨演讲', '主旨演讲', 'he gave a keynote speech', 'keynote speech'],
+    ['高等法院裁决', '高等法院裁决', 'a High Court ruling said', 'High Court ruling'],
+    // Verb phrases keep their objects, determiners included.
+    ['牢记使命', '牢记使命', 'we must keep our mission firmly in mind', 'keep our mission firmly in mind'],
+    ['全面建成小康社会', '全面建成小康社会', 'finish building a moderately prosperous society in all respects', 'building a moderately prosperous society'],
+    // A head of one character is often inside an English word.
+    ['自杀式炸弹手', '自杀式炸弹手', 'a suicide bomber attacked', 'suicide bomber'],
+  ])('%s: %s still rendered in "%s"', (zh, term, en, expected) => {
+    expect(align(zh, term, en)).toBe(expected);
+  });
+
   it('finds nothing when the English does not render the term', () => {
     expect(align('要深化党的创新理论网上宣传', '创新理论', 'Mainstream media should play a leading role.')).toBeNull();
   });
