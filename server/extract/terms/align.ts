@@ -51,14 +51,14 @@ export interface CandidateEvidence {
   phraseLengths?: Set<number>;
   /**
    * Several words, not a name: a rendering of it holds no auxiliary ("crew is suspected", "Congress
-   * has started") and no participle before "by" ("broadcast by satellite TV"): those are clauses.
+   * has started"), no participle before "by" ("broadcast by satellite TV"), and ends in no past
+   * form ("Moutai announced", "attackers camouflaged"): those are clauses.
    */
   multiword: boolean;
   /**
-   * Where a noun or more is followed by a final verb (网络空间治理, 全球变暖, but also 科林写道,
-   * 风险率降低), the characters from which the verb starts; -1 otherwise. Its rendering neither
-   * ends in a past form ("attackers camouflaged", "caused") nor puts the verb before an object
-   * ("reduce the risk"): a term's is a noun phrase ("tightening of monetary policy").
+   * Where a noun or more is followed by a final verb (网络空间治理, 全球变暖, but also 风险率降低),
+   * the character at which the verb starts; -1 otherwise. Its rendering does not run the verb on
+   * into an object ("reduce the risk"): a term's is a noun phrase ("tightening of monetary policy").
    */
   finalVerbFrom: number;
 }
@@ -348,8 +348,8 @@ const AUXILIARIES = new Set('is are was were be been being am has have had havin
 // ("reduce the risk" for 风险率降低); in a noun phrase, determiners follow function words
 // ("tightening of the monetary policy").
 const DETERMINERS = new Set('the a an this these those his her its their our my your'.split(' '));
-// Past forms no noun phrase ends with: "Colin wrote", "attackers camouflaged" (also participles
-// before "by": "broadcast by satellite TV", "entrusted by the party").
+// Past forms no phrase's rendering ends with: "Colin wrote", "attackers camouflaged" (and
+// participles before "by": "broadcast by satellite TV", "entrusted by the party").
 const IRREGULAR_PAST = new Set(
   ('wrote rose fell began took made gave went came grew became saw said told won led held left met sent spent built brought ' +
     'bought caught thought fought sought taught struck stood ran broke chose drove flew knew lost paid sold shot spoke stole ' +
@@ -788,7 +788,7 @@ function scoreSpans(
       if (words[b].possessive) end -= 2;
       // A lone adverb renders no term: 大力 "vigorously" is how, not what.
       if (a === b && words[b].adverb) continue;
-      if (finalVerbFrom >= 0 && marks[b] & PAST) continue;
+      if (multiword && marks[b] & PAST) continue;
       if (multiword && !headRendered(ev, charCov)) continue;
       const phrase = plainSpan(sentence, start, end)
         ? phraseLengths.has(end - start) && ev.phrases.has(plainKey(sentence, start, end))

@@ -140,8 +140,10 @@ function alignRanked(aligner: Aligner, ranked: { cand: Candidate; termhood: numb
       // The candidate's own words are among them, harmlessly: what they explain never reaches
       // association in the first place.
       let span = bestSpan(ev, sentences[o.sentence].en, words, assoc, MIN_SPAN_SCORE, taken, zhWords[o.sentence]);
-      // A span rendering less than half of the candidate is a fragment's rendering, not the term's.
-      if (span && span.coverage < MIN_COVERAGE) span = null;
+      // A span rendering less than half of the candidate is a fragment's rendering, not the term's;
+      // so is one rendering just half of a phrase ("CPPCC National" for 全国政协). Half of a word's
+      // gloss may be all of it: "Glasgow" for 格拉斯哥 "Glasgow, Scotland".
+      if (span && (span.coverage < MIN_COVERAGE || (span.coverage === MIN_COVERAGE && cand.pieces.length > 1))) span = null;
       spans.push(span);
       if (span) {
         sum += span.score;

@@ -44,6 +44,7 @@ describe('bestSpan', () => {
     // A past form ends no noun phrase; a participle before "by" is a passive clause.
     ['火情引发爆炸', '火情引发', 'the explosion was caused by the fire'],
     ['卫视播出', '卫视播出', 'the show was broadcast by satellite TV'],
+    ['茅台发布公告', '茅台发布公告', 'Moutai announced on Monday'],
     // The subject alone leaves the head (the verb) unrendered: "Colin", "19th".
     ['科林写道', '科林写道', 'Colin wrote in his letter'],
     ['十九大开启新时代', '十九大开启', 'the 19th National Congress has started a new era'],

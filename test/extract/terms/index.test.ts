@@ -105,6 +105,14 @@ describe('extractTerms', () => {
     expect(t.variants).toEqual(['cyber chaos']);
     expect(t.count).toBe(3);
   });
+
+  it('drops a phrase whose only rendering is half of it (瑞士小屋 is not "Cottage")', () => {
+    const terms = extractTerms([
+      { zh: '他们住在瑞士小屋。', en: 'They live in the Cottage.' },
+      { zh: '瑞士小屋很漂亮。', en: 'The Cottage is beautiful.' },
+    ]);
+    expect(terms.map((t) => t.zh)).not.toContain('瑞士小屋');
+  });
 });
 
 describe('extractTerms on awkward input', () => {
