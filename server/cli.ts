@@ -19,7 +19,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void
 const usage = `usage: duizhao COMMAND
   extract FILE [FILE2] [--json] [--format F]   sentence pairs and terms of a bilingual text
   grade --jsonl                                score translations read as JSON Lines on stdin
-  import FILE [FILE2] [--title T]              import into the database (DUIZHAO_DB)
+  import FILE [FILE2] [--title T] [--min-score S]  import into the database (DUIZHAO_DB)
   stats [--json]                               today, due, streak, retention
   sources [--json]                             the imported sources, with their ids
   sources delete ID [--keep-terms]             delete a source (and the terms only it brought)

@@ -1,4 +1,4 @@
-// `cli import FILE [FILE2] [--title T] [--format F]`: imports a bilingual file (or two monolingual
+// `cli import FILE [FILE2] [--title T] [--format F] [--min-score S]`: imports a bilingual file (or two monolingual
 // files) into the database at DUIZHAO_DB, with a progress bar on a terminal and a one-line summary.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -18,6 +18,7 @@ interface ImportArgs {
   files: string[];
   title?: string;
   format?: Format;
+  minScore?: number;
 }
 
 export function parseImportArgs(args: string[]): ImportArgs {
@@ -35,10 +36,15 @@ export function parseImportArgs(args: string[]): ImportArgs {
       const f = arg === '--format' ? value() : arg.slice(9);
       if (!(formats as readonly string[]).includes(f)) throw new CliError(`--format must be one of ${formats.join(', ')}`);
       out.format = f as Format;
+    } else if (arg === '--min-score' || arg.startsWith('--min-score=')) {
+      const v = arg === '--min-score' ? value() : arg.slice(12);
+      const n = Number(v);
+      if (!/^\s*\d*\.?\d+\s*$/.test(v) || n > 1) throw new CliError(`--min-score must be a number from 0 to 1, not ${v}`);
+      out.minScore = n;
     } else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg}`);
     else out.files.push(arg);
   }
-  if (out.files.length === 0) throw new CliError('usage: import FILE [FILE2] [--title T] [--format F]');
+  if (out.files.length === 0) throw new CliError('usage: import FILE [FILE2] [--title T] [--format F] [--min-score S]');
   if (out.files.length > 2) throw new CliError(`import takes one bilingual file or two monolingual files, not ${out.files.length}`);
   if (out.title !== undefined && !out.title.trim()) throw new CliError('--title must not be empty');
   return out;
@@ -74,6 +80,7 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<vo
       text,
       ...(text2 !== undefined ? { text2 } : {}),
       ...(parsed.format ? { format: parsed.format } : {}),
+      ...(parsed.minScore !== undefined ? { minScore: parsed.minScore } : {}),
       now: now(),
       onProgress: (done, total) => bar.update(total > 0 ? done / total : 0, 'importing'),
     });

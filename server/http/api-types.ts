@@ -287,6 +287,8 @@ export interface ImportRequestJson {
   excludeTerms?: string[];
   /** zh forms of extracted terms the user knows: kept in the termbase and the texts, not drilled. */
   knownTerms?: string[];
+  /** Extracted terms scored below it (0–1) are left out: a large import's weakest candidates. */
+  minScore?: number;
 }
 
 export interface ImportResponse {

@@ -4,7 +4,7 @@
 //   GET  /api/health                      {"ok":true}
 //   GET  /api/sources                     { sources }
 //   POST /api/sources                     JSON ImportRequestJson or multipart (file, file2?, title?,
-//                                         format?, excludeTerms?, knownTerms?) → 201 ImportResponse (200 duplicate)
+//                                         format?, excludeTerms?, knownTerms?, minScore?) → 201 ImportResponse (200 duplicate)
 //   GET  /api/sources/:id?limit&offset|at SourceDetailResponse (its sentence pairs with their terms marked)
 //   GET  /api/sources/:id/removal         SourceRemoval (what deleting it would take)
 //   DELETE /api/sources/:id?keepTerms=1   DeleteSourceResponse (reviews stay in the history)

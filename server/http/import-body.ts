@@ -74,11 +74,14 @@ async function readMultipart(c: Context): Promise<Record<string, unknown>> {
   const title = one('title');
   if (title !== undefined && typeof title !== 'string') throw new BadRequestError('title: must be text, not a file');
   const format = one('format');
+  const minScore = one('minScore');
+  if (minScore !== undefined && typeof minScore !== 'string') throw new BadRequestError('minScore: must be a number, not a file');
   return {
     title: title && title.trim() ? title : first.fileName ? titleFromFileName(first.fileName) : 'Untitled',
     text: first.text,
     ...(second.text !== undefined ? { text2: second.text } : {}),
     ...(format !== undefined ? { format } : {}),
+    ...(minScore !== undefined ? { minScore } : {}),
     ...termListOf(form, 'excludeTerms'),
     ...termListOf(form, 'knownTerms'),
   };

@@ -91,6 +91,7 @@ export const importSchema = z.object({
   format: z.enum(formats).optional(),
   excludeTerms: z.array(z.string().max(200)).max(100_000).optional(),
   knownTerms: z.array(z.string().max(200)).max(100_000).optional(),
+  minScore: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
 });
 
 /** The preview needs no title: it stores nothing. */

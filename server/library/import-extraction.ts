@@ -20,6 +20,8 @@ export interface ImportExtractionInput {
   excludeTerms?: string[];
   /** zh forms the user knows (ticked "I know it" in the preview): stored, marked known, not drilled. */
   knownTerms?: string[];
+  /** Extracted terms scored below it are not stored (a large import's long tail); 0 keeps all. */
+  minScore?: number;
   now: Date;
   onProgress?: (done: number, total: number) => void;
   /**
@@ -165,6 +167,7 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
 
     const excluded = new Set(input.excludeTerms ?? []);
     const userKnows = new Set(input.knownTerms ?? []);
+    const minScore = input.minScore ?? 0;
     const knownIds: number[] = [];
     const termPlans: PlannedCard[][][] = [];
     const termIds = new Set<number>();
@@ -174,7 +177,7 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
     let newTerms = 0;
     for (const term of extraction.terms) {
       progress();
-      if (excluded.has(term.zh) || !term.zh.trim()) continue;
+      if (excluded.has(term.zh) || !term.zh.trim() || term.score < minScore) continue;
       let record = termsStore.findTermByZh(db, term.zh);
       if (!record) {
         // A term with no English rendering cannot be drilled yet; the user may add one later.

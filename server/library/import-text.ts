@@ -17,6 +17,8 @@ export interface ImportTextInput {
   excludeTerms?: string[];
   /** Terms the user knows (import-extraction.ts). */
   knownTerms?: string[];
+  /** Extracted terms scored below it are left out (import-extraction.ts). */
+  minScore?: number;
   now: Date;
   /** Work done out of a fixed total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
@@ -90,6 +92,7 @@ function store(db: Db, input: ImportTextInput, hash: string, result: ExtractionR
     extraction: { sentences: result.sentences, terms: result.terms },
     excludeTerms: input.excludeTerms,
     knownTerms: input.knownTerms,
+    minScore: input.minScore,
     now: input.now,
     termOrigin: result.format === 'tbx' || result.format === 'glossary' ? 'user' : 'extracted',
     onProgress: report && ((done, of) => report(Math.round((extractShare + (1 - extractShare) * (done / of)) * total), total)),

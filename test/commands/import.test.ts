@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../../server/commands/cli-error.ts';
 import { parseImportArgs, run } from '../../server/commands/import.ts';
+import { extract } from '../../server/extract/index.ts';
 import type { CommandIo } from '../../server/commands/io.ts';
 import { openDatabase } from '../../server/store/index.ts';
 
@@ -55,6 +56,23 @@ describe('cli import', () => {
     expect(counts().sources).toBe(1);
   });
 
+  it('leaves out the terms scored below --min-score, and keeps every sentence pair', async () => {
+    const all = extract({ text: readFileSync(seed, 'utf8') });
+    const kept = all.terms.filter((t) => t.score >= 0.5).map((t) => t.zh);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(all.terms.length);
+    await run([seed, '--min-score', '0.5'], io);
+    expect(out).toContain(`${all.sentences.length} sentence pairs, ${kept.length} terms`);
+    const db = openDatabase(io.env.DUIZHAO_DB!);
+    try {
+      const stored = (db.prepare('SELECT zh FROM terms').all() as { zh: string }[]).map((r) => r.zh);
+      expect(stored.sort()).toEqual(kept.sort());
+      expect((db.prepare('SELECT count(*) AS n FROM segments').get() as { n: number }).n).toBe(all.sentences.length);
+    } finally {
+      db.close();
+    }
+  });
+
   it('draws a progress bar on a terminal and clears it', async () => {
     io.errIsTty = true;
     await run([seed, '--title=Seed'], io);
@@ -85,6 +103,9 @@ describe('cli import', () => {
     [['x.txt', '--title', ''], /--title must not be empty/],
     [['x.txt', '--format', 'docx'], /--format must be one of/],
     [['x.txt', '--verbose'], /unknown option --verbose/],
+    [['x.txt', '--min-score', '1.5'], /--min-score must be a number from 0 to 1, not 1.5/],
+    [['x.txt', '--min-score=high'], /--min-score must be a number from 0 to 1, not high/],
+    [['x.txt', '--min-score', '-0.2'], /--min-score must be a number from 0 to 1, not -0.2/],
   ])('refuses the arguments %j', (args, message) => {
     expect(() => parseImportArgs(args)).toThrow(message);
   });

@@ -86,6 +86,17 @@ describe('duizhao in the browser', () => {
     expect(pairs).toBeGreaterThan(10);
     const boxes = page.locator('.candidates input[type=checkbox]');
     expect(await boxes.count()).toBeGreaterThan(5);
+    // A score floor unticks the candidates under it, and Tick all takes them back.
+    const scores = (await page.locator('.candidates .score').allTextContents()).map((s) => Number(s.trim()));
+    const atLeastHalf = scores.filter((s) => s >= 0.5).length;
+    expect(atLeastHalf).toBeGreaterThan(0);
+    expect(atLeastHalf).toBeLessThan(scores.length);
+    await page.selectOption('.score-floor select', '0.5');
+    expect(await page.locator('.preview-head').textContent()).toContain(`${scores.length} term candidates · ${atLeastHalf} kept`);
+    expect(await page.locator('.candidates tbody tr.unticked').count()).toBe(scores.length - atLeastHalf);
+    await page.click('button:has-text("Tick all")');
+    expect(await page.locator('.preview-head').textContent()).toContain(`${scores.length} kept`);
+    expect(await page.locator('.score-floor select').inputValue()).toBe('');
     excluded = (await page.locator('.candidates tbody tr').first().locator('.zh-cell').textContent())!.trim();
     await page.locator('.candidates tbody tr').first().locator('input[aria-label^="Keep"]').uncheck();
     // The second candidate is one the user knows: stored, marked known, not drilled.

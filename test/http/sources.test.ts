@@ -113,6 +113,30 @@ describe('POST /api/sources', () => {
     await expectError(await t.app.request('/api/sources', json({ title: 'x', text: seedText, knownTerms: '网络' })), 400);
   });
 
+  it('leaves out the terms scored below minScore (multipart and JSON); an out-of-range one is a 400 that stores nothing', async () => {
+    t = makeApp();
+    const preview = (await (await t.app.request('/api/extract', json({ text: seedText }))).json()) as PreviewResponse;
+    const kept = preview.terms.filter((term) => term.score >= 0.6).length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(preview.terms.length);
+    const before = snapshot(t.db);
+    for (const minScore of ['1.5', '-1', 'high']) {
+      const err = await expectError(await t.app.request('/api/sources', json({ title: 'x', text: seedText, minScore })), 400);
+      expect(err.message).toMatch(/minScore/);
+    }
+    expect(snapshot(t.db)).toEqual(before);
+    const res = await t.app.request('/api/sources', upload({ file: new File([seedText], 'seed.txt'), title: 'Seed', minScore: '0.6' }));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as ImportResponse).counts.terms).toBe(kept);
+    const other = makeApp();
+    try {
+      const res2 = await other.app.request('/api/sources', json({ title: 'Seed', text: seedText, minScore: 0.6 }));
+      expect(((await res2.json()) as ImportResponse).counts.terms).toBe(kept);
+    } finally {
+      other.close();
+    }
+  });
+
   it('decodes a GBK file the same as its UTF-8 original', async () => {
     t = makeApp();
     const gbk = new Uint8Array(iconv.encode(seedText, 'gbk'));
