@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
 import { glossaryEntries, looksLikeGlossary, readBitext, readDelimited, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
+import { placeInWorkbook } from './formats/xlsx.ts';
 import { pinyinOf } from './lexicon.ts';
 import { alignPairsSteps } from './sentences/index.ts';
 import { extractTermsSteps } from './terms/index.ts';
@@ -14,6 +15,7 @@ import type { Extraction, ExtractedTerm, InputFormat } from './types.ts';
 
 export { decodeText, maxInputBytes } from './decode.ts';
 export { detectFormat, inputFormats } from './formats/index.ts';
+export { workbookSheets, type WorkbookSheets } from './formats/xlsx.ts';
 export { renderingSpan } from './terms/index.ts';
 export type { BitextPair } from './formats/index.ts';
 export type { Extraction, ExtractedTerm, InputFormat, SentencePair, TermOccurrence } from './types.ts';
@@ -58,6 +60,27 @@ export interface PreparedExtraction {
  * alignment and terms, does not fail on content.
  */
 export function prepareExtraction(input: Omit<ExtractInput, 'onProgress'>): PreparedExtraction {
+  try {
+    return prepare(input);
+  } catch (err) {
+    throw inSheets(err, input.text);
+  }
+}
+
+/**
+ * A message naming lines of a workbook's text of several sheets names sheets and rows instead
+ * ("sheet “Economy”, row 14"): the lines of that text are nowhere in the file.
+ */
+function inSheets(err: unknown, text: string): unknown {
+  if (!(err instanceof InvalidInputError) || !/\bline \d/.test(err.message) || !placeInWorkbook(text, 1)) return err;
+  return new InvalidInputError(
+    err.message.replace(/\bline (\d+)/g, (line, n: string) => placeInWorkbook(text, Number(n)) ?? line),
+    undefined,
+    err.code,
+  );
+}
+
+function prepare(input: Omit<ExtractInput, 'onProgress'>): PreparedExtraction {
   const text = normalizeText(input.text);
   const text2 = input.text2 === undefined ? undefined : normalizeText(input.text2);
   if (!/\S/.test(text)) throw new InvalidInputError('the input is empty');

@@ -304,6 +304,8 @@ export interface PreviewResponse {
   format: InputFormat;
   /** Read as a glossary by detection: the format that reads its rows as sentence pairs instead. */
   asBitext?: 'tsv' | 'csv';
+  /** An Excel workbook of several sheets: those read, and those with text left out and why. */
+  sheets?: { read: string[]; skipped: { name: string; reason: 'hidden' | 'one column' }[] };
   sentences: { zh: string; en: string; score: number }[];
   terms: { zh: string; en: string; variants: string[]; pinyin: string; count: number; score: number; known: boolean }[];
 }

@@ -185,6 +185,21 @@ describe('duizhao in the browser', () => {
     expect(await page.locator('.pairs li').count()).toBe(12);
     expect(await page.locator('.pairs li p[lang=zh-CN]').first().textContent()).toMatch(/^中共中央政治局/);
 
+    // An Excel glossary of several sheets: its two sheets of terms read, the preview says which.
+    await page.click('nav a:has-text("Import")');
+    await page.click('.tab:has-text("File")');
+    await page.setInputFiles('input[type=file]', {
+      name: 'course terms.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: readFileSync(join(root, 'test/fixtures/office/glossary.xlsx')),
+    });
+    await page.click('button[type=submit]');
+    await page.locator('[data-testid=sheets]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=sheets]').textContent()).toBe(
+      'Read the sheets “Glossary” and “Economy”; left out “Notes” (one column: not a table of two languages) and “Lookup” (hidden).',
+    );
+    expect(await page.locator('.candidates tbody tr').count()).toBe(5);
+
     // A pasted table of terms previews as a glossary; one click reads its rows as sentence pairs.
     await page.click('nav a:has-text("Import")');
     await page.click('.tab:has-text("Bilingual text")');

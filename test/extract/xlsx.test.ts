@@ -1,11 +1,12 @@
-// Excel workbooks (.xlsx) as input: the first sheet's rows as tab-separated lines, line N for row
-// N, so a glossary goes to the termbase and sentence pairs to extraction as a TSV file's would.
+// Excel workbooks (.xlsx) as input: the rows of its sheets of two columns as tab-separated lines
+// (one sheet: line N for row N), so a glossary goes to the termbase and sentence pairs to
+// extraction as a TSV file's would; a message about a line of several sheets names sheet and row.
 // Fixtures written by openpyxl (test/fixtures/office/make.py); the odder cells Excel writes
 // (rich text with phonetic guides, inline strings, formulas) in archives made here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../server/extract/decode.ts';
-import { extract } from '../../server/extract/index.ts';
+import { extract, workbookSheets } from '../../server/extract/index.ts';
 import { InvalidInputError } from '../../server/errors.ts';
 import { zip } from './zip-fixture.ts';
 
@@ -19,26 +20,76 @@ const workbook = (sheet: string, extra: { name: string; data: Buffer }[] = [], t
     ...extra,
   ]);
 
+/** A workbook of several sheets (name, rows as XML, hidden?), in this order. */
+const sheets = (list: [name: string, rows: string, hidden?: boolean][]) =>
+  zip([
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from(
+        `<workbook xmlns:r="r"><sheets>${list.map(([name, , hidden], i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"${hidden ? ' state="hidden"' : ''}/>`).join('')}</sheets></workbook>`,
+      ),
+    },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(`<Relationships>${list.map((_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/s${i + 1}.xml"/>`).join('')}</Relationships>`) },
+    ...list.map(([, rows], i) => ({ name: `xl/worksheets/s${i + 1}.xml`, data: Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) })),
+  ]);
+const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const row = (n: number, ...texts: string[]) => `<row r="${n}">${texts.map((t, i) => cell(`${'ABC'[i]}${n}`, t)).join('')}</row>`;
+
 describe('Excel workbooks', () => {
-  it("reads a glossary sheet: its header row left out, rows where Excel has them, the terms as written", () => {
+  it("reads a glossary's sheets: each one's header row left out, rows where Excel has them, the terms as written", () => {
     const text = decodeText(fixture('glossary.xlsx'));
     expect(text).toBe(
       '\n' +
         '网络生态治理\tcyber ecosystem governance; online ecosystem governance\tcore term\n' +
         '风清气正\ta clean and righteous cyberspace\n' +
         '\n' +
-        '自媒体\twe media\t3\n',
+        '自媒体\twe media\t3\n' +
+        // A blank line, then the second sheet ("Economy"), its header row left out too.
+        '\n' +
+        '\n' +
+        '高质量发展\thigh-quality development\n' +
+        '新质生产力\tnew quality productive forces\n',
     );
     const result = extract({ text });
     expect(result.format).toBe('glossary');
-    // The second sheet ("不读") is not read.
+    // The sheet of notes (one column) and the hidden one ("不读") are not read.
     expect(result.terms.map(({ zh, en, variants }) => [zh, en, variants])).toEqual([
       ['网络生态治理', 'cyber ecosystem governance', ['online ecosystem governance']],
       ['风清气正', 'a clean and righteous cyberspace', []],
       ['自媒体', 'we media', []],
+      ['高质量发展', 'high-quality development', []],
+      ['新质生产力', 'new quality productive forces', []],
     ]);
     // The Note column is the term's note; a number is none.
-    expect(result.terms.map((x) => x.note)).toEqual(['core term', undefined, undefined]);
+    expect(result.terms.map((x) => x.note)).toEqual(['core term', undefined, undefined, undefined, undefined]);
+    expect(workbookSheets(text)).toEqual({
+      read: ['Glossary', 'Economy'],
+      skipped: [
+        { name: 'Notes', reason: 'one column' },
+        { name: 'Lookup', reason: 'hidden' },
+      ],
+    });
+  });
+
+  it('names the sheet and row of a line that cannot be read, in a workbook of several sheets', () => {
+    const bytes = sheets([
+      ['Politics', row(1, '术语', '译名') + row(2, '网络强国', 'cyber power') + row(3, '全过程人民民主', 'whole-process people’s democracy')],
+      ['Empty', ''],
+      ['Economy', row(1, '高质量发展', 'high-quality development') + row(2, '新质生产力') + row(3, '共同富裕', 'common prosperity')],
+    ]);
+    const text = decodeText(bytes);
+    expect(() => extract({ text })).toThrow(/^sheet “Economy”, row 2: row has no English text in column 2/);
+    // A workbook of one sheet with text keeps its line numbers, which are its rows.
+    expect(workbookSheets(text)).toEqual({ read: ['Politics', 'Economy'], skipped: [] });
+    const one = decodeText(sheets([['Economy', row(1, '高质量发展', 'high-quality development') + row(2, '新质生产力')]]));
+    expect(() => extract({ text: one })).toThrow(/^line 2: row has no English text in column 2/);
+    expect(workbookSheets(one)).toBeUndefined();
+  });
+
+  it('reads the first sheet with text as paragraphs when no sheet has two columns', () => {
+    const text = decodeText(sheets([['Blank', ''], ['English', row(1, 'Cyberspace is our shared home.')], ['中文', row(1, '网络空间是我们共同的家园。')]]));
+    expect(text).toBe('Cyberspace is our shared home.\t\n');
+    expect(workbookSheets(text)).toEqual({ read: ['English'], skipped: [{ name: '中文', reason: 'one column' }] });
   });
 
   it('reads a sheet of sentence pairs as a bitext, as the same pairs in a TSV file', () => {
@@ -91,9 +142,9 @@ describe('Excel workbooks', () => {
         { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="A" r:id="rId1"/></sheets></workbook>') },
         { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/gone.xml"/></Relationships>') },
       ]),
-      /the workbook is damaged: its first sheet \(xl\/worksheets\/gone\.xml\) is missing/,
+      /the workbook is damaged: its sheet “A” \(xl\/worksheets\/gone\.xml\) is missing/,
     ],
-    ['a sheet of malformed XML', workbook('<row r="1"><c></row>'), /the workbook is damaged \(sheet\): line 1: closing tag <\/row> does not match <c>/],
+    ['a sheet of malformed XML', workbook('<row r="1"><c></row>'), /the workbook is damaged \(sheet Terms\): line 1: closing tag <\/row> does not match <c>/],
   ])('refuses %s with a reason', (_, bytes, message) => {
     expect(() => decodeText(bytes)).toThrow(message);
     expect(() => decodeText(bytes)).toThrow(InvalidInputError);

@@ -343,6 +343,14 @@ export function ImportPage() {
               {busy === 'save' ? 'Saving…' : `Save ${plural(kept, 'term')}`}
             </button>
           </div>
+          {preview.sheets && (
+            <p class="muted small" data-testid="sheets">
+              Read {preview.sheets.read.length === 1 ? 'the sheet' : 'the sheets'} {listed(preview.sheets.read.map((n) => `“${n}”`))}
+              {preview.sheets.skipped.length > 0 &&
+                `; left out ${listed(preview.sheets.skipped.map((s) => `“${s.name}” (${s.reason === 'hidden' ? 'hidden' : 'one column: not a table of two languages'})`))}`}
+              .
+            </p>
+          )}
           {preview.format === 'glossary' && (
             <p class="muted small" data-testid="read-as">
               Read as a glossary: each row a term with its rendering as written, no sentence pairs.
@@ -476,6 +484,11 @@ export function ImportPage() {
       )}
     </section>
   );
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** A score as the preview shows it (two decimals): a floor of 0.5 keeps a term shown as 0.50. */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { beginImport, deleteSource, exportSource, learnSourceNext, listSources, markSourceTermsKnown, sourceDetail, sourceRemoval, type ExtractionResult } from '../../library/index.ts';
+import { workbookSheets, type WorkbookSheets } from '../../extract/index.ts';
 import { termsStore } from '../../store/index.ts';
 import type { PreviewResponse } from '../api-types.ts';
 import { deleteSourceQuery, idParam, sourceExportQuery, sourcePageQuery, valid } from '../validation.ts';
@@ -45,17 +46,19 @@ export function previewRoutes({ db, extractions, onInternalError }: Deps) {
   return new Hono().post('/', async (c) => {
     const { text, text2, format } = await readPreviewBody(c);
     const pending = extractions.prepare({ text, text2, format });
+    const sheets = workbookSheets(text);
     if (wantsProgress(c)) {
-      return progressResponse(c, onInternalError, async (report) => ({ status: 200, body: previewOf(await pending.run(report)) }));
+      return progressResponse(c, onInternalError, async (report) => ({ status: 200, body: previewOf(await pending.run(report), sheets) }));
     }
-    return c.json(previewOf(await pending.run()));
+    return c.json(previewOf(await pending.run(), sheets));
   });
 
-  function previewOf(extraction: ExtractionResult): PreviewResponse {
+  function previewOf(extraction: ExtractionResult, sheets: WorkbookSheets | undefined): PreviewResponse {
     const known = new Set(extraction.terms.filter((t) => termsStore.findTermByZh(db, t.zh)).map((t) => t.zh));
     return {
       format: extraction.format,
       ...(extraction.asBitext ? { asBitext: extraction.asBitext } : {}),
+      ...(sheets ? { sheets } : {}),
       sentences: extraction.sentences.map(({ zh, en, score }) => ({ zh, en, score })),
       terms: extraction.terms.map(({ zh, en, variants, pinyin, count, score }) => ({
         zh,
