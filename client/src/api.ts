@@ -168,6 +168,8 @@ export interface TermQuery {
   cards?: 'suspended' | 'leech';
   /** The terms of one source only. */
   source?: number;
+  /** 'weakest': the lowest extraction score first. */
+  sort?: 'count' | 'weakest';
   limit?: number;
   offset?: number;
 }
@@ -210,6 +212,7 @@ export const api = {
     if (q.status && q.status !== 'all') params.set('status', q.status);
     if (q.cards) params.set('cards', q.cards);
     if (q.source !== undefined) params.set('source', String(q.source));
+    if (q.sort === 'weakest') params.set('sort', 'weakest');
     if (q.limit !== undefined) params.set('limit', String(q.limit));
     if (q.offset) params.set('offset', String(q.offset));
     const qs = params.toString();

@@ -322,6 +322,8 @@ export interface TermRow {
   origin: 'extracted' | 'user';
   note: string;
   count: number;
+  /** The extractor's confidence in it, 0–1 (1 for a term the user added or a termbase brought). */
+  score: number;
   /** Earliest due date over its unsuspended cards, null when none. */
   due: string | null;
   /** The most advanced state over its cards. */

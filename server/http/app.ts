@@ -25,7 +25,7 @@
 //   GET  /api/drill/extend                ExtendStatus (new cards today's limit holds back)
 //   POST /api/drill/extend                ExtendRequest → ExtendResponse (today's new-card limit raised)
 //   (next, answer, undo and extend take ?source=ID: a drill of that source's cards alone)
-//   GET  /api/terms?q&status&cards&source&limit&offset  TermsResponse
+//   GET  /api/terms?q&status&cards&source&sort&limit&offset  TermsResponse (sort=weakest: lowest score first)
 //   POST /api/terms                       NewTerm → 201 { term } (409 term_exists)
 //   POST /api/terms/known                 KnownTermsRequest → ChangedTermsResponse (known: out of the drill)
 //   POST /api/terms/status                {ids, status: active|ignored} → ChangedTermsResponse (the ids changed)

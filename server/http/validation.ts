@@ -159,6 +159,8 @@ export const termsQuery = pageQuery.extend({
   cards: z.enum(['suspended', 'leech']).optional(),
   // Only the terms of one source.
   source: queryId.optional(),
+  // Most occurrences first (the default), or the lowest extraction score first.
+  sort: z.enum(['count', 'weakest']).optional(),
 });
 
 export const newTermSchema = z.strictObject({

@@ -147,6 +147,8 @@ export interface TermListQuery {
   cards?: 'suspended' | 'leech';
   /** Only the terms of one source (sources.ts, sourceTermIds). */
   source?: number;
+  /** 'weakest': lowest extraction score first (the user's own terms last), to clean a termbase of an extraction's misses. */
+  sort?: 'count' | 'weakest';
   limit: number;
   offset: number;
 }
@@ -176,6 +178,7 @@ function toTermRow(r: RawTermRow): TermRow {
     origin: r.origin,
     note: r.note,
     count: r.count,
+    score: r.score,
     due: r.due === null ? null : new Date(r.due).toISOString(),
     state: r.rank === null ? null : stateNames[rankToState[r.rank]],
     suspended: r.suspended,
@@ -232,7 +235,9 @@ export function listTermRows(db: Db, q: TermListQuery): { terms: TermRow[]; tota
   const { where, params } = listWhere(q);
   // Dynamic filters make a few statement shapes; each is still cached by its text.
   const total = (sql(db, `SELECT count(*) AS n FROM terms t ${where}`).get(...params) as { n: number }).n;
-  const rows = sql(db, `${termRowSelect} ${where} ORDER BY count DESC, t.score DESC, t.id LIMIT ? OFFSET ?`).all(
+  // The user's own terms (added, edited, from a termbase) are no extraction's misses: last.
+  const order = q.sort === 'weakest' ? "t.origin = 'user', t.score, count DESC, t.id" : 'count DESC, t.score DESC, t.id';
+  const rows = sql(db, `${termRowSelect} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
     ...params,
     q.limit,
     q.offset,

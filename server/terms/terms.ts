@@ -13,6 +13,7 @@ export interface TermListOptions {
   status?: 'active' | 'ignored' | 'known';
   cards?: 'suspended' | 'leech';
   source?: number;
+  sort?: 'count' | 'weakest';
   limit?: number;
   offset?: number;
 }
@@ -30,7 +31,9 @@ export function listTerms(db: Db, options: TermListOptions, _now: Date): TermsRe
     throw new InvalidInputError('q must be a string of at most 200 characters');
   if (options.source !== undefined && !(Number.isInteger(options.source) && options.source > 0))
     throw new InvalidInputError('source must be a source id');
-  return termsStore.listTermRows(db, { q: options.q, status: options.status, cards: options.cards, source: options.source, limit, offset });
+  if (options.sort !== undefined && options.sort !== 'count' && options.sort !== 'weakest')
+    throw new InvalidInputError('sort must be "count" or "weakest"');
+  return termsStore.listTermRows(db, { q: options.q, status: options.status, cards: options.cards, source: options.source, sort: options.sort, limit, offset });
 }
 
 /** How many of a term's last answers its page shows. */

@@ -469,6 +469,22 @@ describe('duizhao in the browser', () => {
     const known = await api<TermsResponse>('/api/terms?status=known');
     expect(known.total).toBe(1);
     expect((await page.request.post(server.url + '/api/terms/known', { data: { ids: [known.terms[0]!.id], known: false } })).ok()).toBe(true);
+
+    // Ordered weakest first: the extraction's likeliest misses on top, each with its score.
+    await page.selectOption('select[aria-label=Order]', 'weakest');
+    const weakest = await api<TermsResponse>('/api/terms?status=active&sort=weakest&limit=1');
+    await expect.poll(async () => (await rows.first().locator('.zh-cell').textContent())?.trim()).toBe(weakest.terms[0]!.zh);
+    const scores = page.locator('.term-table tbody td.col-score');
+    const shown = await scores.allTextContents();
+    expect(shown.length).toBe(await rows.count());
+    // The extractor's scores ascending, then the terms the user added or edited.
+    const numbers = shown.filter((s) => s !== 'yours').map(Number);
+    expect(numbers.length).toBeGreaterThan(2);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(shown.slice(numbers.length).every((s) => s === 'yours')).toBe(true);
+    await page.screenshot({ path: join(shots, 'terms-weakest-desktop-light.png') });
+    await page.selectOption('select[aria-label=Order]', 'count');
+    await expect.poll(() => scores.count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 

@@ -38,6 +38,25 @@ describe('terms', () => {
     expect(first.zh.slice(first.zhStart, first.zhEnd)).toBe('网络生态治理');
   });
 
+  it('lists the weakest extractions first with sort=weakest, the user\'s own terms last; a bad sort is a 400', async () => {
+    t = await makeSeededApp();
+    const all = await terms('?limit=500');
+    // The term the user edits is no extraction's miss, however low its score.
+    const lowest = [...all.terms].sort((a, b) => a.score - b.score)[0];
+    expect((await patch(lowest.id, { en: lowest.en + ' (checked)' })).status).toBe(200);
+    const weakest = await terms('?sort=weakest&limit=500');
+    expect(weakest.total).toBe(all.total);
+    const scores = weakest.terms.map((x) => x.score);
+    const extracted = weakest.terms.filter((x) => x.origin === 'extracted');
+    expect(weakest.terms.slice(0, extracted.length)).toEqual(extracted);
+    expect(extracted.map((x) => x.score)).toEqual([...extracted.map((x) => x.score)].sort((a, b) => a - b));
+    expect(scores[0]).toBeLessThan(scores[extracted.length - 1]);
+    expect(weakest.terms.at(-1)!.id).toBe(lowest.id);
+    // Paged the same way.
+    expect((await terms('?sort=weakest&limit=3&offset=2')).terms.map((x) => x.id)).toEqual(weakest.terms.slice(2, 5).map((x) => x.id));
+    await expectError(await t.app.request('/api/terms?sort=score'), 400);
+  });
+
   it('an edit makes the rendering the user\'s; ignoring hides the term from the active list', async () => {
     t = await makeSeededApp();
     const term = (await terms()).terms[0];

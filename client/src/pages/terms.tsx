@@ -15,9 +15,13 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
   const [query, setQuery] = useState(initialQuery);
   // Which terms: by their status, or those with a suspended card or a leech (any status).
   const [show, setShow] = useState<'active' | 'known' | 'ignored' | 'all' | 'suspended' | 'leech'>('active');
+  // Most occurrences first, or the extraction's weakest first (to clean out its misses).
+  const [sort, setSort] = useState<'count' | 'weakest'>('count');
   const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
   const [data, setData] = useState<TermsResponse | null>(null);
+  // The order `data` was read in: its score column shows with the list it belongs to.
+  const [dataSort, setDataSort] = useState<'count' | 'weakest'>('count');
   const [error, setError] = useState<unknown>(null);
   // Terms of this page picked for one action on them all (known, ignored…), and what it did.
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -37,8 +41,8 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
     // Debounced so typing a Chinese phrase does not fire a request per keystroke.
     const timer = setTimeout(() => {
       const byCards = show === 'suspended' || show === 'leech';
-      api.terms({ q: query.trim(), status: byCards ? 'all' : show, cards: byCards ? show : undefined, source, limit: PAGE, offset }).then(
-        (r) => !stale && (setData(r), setError(null), setSelected(new Set())),
+      api.terms({ q: query.trim(), status: byCards ? 'all' : show, cards: byCards ? show : undefined, source, sort, limit: PAGE, offset }).then(
+        (r) => !stale && (setData(r), setDataSort(sort), setError(null), setSelected(new Set())),
         (e) => !stale && setError(e),
       );
     }, firstLoad.current ? 0 : 150);
@@ -47,7 +51,7 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
       stale = true;
       clearTimeout(timer);
     };
-  }, [query, show, offset, reload]);
+  }, [query, show, sort, offset, reload]);
 
   /** One action on every selected term; the list is read again after it. */
   const onSelected = async (label: (n: number) => string, act: (ids: number[]) => Promise<{ terms: number[] }>) => {
@@ -130,6 +134,18 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
           <option value="all">All</option>
           <option value="suspended">With a suspended card</option>
           <option value="leech">Leeches</option>
+        </select>
+        <select
+          aria-label="Order"
+          value={sort}
+          onChange={(e) => {
+            setSort((e.currentTarget as HTMLSelectElement).value as typeof sort);
+            setDone('');
+            setOffset(0);
+          }}
+        >
+          <option value="count">Most frequent first</option>
+          <option value="weakest">Weakest extractions first</option>
         </select>
         <button type="button" class="button" aria-expanded={adding} onClick={() => setAdding(!adding)}>
           + Add a term
@@ -224,13 +240,18 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
                   <th scope="col">English</th>
                   <th scope="col" class="col-variants">Variants</th>
                   <th scope="col" class="num col-count">Count</th>
+                  {dataSort === 'weakest' && (
+                    <th scope="col" class="num col-score" title="The extractor's confidence: the lowest are the likeliest misses">
+                      Score
+                    </th>
+                  )}
                   <th scope="col" class="col-state">State</th>
                   <th scope="col" class="col-due">Due</th>
                 </tr>
               </thead>
               <tbody>
                 {data.terms.map((t) => (
-                  <TermLine key={t.id} term={t} q={query.trim()} now={now} picked={selected.has(t.id)} onPick={() => toggle(t.id)} />
+                  <TermLine key={t.id} term={t} q={query.trim()} now={now} picked={selected.has(t.id)} onPick={() => toggle(t.id)} score={dataSort === 'weakest'} />
                 ))}
               </tbody>
             </table>
@@ -312,7 +333,7 @@ function moveInTable(e: KeyboardEvent) {
   else links[Math.min(next, links.length - 1)]!.focus();
 }
 
-function TermLine({ term, q, now, picked, onPick }: { term: TermRow; q: string; now: Date; picked: boolean; onPick: () => void }) {
+function TermLine({ term, q, now, picked, onPick, score }: { term: TermRow; q: string; now: Date; picked: boolean; onPick: () => void; score: boolean }) {
   const href = routeHref({ page: 'terms', termId: term.id, q });
   return (
     <tr class={term.status === 'ignored' ? 'ignored' : ''}>
@@ -326,6 +347,7 @@ function TermLine({ term, q, now, picked, onPick }: { term: TermRow; q: string; 
       <td>{term.en}</td>
       <td class="col-variants muted">{term.variants.join(' · ')}</td>
       <td class="num col-count">{term.count}</td>
+      {score && <td class="num col-score">{term.origin === 'user' ? <span class="muted">yours</span> : term.score.toFixed(2)}</td>}
       <td class="col-state">
         {term.status === 'ignored' ? <span class="badge">ignored</span> : term.known ? <span class="badge">known</span> : <StateBadge state={term.state} />}
         {term.leech ? (
