@@ -2,7 +2,7 @@
 // files) into the database at DUIZHAO_DB, with a progress bar on a terminal and a one-line summary.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeText } from '../extract/index.ts';
+import { decodeDocument, type DecodedDocument } from '../extract/index.ts';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import type { ImportRequestJson } from '../http/api-types.ts';
 import { importText, titleFromFileName } from '../library/index.ts';
@@ -50,7 +50,7 @@ export function parseImportArgs(args: string[]): ImportArgs {
   return out;
 }
 
-function readText(path: string): string {
+function readText(path: string): DecodedDocument {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -59,7 +59,7 @@ function readText(path: string): string {
     throw new CliError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a directory` : `${path}: cannot read (${code})`);
   }
   try {
-    return decodeText(bytes);
+    return decodeDocument(bytes);
   } catch (err) {
     if (err instanceof InvalidInputError || err instanceof TooLargeError) throw new CliError(`${path}: ${err.message}`);
     throw err;
@@ -69,7 +69,8 @@ function readText(path: string): string {
 export async function run(args: string[], io: CommandIo = processIo): Promise<void> {
   const parsed = parseImportArgs(args);
   const { dbPath, now } = databaseConfig(io.env);
-  const [text, text2] = parsed.files.map(readText);
+  const [{ text, workbook }, second] = parsed.files.map(readText);
+  const text2 = second?.text;
   const title = parsed.title?.trim() ?? titleFromFileName(basename(parsed.files[0]));
 
   const db = openDatabase(dbPath);
@@ -81,6 +82,7 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<vo
       ...(text2 !== undefined ? { text2 } : {}),
       ...(parsed.format ? { format: parsed.format } : {}),
       ...(parsed.minScore !== undefined ? { minScore: parsed.minScore } : {}),
+      ...(workbook ? { workbook } : {}),
       now: now(),
       onProgress: (done, total) => bar.update(total > 0 ? done / total : 0, 'importing'),
     });

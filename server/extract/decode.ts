@@ -4,7 +4,7 @@
 import iconv from 'iconv-lite';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
 import { wordDocumentText } from './formats/docx.ts';
-import { workbookText } from './formats/xlsx.ts';
+import { readWorkbook, type WorkbookLayout } from './formats/xlsx.ts';
 import { isZip, zipEntries } from './formats/zip.ts';
 
 /** Larger inputs are refused before decoding: a 50 MB bitext is already ~300k sentence pairs. */
@@ -15,25 +15,39 @@ export function tooLargeMessage(bytes: number): string {
 }
 
 export function decodeText(bytes: Uint8Array): string {
+  return decodeDocument(bytes).text;
+}
+
+/** A file's text, and for an Excel workbook of several sheets, how its text was made of them. */
+export interface DecodedDocument {
+  text: string;
+  workbook?: WorkbookLayout;
+}
+
+export function decodeDocument(bytes: Uint8Array): DecodedDocument {
   if (bytes.length > maxInputBytes) throw new TooLargeError(tooLargeMessage(bytes.length));
   // A Word document or an Excel workbook is a ZIP archive of XML: read for its text.
-  const word = isZip(bytes);
-  if (!word && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+  const office = isZip(bytes);
+  if (!office && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new InvalidInputError('this is a Word 97–2003 document (.doc) or another old Office file: save it as .docx or as plain text');
   }
-  const text = normalizeText(word ? officeText(bytes) : decodeBytes(bytes));
-  if (!/\S/.test(text)) throw new InvalidInputError(word ? 'the document has no text' : 'the input is empty');
-  return text;
+  const read: DecodedDocument = office ? officeText(bytes) : { text: decodeBytes(bytes) };
+  const text = normalizeText(read.text);
+  if (!/\S/.test(text)) throw new InvalidInputError(office ? 'the document has no text' : 'the input is empty');
+  return read.workbook ? { text, workbook: read.workbook } : { text };
 }
 
 // An Office file's XML is parsed into a tree several times its size: each part read is bounded
 // (a Word document of a thousand pages has a few MB of it).
 export const maxOfficePartBytes = 16 * 1024 * 1024;
 
-/** A Word document's text, or an Excel workbook's first sheet as tab-separated rows. */
-function officeText(bytes: Uint8Array): string {
-  if (zipEntries(bytes).some((e) => e.name === 'xl/workbook.xml')) return workbookText(bytes, maxOfficePartBytes);
-  return wordDocumentText(bytes, maxOfficePartBytes);
+/** A Word document's text, or an Excel workbook's sheets as tab-separated rows. */
+function officeText(bytes: Uint8Array): DecodedDocument {
+  if (zipEntries(bytes).some((e) => e.name === 'xl/workbook.xml')) {
+    const { text, layout } = readWorkbook(bytes, maxOfficePartBytes);
+    return layout ? { text, workbook: layout } : { text };
+  }
+  return { text: wordDocumentText(bytes, maxOfficePartBytes) };
 }
 
 /** CRLF and lone CR become LF; a BOM left by a text editor is dropped. */

@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { InvalidInputError, TooLargeError } from '../errors.ts';
-import { decodeText, maxInputBytes, normalizeText, tooLargeMessage } from './decode.ts';
+import { decodeDocument, maxInputBytes, normalizeText, tooLargeMessage, type DecodedDocument } from './decode.ts';
 import { glossaryEntries, looksLikeGlossary, readBitext, readDelimited, readTbx, resolveFormat, type GlossaryEntry } from './formats/index.ts';
-import { placeInWorkbook } from './formats/xlsx.ts';
+import { placeInWorkbook, type WorkbookLayout } from './formats/xlsx.ts';
 import { pinyinOf } from './lexicon.ts';
 import { alignPairsSteps } from './sentences/index.ts';
 import { extractTermsSteps } from './terms/index.ts';
@@ -13,9 +13,9 @@ import { runSteps, type Steps } from './steps.ts';
 import type { BitextPair } from './formats/index.ts';
 import type { Extraction, ExtractedTerm, InputFormat } from './types.ts';
 
-export { decodeText, maxInputBytes } from './decode.ts';
+export { decodeDocument, decodeText, maxInputBytes, type DecodedDocument } from './decode.ts';
 export { detectFormat, inputFormats } from './formats/index.ts';
-export { workbookSheets, type WorkbookSheets } from './formats/xlsx.ts';
+export type { WorkbookLayout } from './formats/xlsx.ts';
 export { renderingSpan } from './terms/index.ts';
 export type { BitextPair } from './formats/index.ts';
 export type { Extraction, ExtractedTerm, InputFormat, SentencePair, TermOccurrence } from './types.ts';
@@ -25,6 +25,8 @@ export interface ExtractInput {
   /** The second of two monolingual files (one per language). */
   text2?: string;
   format?: InputFormat;
+  /** `text` was read from these sheets of a workbook (decodeDocument): messages name sheet and row. */
+  workbook?: WorkbookLayout;
   /** Called now and then with work done out of a total; the total does not change during a run. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -63,18 +65,18 @@ export function prepareExtraction(input: Omit<ExtractInput, 'onProgress'>): Prep
   try {
     return prepare(input);
   } catch (err) {
-    throw inSheets(err, input.text);
+    throw input.workbook ? inSheets(err, input.workbook) : err;
   }
 }
 
 /**
- * A message naming lines of a workbook's text of several sheets names sheets and rows instead
+ * A message naming lines of a workbook's text made of its sheets names sheets and rows instead
  * ("sheet “Economy”, row 14"): the lines of that text are nowhere in the file.
  */
-function inSheets(err: unknown, text: string): unknown {
-  if (!(err instanceof InvalidInputError) || !/\bline \d/.test(err.message) || !placeInWorkbook(text, 1)) return err;
+function inSheets(err: unknown, workbook: WorkbookLayout): unknown {
+  if (!(err instanceof InvalidInputError) || !/\bline \d/.test(err.message)) return err;
   return new InvalidInputError(
-    err.message.replace(/\bline (\d+)/g, (line, n: string) => placeInWorkbook(text, Number(n)) ?? line),
+    err.message.replace(/\bline (\d+)/g, (line, n: string) => placeInWorkbook(workbook, Number(n)) ?? line),
     undefined,
     err.code,
   );
@@ -146,6 +148,11 @@ function* within<T>(stage: Steps<T>, from: number, to: number): Steps<T> {
 
 /** Reads and decodes one file, refusing oversized ones before reading them. */
 export async function readTextFile(path: string): Promise<string> {
+  return (await readDocumentFile(path)).text;
+}
+
+/** readTextFile, with how a workbook's sheets make its text (decodeDocument). */
+export async function readDocumentFile(path: string): Promise<DecodedDocument> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -159,7 +166,7 @@ export async function readTextFile(path: string): Promise<string> {
   } catch (err) {
     throw new InvalidInputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}`);
   }
-  return decodeText(bytes);
+  return decodeDocument(bytes);
 }
 
 export interface FileExtraction extends Extraction {
@@ -174,9 +181,9 @@ export async function extractFiles(
   path2?: string,
   options: { format?: InputFormat; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<FileExtraction> {
-  const text = await readTextFile(path);
+  const { text, workbook } = await readDocumentFile(path);
   const text2 = path2 === undefined ? undefined : await readTextFile(path2);
-  const result = extract({ text, text2, format: options.format, onProgress: options.onProgress });
+  const result = extract({ text, text2, workbook, format: options.format, onProgress: options.onProgress });
   return { ...result, text, text2, contentHash: contentHash(text, text2) };
 }
 

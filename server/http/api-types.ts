@@ -305,7 +305,7 @@ export interface PreviewResponse {
   /** Read as a glossary by detection: the format that reads its rows as sentence pairs instead. */
   asBitext?: 'tsv' | 'csv';
   /** An Excel workbook of several sheets: those read, and those with text left out and why. */
-  sheets?: { read: string[]; skipped: { name: string; reason: 'hidden' | 'one column' }[] };
+  sheets?: { read: string[]; skipped: { name: string; reason: 'hidden' | 'not Chinese and English' | 'other columns' }[] };
   sentences: { zh: string; en: string; score: number }[];
   terms: { zh: string; en: string; variants: string[]; pinyin: string; count: number; score: number; known: boolean }[];
 }

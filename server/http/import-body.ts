@@ -2,21 +2,25 @@
 // decoded by the extractor's encoding guesser so GBK and UTF-16 files work).
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { decodeText } from '../extract/index.ts';
+import { decodeDocument, type WorkbookLayout } from '../extract/index.ts';
 import { titleFromFileName } from '../library/index.ts';
 import { InvalidInputError } from '../errors.ts';
 import { BadRequestError, UnsupportedMediaTypeError } from './errors.ts';
 import { describeIssues, importSchema, mediaType, previewSchema } from './validation.ts';
 
-export type ImportBody = z.output<typeof importSchema>;
-export type PreviewBody = z.output<typeof previewSchema>;
+/** An uploaded workbook's layout comes with its text: from the file, never from the request's fields. */
+type FromFile = { workbook?: WorkbookLayout };
+export type ImportBody = z.output<typeof importSchema> & FromFile;
+export type PreviewBody = z.output<typeof previewSchema> & FromFile;
 
 export async function readImportBody(c: Context): Promise<ImportBody> {
-  return parse(importSchema, await readRaw(c));
+  const { raw, workbook } = await readRaw(c);
+  return { ...parse(importSchema, raw), ...(workbook ? { workbook } : {}) };
 }
 
 export async function readPreviewBody(c: Context): Promise<PreviewBody> {
-  return parse(previewSchema, await readRaw(c));
+  const { raw, workbook } = await readRaw(c);
+  return { ...parse(previewSchema, raw), ...(workbook ? { workbook } : {}) };
 }
 
 function parse<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
@@ -25,11 +29,11 @@ function parse<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
   return result.data;
 }
 
-async function readRaw(c: Context): Promise<unknown> {
+async function readRaw(c: Context): Promise<{ raw: unknown } & FromFile> {
   const type = mediaType(c.req.header('content-type'));
   if (/^application\/([\w.-]+\+)?json$/.test(type)) {
     try {
-      return await c.req.json();
+      return { raw: await c.req.json() };
     } catch {
       throw new BadRequestError('the request body is not valid JSON', 'invalid_json');
     }
@@ -40,7 +44,7 @@ async function readRaw(c: Context): Promise<unknown> {
   );
 }
 
-async function readMultipart(c: Context): Promise<Record<string, unknown>> {
+async function readMultipart(c: Context): Promise<{ raw: Record<string, unknown> } & FromFile> {
   let form: Record<string, string | File | (string | File)[]>;
   try {
     form = await c.req.parseBody({ all: true });
@@ -55,12 +59,13 @@ async function readMultipart(c: Context): Promise<Record<string, unknown>> {
     }
     return v;
   };
-  const text = async (name: string, fileField: string): Promise<{ text?: string; fileName?: string }> => {
+  const text = async (name: string, fileField: string): Promise<{ text?: string; fileName?: string } & FromFile> => {
     const value = one(fileField) ?? one(name);
     if (value === undefined) return {};
     if (typeof value === 'string') return { text: value };
     try {
-      return { text: decodeText(new Uint8Array(await value.arrayBuffer())), fileName: value.name };
+      const { text, workbook } = decodeDocument(new Uint8Array(await value.arrayBuffer()));
+      return { text, fileName: value.name, ...(workbook ? { workbook } : {}) };
     } catch (err) {
       if (err instanceof InvalidInputError) {
         throw new InvalidInputError(`${value.name || fileField}: ${err.message}`, undefined, err.code);
@@ -76,7 +81,7 @@ async function readMultipart(c: Context): Promise<Record<string, unknown>> {
   const format = one('format');
   const minScore = one('minScore');
   if (minScore !== undefined && typeof minScore !== 'string') throw new BadRequestError('minScore: must be a number, not a file');
-  return {
+  const raw = {
     title: title && title.trim() ? title : first.fileName ? titleFromFileName(first.fileName) : 'Untitled',
     text: first.text,
     ...(second.text !== undefined ? { text2: second.text } : {}),
@@ -85,6 +90,8 @@ async function readMultipart(c: Context): Promise<Record<string, unknown>> {
     ...termListOf(form, 'excludeTerms'),
     ...termListOf(form, 'knownTerms'),
   };
+  // A workbook's layout is the first file's: the second of two files is one language's text.
+  return { raw, ...(first.workbook ? { workbook: first.workbook } : {}) };
 }
 
 /**

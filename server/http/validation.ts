@@ -91,7 +91,11 @@ export const importSchema = z.object({
   format: z.enum(formats).optional(),
   excludeTerms: z.array(z.string().max(200)).max(100_000).optional(),
   knownTerms: z.array(z.string().max(200)).max(100_000).optional(),
-  minScore: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+  // A number, or (multipart) its decimal digits; nothing else is taken for one (true, [], "0x1").
+  minScore: z
+    .union([z.number(), z.string().trim().regex(/^\d*\.?\d+$/, 'must be a number from 0 to 1').transform(Number)])
+    .pipe(z.number().min(0, 'must be a number from 0 to 1').max(1, 'must be a number from 0 to 1'))
+    .optional(),
 });
 
 /** The preview needs no title: it stores nothing. */

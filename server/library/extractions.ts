@@ -5,12 +5,14 @@
 // once would only share the CPU and double the memory). The last result is kept, so saving an
 // import right after previewing it stores what the preview showed without extracting it again.
 import { createHash } from 'node:crypto';
-import { prepareExtraction, type ExtractOutput, type InputFormat, type Steps } from '../extract/index.ts';
+import { prepareExtraction, type ExtractOutput, type InputFormat, type Steps, type WorkbookLayout } from '../extract/index.ts';
 
 export interface ExtractionRequest {
   text: string;
   text2?: string;
   format?: InputFormat;
+  /** How a workbook's sheets make `text`: for messages naming sheet and row. */
+  workbook?: WorkbookLayout;
 }
 
 export type ExtractionResult = ExtractOutput;

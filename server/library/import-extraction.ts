@@ -177,7 +177,8 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
     let newTerms = 0;
     for (const term of extraction.terms) {
       progress();
-      if (excluded.has(term.zh) || !term.zh.trim() || term.score < minScore) continue;
+      // Scores as the preview shows them, to two decimals: a floor of 0.5 keeps a term shown as 0.50.
+      if (excluded.has(term.zh) || !term.zh.trim() || Number(term.score.toFixed(2)) < minScore) continue;
       let record = termsStore.findTermByZh(db, term.zh);
       if (!record) {
         // A term with no English rendering cannot be drilled yet; the user may add one later.

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentHash, decodeText, extract } from '../extract/index.ts';
 import type { InputFormat } from '../extract/types.ts';
+import type { WorkbookLayout } from '../extract/index.ts';
 import type { ImportResponse } from '../http/api-types.ts';
 import { sourcesStore, type Db } from '../store/index.ts';
 import type { ExtractionResult, Extractions } from './extractions.ts';
@@ -19,6 +20,8 @@ export interface ImportTextInput {
   knownTerms?: string[];
   /** Extracted terms scored below it are left out (import-extraction.ts). */
   minScore?: number;
+  /** How a workbook's sheets make `text` (decodeDocument): messages name sheet and row. */
+  workbook?: WorkbookLayout;
   now: Date;
   /** Work done out of a fixed total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
@@ -36,7 +39,7 @@ export function importText(db: Db, input: ImportTextInput): ImportResponse {
     return known;
   }
   const report = input.onProgress;
-  const result = extract({ text: input.text, text2: input.text2, format: input.format, onProgress: report && extractionProgress(report) });
+  const result = extract({ text: input.text, text2: input.text2, format: input.format, workbook: input.workbook, onProgress: report && extractionProgress(report) });
   return store(db, input, hash, result);
 }
 
@@ -61,7 +64,7 @@ export function beginImport(db: Db, input: Omit<ImportTextInput, 'onProgress'>, 
       },
     };
   }
-  const pending = extractions.prepare({ text: input.text, text2: input.text2, format: input.format });
+  const pending = extractions.prepare({ text: input.text, text2: input.text2, format: input.format, workbook: input.workbook });
   return {
     run: async (onProgress) => {
       const result = await pending.run(onProgress && extractionProgress(onProgress));

@@ -1,12 +1,13 @@
-// Excel workbooks (.xlsx) as input: the rows of its sheets of two columns as tab-separated lines
-// (one sheet: line N for row N), so a glossary goes to the termbase and sentence pairs to
-// extraction as a TSV file's would; a message about a line of several sheets names sheet and row.
+// Excel workbooks (.xlsx) as input: the rows of its tables of Chinese beside English as
+// tab-separated lines (one sheet: line N for row N), so a glossary goes to the termbase and
+// sentence pairs to extraction as a TSV file's would; a message about a line of a workbook of
+// several sheets names sheet and row.
 // Fixtures written by openpyxl (test/fixtures/office/make.py); the odder cells Excel writes
 // (rich text with phonetic guides, inline strings, formulas) in archives made here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../server/extract/decode.ts';
-import { extract, workbookSheets } from '../../server/extract/index.ts';
+import { decodeDocument, decodeText } from '../../server/extract/decode.ts';
+import { extract } from '../../server/extract/index.ts';
 import { InvalidInputError } from '../../server/errors.ts';
 import { zip } from './zip-fixture.ts';
 
@@ -37,7 +38,7 @@ const row = (n: number, ...texts: string[]) => `<row r="${n}">${texts.map((t, i)
 
 describe('Excel workbooks', () => {
   it("reads a glossary's sheets: each one's header row left out, rows where Excel has them, the terms as written", () => {
-    const text = decodeText(fixture('glossary.xlsx'));
+    const { text, workbook } = decodeDocument(fixture('glossary.xlsx'));
     expect(text).toBe(
       '\n' +
         '网络生态治理\tcyber ecosystem governance; online ecosystem governance\tcore term\n' +
@@ -50,7 +51,7 @@ describe('Excel workbooks', () => {
         '高质量发展\thigh-quality development\n' +
         '新质生产力\tnew quality productive forces\n',
     );
-    const result = extract({ text });
+    const result = extract({ text, workbook });
     expect(result.format).toBe('glossary');
     // The sheet of notes (one column) and the hidden one ("不读") are not read.
     expect(result.terms.map(({ zh, en, variants }) => [zh, en, variants])).toEqual([
@@ -62,10 +63,10 @@ describe('Excel workbooks', () => {
     ]);
     // The Note column is the term's note; a number is none.
     expect(result.terms.map((x) => x.note)).toEqual(['core term', undefined, undefined, undefined, undefined]);
-    expect(workbookSheets(text)).toEqual({
+    expect(workbook).toMatchObject({
       read: ['Glossary', 'Economy'],
       skipped: [
-        { name: 'Notes', reason: 'one column' },
+        { name: 'Notes', reason: 'not Chinese and English' },
         { name: 'Lookup', reason: 'hidden' },
       ],
     });
@@ -77,19 +78,46 @@ describe('Excel workbooks', () => {
       ['Empty', ''],
       ['Economy', row(1, '高质量发展', 'high-quality development') + row(2, '新质生产力') + row(3, '共同富裕', 'common prosperity')],
     ]);
-    const text = decodeText(bytes);
-    expect(() => extract({ text })).toThrow(/^sheet “Economy”, row 2: row has no English text in column 2/);
+    const { text, workbook } = decodeDocument(bytes);
+    expect(() => extract({ text, workbook })).toThrow(/^sheet “Economy”, row 2: row has no English text in column 2/);
+    expect(workbook).toMatchObject({ read: ['Politics', 'Economy'], skipped: [] });
+    // The same text pasted is no workbook: its lines are its lines.
+    expect(() => extract({ text })).toThrow(/^line 6: row has no English text in column 2/);
     // A workbook of one sheet with text keeps its line numbers, which are its rows.
-    expect(workbookSheets(text)).toEqual({ read: ['Politics', 'Economy'], skipped: [] });
-    const one = decodeText(sheets([['Economy', row(1, '高质量发展', 'high-quality development') + row(2, '新质生产力')]]));
-    expect(() => extract({ text: one })).toThrow(/^line 2: row has no English text in column 2/);
-    expect(workbookSheets(one)).toBeUndefined();
+    const one = decodeDocument(sheets([['Economy', row(1, '高质量发展', 'high-quality development') + row(2, '新质生产力')]]));
+    expect(one.workbook).toBeUndefined();
+    expect(() => extract(one)).toThrow(/^line 2: row has no English text in column 2/);
   });
 
-  it('reads the first sheet with text as paragraphs when no sheet has two columns', () => {
-    const text = decodeText(sheets([['Blank', ''], ['English', row(1, 'Cyberspace is our shared home.')], ['中文', row(1, '网络空间是我们共同的家园。')]]));
+  it('leaves out a sheet that is no table of Chinese beside English, and one laid out otherwise, and imports the rest', () => {
+    const { text, workbook } = decodeDocument(
+      sheets([
+        ['Changes', row(1, 'Version', 'Change') + row(2, 'v1.1', 'Added economy terms')],
+        ['ZhEn', row(1, '高质量发展', 'high-quality development') + row(2, '共同富裕', 'common prosperity')],
+        ['EnZh', row(1, 'cyber power', '网络强国')],
+        ['More', row(1, '新质生产力', 'new quality productive forces')],
+      ]),
+    );
+    expect(workbook).toMatchObject({
+      read: ['ZhEn', 'More'],
+      skipped: [
+        { name: 'Changes', reason: 'not Chinese and English' },
+        { name: 'EnZh', reason: 'other columns' },
+      ],
+    });
+    expect(extract({ text, workbook }).terms.map((t) => t.zh)).toEqual(['高质量发展', '共同富裕', '新质生产力']);
+  });
+
+  it('reads the first sheet with text as paragraphs when no sheet is a table of the two languages', () => {
+    const { text, workbook } = decodeDocument(sheets([['Blank', ''], ['English', row(1, 'Cyberspace is our shared home.')], ['中文', row(1, '网络空间是我们共同的家园。')]]));
     expect(text).toBe('Cyberspace is our shared home.\t\n');
-    expect(workbookSheets(text)).toEqual({ read: ['English'], skipped: [{ name: '中文', reason: 'one column' }] });
+    expect(workbook).toMatchObject({ read: ['English'], skipped: [{ name: '中文', reason: 'not Chinese and English' }] });
+  });
+
+  it('says so when the only sheet with text is hidden', () => {
+    expect(() => decodeText(sheets([['Shown', ''], ['Terms', row(1, '高质量发展', 'high-quality development'), true]]))).toThrow(
+      /no visible sheet with text, and hidden sheets are not read \(“Terms”\): unhide the one to import/,
+    );
   });
 
   it('reads a sheet of sentence pairs as a bitext, as the same pairs in a TSV file', () => {

@@ -29,6 +29,8 @@ export function ImportPage() {
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   // The score floor last chosen ('' for none): a quick way through a long list of candidates.
   const [floor, setFloor] = useState('');
+  // Terms ticked or unticked one by one since Tick all / Untick all: a floor leaves them as they are.
+  const [byHand, setByHand] = useState<Set<string>>(new Set());
   // Kept terms the user knows: stored, marked known, not drilled.
   const [known, setKnown] = useState<Set<string>>(new Set());
   const [allPairs, setAllPairs] = useState(false);
@@ -58,6 +60,7 @@ export function ImportPage() {
     setError(null);
     setExcluded(new Set());
     setFloor('');
+    setByHand(new Set());
     setKnown(new Set());
     setAllPairs(false);
   };
@@ -137,7 +140,10 @@ export function ImportPage() {
       else next.add(zh);
       return next;
     });
-  const toggle = (zh: string) => flip(setExcluded, zh);
+  const toggle = (zh: string) => {
+    flip(setExcluded, zh);
+    setByHand((s) => new Set(s).add(zh));
+  };
 
   if (result) {
     return (
@@ -347,7 +353,7 @@ export function ImportPage() {
             <p class="muted small" data-testid="sheets">
               Read {preview.sheets.read.length === 1 ? 'the sheet' : 'the sheets'} {listed(preview.sheets.read.map((n) => `“${n}”`))}
               {preview.sheets.skipped.length > 0 &&
-                `; left out ${listed(preview.sheets.skipped.map((s) => `“${s.name}” (${s.reason === 'hidden' ? 'hidden' : 'one column: not a table of two languages'})`))}`}
+                `; left out ${listed(preview.sheets.skipped.map((s) => `“${s.name}” (${SKIPPED_SHEET[s.reason]})`))}`}
               .
             </p>
           )}
@@ -371,11 +377,11 @@ export function ImportPage() {
           ) : (
             <>
               <p class="small">
-                <button type="button" class="linkish" onClick={() => (setExcluded(new Set()), setFloor(''))}>
+                <button type="button" class="linkish" onClick={() => (setExcluded(new Set()), setFloor(''), setByHand(new Set()))}>
                   Tick all
                 </button>{' '}
                 ·{' '}
-                <button type="button" class="linkish" onClick={() => (setExcluded(new Set(preview.terms.map((t) => t.zh))), setFloor(''))}>
+                <button type="button" class="linkish" onClick={() => (setExcluded(new Set(preview.terms.map((t) => t.zh))), setFloor(''), setByHand(new Set()))}>
                   Untick all
                 </button>
                 {preview.format !== 'glossary' && preview.format !== 'tbx' && (
@@ -389,9 +395,11 @@ export function ImportPage() {
                         onChange={(e) => {
                           const value = (e.currentTarget as HTMLSelectElement).value;
                           setFloor(value);
-                          // Terms under the floor unticked, the others ticked: what the floor says.
+                          // Terms under the floor unticked, the others ticked, but for those chosen by hand.
                           const min = Number(value || 0);
-                          setExcluded(new Set(preview.terms.filter((t) => shownScore(t.score) < min).map((t) => t.zh)));
+                          setExcluded(
+                            new Set(preview.terms.filter((t) => (byHand.has(t.zh) ? excluded.has(t.zh) : shownScore(t.score) < min)).map((t) => t.zh)),
+                          );
                         }}
                       >
                         <option value="">any score</option>
@@ -485,6 +493,13 @@ export function ImportPage() {
     </section>
   );
 }
+
+/** Why a sheet of a workbook was not read, as the preview says it. */
+const SKIPPED_SHEET = {
+  hidden: 'hidden',
+  'not Chinese and English': 'not a table of Chinese beside English',
+  'other columns': 'its Chinese and English in other columns than the first table’s',
+} as const;
 
 /** "a", "a and b", "a, b and c". */
 function listed(items: string[]): string {

@@ -1,13 +1,14 @@
 // An Excel workbook (.xlsx) as text the readers take: its sheets' rows as tab-separated lines.
 // Translators keep glossaries (and some bilingual texts) in Excel, often a sheet per topic; the
 // rows then go where a TSV file's go, a glossary to the termbase, sentence pairs to extraction.
-// Every visible sheet with two columns of data is read, in the workbook's order (a sheet of one
-// column is notes, a hidden one a lookup table); a workbook with no such sheet is read for its
-// first sheet with data, as a column of paragraphs. One sheet read: line N is row N, so a message
-// naming a line names the row. Several: they follow each other a blank line apart, and
-// placeInWorkbook() turns a line of that text back into its sheet and row. Header rows naming
-// the columns at the top of a sheet are left out. Cell text is the shared string, inline string
-// or formula result (numbers as written).
+// Read: the first visible sheet that is a table of Chinese beside English, and every visible sheet
+// after it laid out alike (its Chinese and English in the same columns); a sheet of notes or a
+// changelog, a sheet laid out otherwise and a hidden sheet are left out, and the layout says so.
+// With no such table, the first sheet with text, as a column of paragraphs. One sheet read alone:
+// line N is row N, so a message naming a line names the row. Otherwise the sheets read follow
+// each other a blank line apart, and placeInWorkbook() turns a line of that text back into its
+// sheet and row. Header rows naming the columns at the top of a sheet are left out. Cell text is
+// the shared string, inline string or formula result (numbers as written).
 import { InvalidInputError } from '../../errors.ts';
 import { isHeader } from './header.ts';
 import { childElements, localName as local, parseXml, textOf, type XmlElement } from './xml.ts';
@@ -83,7 +84,7 @@ const MAX_COLUMNS = 50;
 // Excel's own limit.
 const MAX_ROWS = 1_048_576;
 
-/** Where a sheet's rows lie in the text of a workbook of several sheets. */
+/** Where a sheet's rows lie in the text of a workbook. */
 interface SheetSpan {
   name: string;
   /** 0-based index of the sheet's row 1 among the text's lines. */
@@ -91,52 +92,72 @@ interface SheetSpan {
   rows: number;
 }
 
-export interface WorkbookSheets {
+/**
+ * How a workbook's text was made from its sheets, when it was not simply its one sheet: the
+ * sheets read (and where their rows lie in the text), and those with text left out, with why.
+ */
+export interface WorkbookLayout {
   read: string[];
-  /** Sheets with something in them not read, each with why (empty ones are not listed). */
-  skipped: { name: string; reason: 'hidden' | 'one column' }[];
+  skipped: { name: string; reason: SkipReason }[];
+  spans: SheetSpan[];
 }
 
-// The last workbooks read as several sheets, by their text: to name a sheet and row in a message
-// about a line, and to say in a preview which sheets were read. A few: a preview and its import.
-const recent = new Map<string, { spans: SheetSpan[]; sheets: WorkbookSheets }>();
-const RECENT = 8;
+/**
+ * Why a sheet with text was not read: hidden (a lookup table); not a table of Chinese beside
+ * English (notes, a changelog); its Chinese and English in other columns than the first table's
+ * (the readers tell the columns apart once for the whole text).
+ */
+export type SkipReason = 'hidden' | 'not Chinese and English' | 'other columns';
 
-/** "sheet “Economy”, row 14" for line `line` (1-based) of a workbook's text of several sheets; undefined otherwise. */
-export function placeInWorkbook(text: string, line: number): string | undefined {
-  const spans = recent.get(text)?.spans;
-  const span = spans?.find((s) => line > s.start && line <= s.start + s.rows);
+/** "sheet “Economy”, row 14" for line `line` (1-based) of a workbook's text; undefined past its sheets. */
+export function placeInWorkbook(layout: WorkbookLayout, line: number): string | undefined {
+  const span = layout.spans.find((s) => line > s.start && line <= s.start + s.rows);
   return span && `sheet “${span.name}”, row ${line - span.start}`;
 }
 
-/** Which sheets of a workbook of several were read into `text`, and which not; undefined for other texts. */
-export function workbookSheets(text: string): WorkbookSheets | undefined {
-  return recent.get(text)?.sheets;
+interface ReadSheet {
+  entry: SheetEntry;
+  lines: string[];
+  /** Its Chinese and its English column ("0,1"), or null when it is no table of the two. */
+  columns: string | null;
 }
 
-/** The text of the workbook in `bytes` (an .xlsx), as the head of this file says; `maxBytes` bounds each part unpacked. */
-export function workbookText(bytes: Uint8Array, maxBytes: number): string {
+/**
+ * The text of the workbook in `bytes` (an .xlsx), as the head of this file says, and its layout
+ * when it is more than its one sheet; `maxBytes` bounds each part unpacked.
+ */
+export function readWorkbook(bytes: Uint8Array, maxBytes: number): { text: string; layout?: WorkbookLayout } {
   const strings: string[] = [];
   const shared = zipMember(bytes, 'xl/sharedStrings.xml', maxBytes);
   if (shared) for (const si of all(parsePart(shared, 'shared strings'), 'si')) strings.push(runText(si));
   const entries = sheetsOf(bytes, maxBytes);
-  const sheets: { entry: SheetEntry; lines: string[]; columns: number }[] = [];
-  const skipped: WorkbookSheets['skipped'] = [];
+  const sheets: ReadSheet[] = [];
+  const hidden: SheetEntry[] = [];
   for (const entry of entries) {
     if (entry.hidden) {
-      skipped.push({ name: entry.name, reason: 'hidden' });
+      hidden.push(entry);
       continue;
     }
     const part = zipMember(bytes, entry.part, maxBytes);
     if (!part) throw new InvalidInputError(`the workbook is damaged: its sheet “${entry.name}” (${entry.part}) is missing`);
-    const sheet = sheetLines(parsePart(part, `sheet ${entry.name}`), strings);
-    if (sheet.lines.some(Boolean)) sheets.push({ entry, ...sheet });
+    const lines = sheetLines(parsePart(part, `sheet ${entry.name}`), strings);
+    if (lines.some(Boolean)) sheets.push({ entry, lines, columns: bilingualColumns(lines) });
   }
-  const tables = sheets.filter((s) => s.columns >= 2);
-  const chosen = tables.length ? tables : sheets.slice(0, 1);
-  for (const s of sheets) if (!chosen.includes(s)) skipped.push({ name: s.entry.name, reason: 'one column' });
-  if (chosen.length <= 1 && !skipped.length) return joined(chosen[0]?.lines ?? []);
-  // Several sheets, or one read of several: messages place a line by its sheet and row.
+  if (!sheets.length && hidden.length) {
+    throw new InvalidInputError(`the workbook has no visible sheet with text, and hidden sheets are not read (${hidden.map((h) => `“${h.name}”`).join(', ')}): unhide the one to import`);
+  }
+  // The first table of Chinese beside English, and the tables after it laid out alike; else the
+  // first sheet with text, as a column of paragraphs.
+  const first = sheets.find((s) => s.columns !== null);
+  const chosen = first ? sheets.filter((s) => s.columns === first.columns) : sheets.slice(0, 1);
+  const skipped: WorkbookLayout['skipped'] = [];
+  for (const entry of entries) {
+    const sheet = sheets.find((s) => s.entry === entry);
+    if (entry.hidden) skipped.push({ name: entry.name, reason: 'hidden' });
+    else if (sheet && !chosen.includes(sheet)) skipped.push({ name: entry.name, reason: sheet.columns === null ? 'not Chinese and English' : 'other columns' });
+  }
+  if (chosen.length <= 1 && !skipped.length) return { text: joined(chosen[0]?.lines ?? []) };
+  // Several sheets, or one of several: messages place a line by its sheet and row.
   const lines: string[] = [];
   const spans: SheetSpan[] = [];
   for (const s of chosen) {
@@ -144,23 +165,46 @@ export function workbookText(bytes: Uint8Array, maxBytes: number): string {
     spans.push({ name: s.entry.name, start: lines.length, rows: s.lines.length });
     lines.push(...s.lines);
   }
-  const text = joined(lines);
-  const order = new Map(entries.map((e, i) => [e.name, i]));
-  skipped.sort((a, b) => order.get(a.name)! - order.get(b.name)!);
-  recent.delete(text);
-  recent.set(text, { spans, sheets: { read: chosen.map((s) => s.entry.name), skipped } });
-  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-  return text;
+  return { text: joined(lines), layout: { read: chosen.map((s) => s.entry.name), skipped, spans } };
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+
+/**
+ * The column holding most of a sheet's Chinese and the other holding most of its English, as
+ * "zh,en", when at least half of its rows have both; null otherwise.
+ */
+function bilingualColumns(lines: string[]): string | null {
+  const zh: number[] = [];
+  const en: number[] = [];
+  let rows = 0;
+  let both = 0;
+  for (const line of lines) {
+    if (!line) continue;
+    rows++;
+    const cells = line.split('\t');
+    let hasZh = false;
+    let hasEn = false;
+    cells.forEach((cell, i) => {
+      if (HAN.test(cell)) (zh[i] = (zh[i] ?? 0) + 1), (hasZh = true);
+      else if (LATIN.test(cell)) (en[i] = (en[i] ?? 0) + 1), (hasEn = true);
+    });
+    if (hasZh && hasEn) both++;
+  }
+  if (both * 2 < rows) return null;
+  const most = (counts: number[], not = -1) => counts.reduce((best, n, i) => (i !== not && n > (counts[best] ?? 0) ? i : best), not === 0 ? 1 : 0);
+  const zhColumn = most(zh);
+  return `${zhColumn},${most(en, zhColumn)}`;
 }
 
 function joined(lines: string[]): string {
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-/** A sheet's rows as tab-separated lines (line N for row N), and the most cells with text in one row. */
-function sheetLines(sheet: XmlElement, strings: string[]): { lines: string[]; columns: number } {
+/** A sheet's rows as tab-separated lines (line N for row N). */
+function sheetLines(sheet: XmlElement, strings: string[]): string[] {
   const lines: string[] = [];
-  let columns = 0;
   // Header rows name the columns only above the first row of data.
   let data = false;
   for (const row of all(sheet, 'row')) {
@@ -188,8 +232,7 @@ function sheetLines(sheet: XmlElement, strings: string[]): { lines: string[]; co
     while (cells.length < 2) cells.push('');
     const header = !data && isHeader(cells);
     if (!header && filled) data = true;
-    if (!header && filled > columns) columns = filled;
     lines[at] = header || !filled ? '' : cells.join('\t');
   }
-  return { lines, columns };
+  return lines;
 }

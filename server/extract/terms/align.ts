@@ -357,12 +357,20 @@ const IRREGULAR_PAST = new Set(
     'stolen thrown withdrawn broadcast').split(' '),
 );
 
+// Words in -ed that are no past form: nouns and adjectives ("racial hatred", "deep seabed"),
+// names (Ahmed). Verbs in -red have a vowel or r before it (ordered, stored, referred); these a
+// consonant (hatred, hundred, kindred, sacred).
+const NOT_PAST = new Set(
+  ('naked wicked rugged ragged crooked beloved learned limited united wretched jagged sacred hatred hundred kindred ' +
+    'seabed riverbed hotbed testbed flatbed sickbed deathbed seedbed roadbed lakebed streambed ahmed mohammed muhammed').split(' '),
+);
+
 function marksOf(word: string): number {
   const lower = word.toLowerCase();
   if (AUXILIARIES.has(lower)) return AUXILIARY;
   if (DETERMINERS.has(lower)) return DETERMINER;
   if (lower === 'by') return BY;
-  if (IRREGULAR_PAST.has(lower) || (lower.length >= 5 && lower.endsWith('ed') && !lower.endsWith('eed'))) return PAST;
+  if (IRREGULAR_PAST.has(lower) || (lower.length >= 5 && lower.endsWith('ed') && !lower.endsWith('eed') && !/[^aeiour]red$/.test(lower) && !NOT_PAST.has(lower))) return PAST;
   return 0;
 }
 

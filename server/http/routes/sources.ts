@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { beginImport, deleteSource, exportSource, learnSourceNext, listSources, markSourceTermsKnown, sourceDetail, sourceRemoval, type ExtractionResult } from '../../library/index.ts';
-import { workbookSheets, type WorkbookSheets } from '../../extract/index.ts';
+import type { WorkbookLayout } from '../../extract/index.ts';
 import { termsStore } from '../../store/index.ts';
 import type { PreviewResponse } from '../api-types.ts';
 import { deleteSourceQuery, idParam, sourceExportQuery, sourcePageQuery, valid } from '../validation.ts';
@@ -44,16 +44,16 @@ export function sourcesRoutes({ db, now, extractions, onInternalError }: Deps) {
 /** POST /api/extract: what an import would store, nothing stored. */
 export function previewRoutes({ db, extractions, onInternalError }: Deps) {
   return new Hono().post('/', async (c) => {
-    const { text, text2, format } = await readPreviewBody(c);
-    const pending = extractions.prepare({ text, text2, format });
-    const sheets = workbookSheets(text);
+    const { text, text2, format, workbook } = await readPreviewBody(c);
+    const pending = extractions.prepare({ text, text2, format, workbook });
+    const sheets = workbook && { read: workbook.read, skipped: workbook.skipped };
     if (wantsProgress(c)) {
       return progressResponse(c, onInternalError, async (report) => ({ status: 200, body: previewOf(await pending.run(report), sheets) }));
     }
     return c.json(previewOf(await pending.run(), sheets));
   });
 
-  function previewOf(extraction: ExtractionResult, sheets: WorkbookSheets | undefined): PreviewResponse {
+  function previewOf(extraction: ExtractionResult, sheets: Pick<WorkbookLayout, 'read' | 'skipped'> | undefined): PreviewResponse {
     const known = new Set(extraction.terms.filter((t) => termsStore.findTermByZh(db, t.zh)).map((t) => t.zh));
     return {
       format: extraction.format,

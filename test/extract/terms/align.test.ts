@@ -68,6 +68,9 @@ describe('bestSpan', () => {
     ['全面建成小康社会', '全面建成小康社会', 'finish building a moderately prosperous society in all respects', 'building a moderately prosperous society'],
     // A head of one character is often inside an English word.
     ['自杀式炸弹手', '自杀式炸弹手', 'a suicide bomber attacked', 'suicide bomber'],
+    // Nouns in -ed are no past forms.
+    ['反对种族仇恨', '种族仇恨', 'we oppose racial hatred', 'racial hatred'],
+    ['深海海床', '深海海床', 'mining the deep seabed', 'deep seabed'],
   ])('%s: %s still rendered in "%s"', (zh, term, en, expected) => {
     expect(align(zh, term, en)).toBe(expected);
   });
