@@ -261,6 +261,10 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
       if (!glued && (!(f & STARTS) || inWord)) continue;
       let chars = 0;
       let han = false;
+      // A run of single characters beside another (梅/德/韦/杰夫 "Medvedev", 马/尔/鲍): a piece
+      // of a name or word jieba cut into characters, not a term of its own (德韦, 尔鲍).
+      const charBefore = i > 0 && (facts[i - 1] & (HAN_CHAR | BREAKS)) === HAN_CHAR;
+      let singles = true;
       // The run's text, built only as far as a run is offered (most runs end elsewhere first).
       let zh = '';
       let built = i;
@@ -275,11 +279,13 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
         }
         chars += toks[j].word.length;
         if (chars > MAX_CHARS) break;
+        if (toks[j].word.length > 1) singles = false;
         if (g & HAS_HAN) han = true;
         if (!canEnd(toks, facts, i, j)) continue;
         if (f & VERB && (j === i || !(facts[i + 1] & NOMINAL_TAG))) continue;
         // Single characters are too ambiguous to drill alone.
         if (chars < 2 || !han) continue;
+        if (singles && (charBefore || (j + 1 < n && (facts[j + 1] & (HAN_CHAR | BREAKS)) === HAN_CHAR))) continue;
         while (built <= j) zh += toks[built++].word;
         // Verb complements (嫁给, 写信给) and counted things (两辆车, 第十课) are no terms.
         if ((COMPLEMENT_END.test(zh) || COUNTED.test(zh)) && !isKnownWord(zh)) continue;

@@ -28,6 +28,9 @@ describe('collectCandidates', () => {
     ['监管元宇宙平台', ['元宇宙平台', '元宇宙'], ['宇宙平台']],
     // Adverb-led fixed phrases describe actions: no terms.
     ['积极参与国际规则制定', ['国际规则'], ['积极参与']],
+    // Names jieba cut into characters (梅/德/韦/杰夫, 马/尔/鲍): no pieces of them as terms.
+    ['俄罗斯总理梅德韦杰夫说', ['俄罗斯总理', '杰夫'], ['德韦']],
+    ['马尔鲍先生说', [], ['尔鲍']],
   ])('%s', (sentence, present, absent) => {
     const found = candidatesOf(sentence);
     for (const zh of present) expect(found.has(zh), `${zh} missing`).toBe(true);
