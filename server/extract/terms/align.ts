@@ -19,6 +19,12 @@ export interface SpanChoice {
   coverage: number;
   /** The span begins at the sentence's first word (its capital may be only the sentence's). */
   initial: boolean;
+  /**
+   * A one-word candidate's span ending in an adjective that renders only modifiers of its
+   * glosses, none's head: "Commercial" of 商务处 "commercial office", "criminal" of 犯罪行为
+   * "criminal behavior". (Not a name.)
+   */
+  headless: boolean;
 }
 
 /**
@@ -55,6 +61,8 @@ export interface CandidateEvidence {
    * form ("Moutai announced", "attackers camouflaged"): those are clauses.
    */
   multiword: boolean;
+  /** A personal name, rendered through pinyin. */
+  name: boolean;
   /**
    * Where a noun or more is followed by a final verb (网络空间治理, 全球变暖, but also 风险率降低),
    * the character at which the verb starts; -1 otherwise. Its rendering does not run the verb on
@@ -85,6 +93,9 @@ interface PreparedGloss {
    * what splitting English compounds (cybersecurity) looks for. */
   wordIds: Int32Array;
   prefixIds: Int32Array;
+  /** Bits of `stems` (by index) that are its head, the last word before any comma: a span holding
+   * none of them renders a modifier of the gloss only. */
+  head: number;
 }
 
 // Stems (of glosses and of the sentences aligned), gloss words and word prefixes as small
@@ -128,11 +139,26 @@ function prepare(phrase: string): PreparedGloss | null {
       wordIds[k] = idOf(words[k]);
       prefixIds[k] = idOf(words[k].slice(0, 3));
     }
-    p = { stems, phrase, stemIds, epoch, wordIds, prefixIds };
+    p = { stems, phrase, stemIds, epoch, wordIds, prefixIds, head: headBits(phrase, stems) };
   } else p = null;
   if (prepared.size > 200_000) prepared.clear();
   prepared.set(phrase, p);
   return p;
+}
+
+/** The bits of `stems` (a gloss's, by index) that its head word gives: "battery" of "lithium battery", "Glasgow" of "Glasgow, Scotland". */
+function headBits(phrase: string, stems: string[]): number {
+  const words = phrase.split(/[,;(]/)[0].split(/\s+/).filter((w) => /[a-z]/.test(w) && !/\d/.test(w));
+  for (let i = words.length - 1; i >= 0; i--) {
+    let bits = 0;
+    for (const stem of contentStems(words[i])) {
+      const k = stems.indexOf(stem);
+      if (k >= 0) bits |= 1 << k;
+    }
+    if (bits) return bits;
+  }
+  // No head found (a gloss of digits, or of function words): every stem counts as one.
+  return (1 << stems.length) - 1;
 }
 
 class EvidenceBuilder {
@@ -226,11 +252,12 @@ function evidence(
   chars: number,
   silent: Set<number>,
   phrases: Set<string>,
-  tags: readonly string[] = [],
+  tags: readonly string[] | 'name',
 ): CandidateEvidence {
-  const multiword = tags.length >= 2;
+  const name = tags === 'name';
+  const multiword = !name && tags.length >= 2;
   const finalVerbFrom = multiword && tags[0] !== 'v' && tags[tags.length - 1] === 'v' ? pieces[pieces.length - 1].from : -1;
-  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined, multiword, finalVerbFrom };
+  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined, multiword, name, finalVerbFrom };
 }
 
 /**
@@ -442,7 +469,7 @@ export function candidateEvidence(c: Candidate): CandidateEvidence {
     if (gp) parts.push({ list: [gp], from: 1, to: n, weight: 1 });
     b.addAll(parts, 0);
     phrases.add(roman.toLowerCase());
-    return evidence(b, [{ word: c.zh, from: 0, to: n }], n, silent, phrases);
+    return evidence(b, [{ word: c.zh, from: 0, to: n }], n, silent, phrases, 'name');
   }
   const whole = glosses(c.zh);
   for (const g of whole) phrases.add(g);
@@ -769,8 +796,10 @@ function scoreSpans(
   const needed = ev.chars - ev.silent.size;
   let bestScore = -1;
   let bestA = -1;
+  let bestB = -1;
   let bestEnd = 0;
   let bestCov = 1;
+  let bestPhrase = false;
   for (let a = 0; a < n; a++) {
     if (!edge[a]) continue;
     const start = words[a].start;
@@ -819,15 +848,36 @@ function scoreSpans(
       if (score >= minScore && (bestA < 0 || score > bestScore + 1e-9 || (score > bestScore - 1e-9 && end - start > bestEnd - words[bestA].start))) {
         bestScore = score;
         bestA = a;
+        bestB = b;
         bestEnd = end;
         bestCov = cov;
+        bestPhrase = phrase;
       }
     }
   }
   if (bestA < 0) return null;
   const start = words[bestA].start;
   const key = keyOf(sentence, start, bestEnd);
-  return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0 };
+  // English often names a thing by its modifier noun alone (dairy, Sulawesi, families), never by
+  // its adjective: "criminal" is no rendering of 犯罪行为 "criminal behavior".
+  const headless = ev.pieces.length === 1 && !ev.name && !bestPhrase && ADJECTIVE_END.test(words[bestB].text) && !rendersAHead(ev, s, bestA, bestB);
+  return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0, headless };
+}
+
+const ADJECTIVE_END = /(?:al|ic|ive|ous|ary|ful|less|able|ible)$/i;
+
+/** Whether words a..b hold the head of a gloss they render, or a word association gave the candidate. */
+function rendersAHead(ev: CandidateEvidence, s: SpanScratch, a: number, b: number): boolean {
+  for (let j = a; j <= b; j++) {
+    if (s.assocHit[j] >= 0) return true;
+    for (let q = s.hitStart[j]; q < s.hitStart[j + 1]; q++) {
+      const h = s.flatHits[q];
+      const local = h >> 3;
+      // Units numbered past the dictionary's are association's.
+      if (local >= s.hitIds.length || ev.glosses[s.hitIds[local]].head & (1 << (h & 7))) return true;
+    }
+  }
+  return false;
 }
 
 /**

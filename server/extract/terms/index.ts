@@ -143,7 +143,9 @@ function alignRanked(aligner: Aligner, ranked: { cand: Candidate; termhood: numb
       // A span rendering less than half of the candidate is a fragment's rendering, not the term's;
       // so is one rendering just half of a phrase ("CPPCC National" for 全国政协). Half of a word's
       // gloss may be all of it: "Glasgow" for 格拉斯哥 "Glasgow, Scotland".
-      if (span && (span.coverage < MIN_COVERAGE || (span.coverage === MIN_COVERAGE && cand.pieces.length > 1))) span = null;
+      // A word's span rendering only an adjective of its glosses is a fragment too ("criminal" for
+      // 犯罪行为 "criminal behavior"), however much of the word it covers.
+      if (span && (span.coverage < MIN_COVERAGE || (span.coverage === MIN_COVERAGE && cand.pieces.length > 1) || span.headless)) span = null;
       spans.push(span);
       if (span) {
         sum += span.score;

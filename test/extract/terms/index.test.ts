@@ -113,6 +113,17 @@ describe('extractTerms', () => {
     ]);
     expect(terms.map((t) => t.zh)).not.toContain('瑞士小屋');
   });
+
+  it('drops a word whose only rendering is an adjective of its gloss (犯罪行为 is not "criminal"), and keeps a modifier noun (奶制品 "dairy")', () => {
+    const terms = extractTerms([
+      { zh: '这是犯罪行为。', en: 'This is criminal.' },
+      { zh: '他们的犯罪行为。', en: 'What they did was criminal.' },
+      { zh: '奶制品价格上涨。', en: 'Dairy prices rose.' },
+      { zh: '奶制品很贵。', en: 'Dairy is expensive.' },
+    ]);
+    expect(terms.map((t) => t.zh)).not.toContain('犯罪行为');
+    expect(terms.find((t) => t.zh === '奶制品')?.en).toBe('dairy');
+  });
 });
 
 describe('extractTerms on awkward input', () => {
