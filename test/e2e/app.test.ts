@@ -30,6 +30,15 @@ async function go(hash: string) {
   await page.waitForLoadState('networkidle');
 }
 
+/** Chooses a fixture of test/fixtures/office on the Import page's File tab, under `name`, and asks for its preview. */
+async function previewFile(name: string, fixture: string, mimeType: string) {
+  await page.click('nav a:has-text("Import")');
+  await page.click('.tab:has-text("File")');
+  await page.setInputFiles('input[type=file]', { name, mimeType, buffer: readFileSync(join(root, 'test/fixtures/office', fixture)) });
+  expect(await page.locator('.file-list').textContent()).toContain(name);
+  await page.click('button[type=submit]');
+}
+
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startServer(NOW);
@@ -180,28 +189,13 @@ describe('duizhao in the browser', () => {
     expect(await page.locator('.pairs li p[lang=zh-CN]').first().textContent()).toMatch(/^中共中央政治局/);
 
     // A Word document's bilingual table (title, note and header row left out) previews as its pairs.
-    await page.click('nav a:has-text("Import")');
-    await page.click('.tab:has-text("File")');
-    await page.setInputFiles('input[type=file]', {
-      name: 'handout.docx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: readFileSync(join(root, 'test/fixtures/office/seed-table.docx')),
-    });
-    expect(await page.locator('.file-list').textContent()).toContain('handout.docx');
-    await page.click('button[type=submit]');
+    await previewFile('handout.docx', 'seed-table.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     await page.locator('.preview').waitFor({ timeout: 60_000 });
     expect(await page.locator('.pairs li').count()).toBe(12);
     expect(await page.locator('.pairs li p[lang=zh-CN]').first().textContent()).toMatch(/^中共中央政治局/);
 
     // An Excel glossary of several sheets: its two sheets of terms read, the preview says which.
-    await page.click('nav a:has-text("Import")');
-    await page.click('.tab:has-text("File")');
-    await page.setInputFiles('input[type=file]', {
-      name: 'course terms.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: readFileSync(join(root, 'test/fixtures/office/glossary.xlsx')),
-    });
-    await page.click('button[type=submit]');
+    await previewFile('course terms.xlsx', 'glossary.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     await page.locator('[data-testid=sheets]').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid=sheets]').textContent()).toBe(
       'Read the sheets “Glossary” and “Economy”; left out “Notes” (not a table of Chinese beside English) and “Lookup” (hidden).',

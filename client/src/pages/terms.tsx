@@ -53,6 +53,15 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
     };
   }, [query, show, sort, offset, reload]);
 
+  /** A select that chooses which list (or its order): the list from its first page, no notice. */
+  const relist =
+    <T extends string>(set: (value: T) => void) =>
+    (e: Event) => {
+      set((e.currentTarget as HTMLSelectElement).value as T);
+      setDone('');
+      setOffset(0);
+    };
+
   /** One action on every selected term; the list is read again after it. */
   const onSelected = async (label: (n: number) => string, act: (ids: number[]) => Promise<{ terms: number[] }>) => {
     setError(null);
@@ -119,15 +128,7 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
             }
           }}
         />
-        <select
-          aria-label="Show"
-          value={show}
-          onChange={(e) => {
-            setShow((e.currentTarget as HTMLSelectElement).value as typeof show);
-            setDone('');
-            setOffset(0);
-          }}
-        >
+        <select aria-label="Show" value={show} onChange={relist<typeof show>(setShow)}>
           <option value="active">Active</option>
           <option value="known">Known (not drilled)</option>
           <option value="ignored">Ignored</option>
@@ -135,15 +136,7 @@ function TermList({ initialQuery, source }: { initialQuery: string; source?: num
           <option value="suspended">With a suspended card</option>
           <option value="leech">Leeches</option>
         </select>
-        <select
-          aria-label="Order"
-          value={sort}
-          onChange={(e) => {
-            setSort((e.currentTarget as HTMLSelectElement).value as typeof sort);
-            setDone('');
-            setOffset(0);
-          }}
-        >
+        <select aria-label="Order" value={sort} onChange={relist<typeof sort>(setSort)}>
           <option value="count">Most frequent first</option>
           <option value="weakest">Weakest extractions first</option>
         </select>
