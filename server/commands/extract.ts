@@ -43,8 +43,8 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
   }
   if (out.files.length === 0) throw new CliError(usage);
   if (out.files.length > 2) throw new CliError(`extract takes one bilingual file or two monolingual files, not ${out.files.length}`);
-  if (out.files.length === 2 && out.format && out.format !== 'two-files') {
-    throw new CliError(`two files are read as --format two-files, not ${out.format}`);
+  if (out.files.length === 2 && out.format && out.format !== 'two-files' && out.format !== 'subtitles') {
+    throw new CliError(`two files are read as --format two-files (or subtitles), not ${out.format}`);
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { CliError } from './cli-error.ts';
 import { asCliError, databaseConfig, plural, processIo, type CommandIo } from './io.ts';
 import { progressBar } from './progress.ts';
 
-const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'two-files'] as const;
+const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'subtitles', 'two-files'] as const;
 type Format = NonNullable<ImportRequestJson['format']>;
 
 interface ImportArgs {

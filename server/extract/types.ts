@@ -51,4 +51,4 @@ export interface Extraction {
  * How the input is read; 'tbx' and 'glossary' (a term per row of a TSV or CSV table) are
  * termbases: terms without sentences.
  */
-export type InputFormat = 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'tbx' | 'glossary' | 'two-files';
+export type InputFormat = 'interleaved' | 'tsv' | 'csv' | 'tmx' | 'tbx' | 'glossary' | 'subtitles' | 'two-files';

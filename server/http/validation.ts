@@ -82,7 +82,7 @@ export const restoreSchema = z.strictObject({
   name: z.string().regex(/^duizhao-\d{8}-\d{6}\.db$/, 'name must be a backup file name such as duizhao-20261129-043000.db'),
 });
 
-export const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'glossary', 'two-files'] as const;
+export const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'glossary', 'subtitles', 'two-files'] as const;
 
 export const importSchema = z.object({
   title: z.string().trim().min(1, 'must not be empty').max(300),

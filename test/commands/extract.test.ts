@@ -107,7 +107,7 @@ describe('cli extract, each input format (in process)', () => {
     ['no file', [], /^usage: extract FILE/],
     ['three files', ['a', 'b', 'c'], /not 3/],
     ['an unknown option', [seed, '--jsn'], /unknown option --jsn/],
-    ['an unknown format', [seed, '--format', 'docx'], /--format must be one of interleaved, tsv, csv, tmx, tbx, glossary, two-files/],
+    ['an unknown format', [seed, '--format', 'docx'], /--format must be one of interleaved, tsv, csv, tmx, tbx, glossary, subtitles, two-files/],
     ['a missing file', [join(dir, 'missing.txt')], /missing\.txt: no such file/],
     ['an empty file', [file('empty.txt', '')], /the input is empty/],
     ['a binary file', [file('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1]))], /binary/],

@@ -158,6 +158,21 @@ describe('POST /api/sources', () => {
     expect(((await res.json()) as ImportResponse).counts.sentences).toBeGreaterThanOrEqual(9);
   });
 
+  it('imports a Chinese and an English subtitle file of one video, paired by time', async () => {
+    t = makeApp();
+    const zh = '1\r\n00:00:01,000 --> 00:00:04,000\r\n网络生态治理是一项系统工程。\r\n\r\n2\r\n00:00:04,000 --> 00:00:07,000\r\n要坚持党的领导。\r\n';
+    const en = 'WEBVTT\n\n00:01.100 --> 00:04.100\nCyber ecosystem governance is a systematic project.\n\n00:04.100 --> 00:07.100\nWe must uphold the Party leadership.\n';
+    const preview = (await (await t.app.request('/api/extract', upload({ file: new File([en], 'talk.en.vtt'), file2: new File([zh], 'talk.zh.srt') }))).json()) as PreviewResponse;
+    expect(preview.format).toBe('subtitles');
+    expect(preview.sentences.map((s) => [s.zh, s.en])).toEqual([
+      ['网络生态治理是一项系统工程。', 'Cyber ecosystem governance is a systematic project.'],
+      ['要坚持党的领导。', 'We must uphold the Party leadership.'],
+    ]);
+    const res = await t.app.request('/api/sources', upload({ file: new File([en], 'talk.en.vtt'), file2: new File([zh], 'talk.zh.srt') }));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as ImportResponse).source).toMatchObject({ format: 'subtitles' });
+  });
+
   const bad: [string, RequestInit, number, string, RegExp?][] = [
     ['no title', json({ text: seedText }), 400, 'invalid_request', /title/],
     ['an empty title', json({ title: '   ', text: seedText }), 400, 'invalid_request', /title/],

@@ -282,7 +282,7 @@ export function ImportPage() {
               </button>
               .
             </p>
-            <input ref={fileInput} type="file" name="file" multiple accept=".txt,.tsv,.csv,.tmx,.tbx,.xml,.docx,.xlsx,text/*" class="visually-hidden" onChange={(e) => pickFiles((e.currentTarget as HTMLInputElement).files)} />
+            <input ref={fileInput} type="file" name="file" multiple accept=".txt,.tsv,.csv,.tmx,.tbx,.xml,.docx,.xlsx,.srt,.vtt,text/*" class="visually-hidden" onChange={(e) => pickFiles((e.currentTarget as HTMLInputElement).files)} />
             {files.length > 0 && (
               <ul class="file-list">
                 {files.map((f) => (
@@ -310,6 +310,7 @@ export function ImportPage() {
               <option value="tsv">TSV (tab-separated)</option>
               <option value="csv">CSV</option>
               <option value="tmx">TMX</option>
+              <option value="subtitles">Subtitles (.srt, .vtt): bilingual, or one file per language</option>
               <option value="tbx">TBX termbase (terms only)</option>
               <option value="glossary">Glossary: a term and its rendering per row (terms only)</option>
             </select>

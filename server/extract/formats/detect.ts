@@ -2,6 +2,7 @@
 import type { InputFormat } from '../types.ts';
 import { bodyRows, parseCsv, type Row } from './delimited.ts';
 import { latinCount, scriptOf } from './script.ts';
+import { looksLikeSubtitles } from './subtitles.ts';
 
 export function detectFormat(text: string): Exclude<InputFormat, 'two-files'> {
   const head = text.slice(0, 64 * 1024);
@@ -9,6 +10,7 @@ export function detectFormat(text: string): Exclude<InputFormat, 'two-files'> {
   // A termbase (TBX v2 <martif>, v3 <tbx>) before a translation memory: both are XML.
   if (/<(martif|tbx)[\s>]/.test(head.slice(0, 2000))) return 'tbx';
   if (start.startsWith('<?xml') || /^<tmx[\s>]/.test(start) || /<tmx[\s>]/.test(head.slice(0, 2000))) return 'tmx';
+  if (looksLikeSubtitles(head)) return 'subtitles';
   const lines = head.split('\n').filter((l) => l.trim()).slice(0, 200);
   if (lines.length === 0) return 'interleaved';
   const tabbed = lines.filter((l) => l.includes('\t')).length;

@@ -4,6 +4,7 @@ import type { InputFormat } from '../types.ts';
 import { readDelimited } from './delimited.ts';
 import { detectFormat } from './detect.ts';
 import { readInterleaved } from './interleaved.ts';
+import { looksLikeSubtitles, readSubtitles } from './subtitles.ts';
 import { readTmx } from './tmx.ts';
 import { readTwoFiles } from './two-files.ts';
 import type { BitextPair } from './types.ts';
@@ -16,11 +17,13 @@ export { readTbx, type GlossaryEntry } from './tbx.ts';
 export { glossaryEntries, looksLikeGlossary } from './glossary.ts';
 export { readDelimited } from './delimited.ts';
 
-export const inputFormats: readonly InputFormat[] = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'glossary', 'two-files'];
+export const inputFormats: readonly InputFormat[] = ['interleaved', 'tsv', 'csv', 'tmx', 'tbx', 'glossary', 'subtitles', 'two-files'];
 
 export function resolveFormat(text: string, text2?: string, format?: InputFormat): InputFormat {
   if (format) return format;
-  return text2 !== undefined ? 'two-files' : detectFormat(text);
+  // Two subtitle files of one video pair by their cues' times, not as paragraphs.
+  if (text2 !== undefined) return looksLikeSubtitles(text) && looksLikeSubtitles(text2) ? 'subtitles' : 'two-files';
+  return detectFormat(text);
 }
 
 export function readBitext(text: string, text2: string | undefined, format: InputFormat): BitextPair[] {
@@ -32,6 +35,8 @@ export function readBitext(text: string, text2: string | undefined, format: Inpu
       return readDelimited(text, format);
     case 'tmx':
       return readTmx(text);
+    case 'subtitles':
+      return readSubtitles(text, text2);
     case 'tbx':
     case 'glossary':
       // prepareExtraction reads a termbase itself (readTbx, glossaryEntries): it has terms, not sentence pairs.
