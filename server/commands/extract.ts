@@ -25,7 +25,7 @@ export interface ExtractArgs {
   format?: InputFormat;
 }
 
-const usage = 'usage: extract FILE [FILE2] [--json] [--format interleaved|tsv|csv|tmx|two-files]';
+const usage = 'usage: extract FILE [FILE2] [--json] [--format interleaved|tsv|csv|tmx|tbx|glossary|subtitles|two-files]';
 
 export function parseExtractArgs(args: string[]): ExtractArgs {
   const out: ExtractArgs = { files: [], json: false };

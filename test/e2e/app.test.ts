@@ -202,6 +202,19 @@ describe('duizhao in the browser', () => {
     );
     expect(await page.locator('.candidates tbody tr').count()).toBe(5);
 
+    // A Chinese and an English subtitle file of one talk, chosen together, pair by their cues' times.
+    await page.click('nav a:has-text("Import")');
+    await page.click('.tab:has-text("File")');
+    const zhSubs = '1\n00:00:01,000 --> 00:00:04,000\n网络生态治理是一项系统工程。\n\n2\n00:00:04,000 --> 00:00:07,000\n要坚持党的领导。\n';
+    const enSubs = 'WEBVTT\n\n00:01.200 --> 00:04.200\nCyber ecosystem governance is a systematic project.\n\n00:04.200 --> 00:07.200\nWe must uphold the Party leadership.\n';
+    await page.setInputFiles('input[type=file]', [
+      { name: 'talk.zh.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(zhSubs) },
+      { name: 'talk.en.vtt', mimeType: 'text/vtt', buffer: Buffer.from(enSubs) },
+    ]);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('.pairs li').count(), { timeout: 60_000 }).toBe(2);
+    expect(await page.locator('.pairs li').nth(1).textContent()).toBe('要坚持党的领导。We must uphold the Party leadership.');
+
     // A pasted table of terms previews as a glossary; one click reads its rows as sentence pairs.
     await page.click('nav a:has-text("Import")');
     await page.click('.tab:has-text("Bilingual text")');

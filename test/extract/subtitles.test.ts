@@ -55,7 +55,7 @@ describe('subtitles', () => {
     ]);
     const pairs = readSubtitles(zh, en);
     expect(pairs.map(({ zh, en }) => [zh, en])).toEqual([
-      ['网络生态治理 是一项系统工程。', 'Cyber ecosystem governance is a systematic project.'],
+      ['网络生态治理是一项系统工程。', 'Cyber ecosystem governance is a systematic project.'],
       ['要坚持党的领导。', 'We must uphold the Party leadership.'],
     ]);
     expect(readSubtitles(en, zh).map(({ zh, en }) => [zh, en])).toEqual(pairs.map(({ zh, en }) => [zh, en]));
@@ -103,8 +103,55 @@ describe('subtitles', () => {
     ]);
   });
 
+  it('joins Chinese broken across lines without a space, and splits a line holding both languages', () => {
+    const text = srt([
+      [1, 4, '各国必须共同应对气候', '变化带来的挑战', 'All countries must jointly meet the challenges', 'of climate change.'],
+      [4, 6, '你好 Hello, everyone.'],
+      [6, 8, 'Thank you. 谢谢大家。'],
+    ]);
+    expect(readSubtitles(text).map(({ zh, en }) => [zh, en])).toEqual([
+      ['各国必须共同应对气候变化带来的挑战', 'All countries must jointly meet the challenges of climate change.'],
+      ['你好', 'Hello, everyone.'],
+      ['谢谢大家。', 'Thank you.'],
+    ]);
+  });
+
+  it('pairs a cue of no duration with its own other language, and reads a blank line inside a cue as more of its text', () => {
+    const text = '1\n00:00:01,000 --> 00:00:01,000\n你好\nHello\n\n2\n00:00:02,000 --> 00:00:04,000\n再见\n\nGoodbye\n';
+    expect(readSubtitles(text).map(({ zh, en }) => [zh, en])).toEqual([
+      ['你好', 'Hello'],
+      ['再见', 'Goodbye'],
+    ]);
+  });
+
+  it('detects one cue, and an SRT after a few lines of credits (left out)', () => {
+    expect(detectFormat('1\n00:00:01,000 --> 00:00:03,000\n你好\nHello\n')).toBe('subtitles');
+    const credits = 'A talk\nSubtitles by the class\n\n' + srt([[1, 3, '你好', 'Hello'], [3, 5, '再见', 'Goodbye']]);
+    expect(detectFormat(credits)).toBe('subtitles');
+    expect(readSubtitles(credits).map((p) => p.zh)).toEqual(['你好', '再见']);
+    // A text that merely mentions a timing is no subtitles.
+    expect(detectFormat('The clip runs 00:00:01,000 --> 00:00:03,000 only.\n这段视频很短。\n')).toBe('interleaved');
+  });
+
+  it('never chains two files a half cue out of step into one pair, and handles ten thousand cues', () => {
+    const zh = srt(Array.from({ length: 10_000 }, (_, k) => [k * 2, k * 2 + 1.8, `第${k}句`] as [number, number, string]));
+    const en = srt(Array.from({ length: 10_000 }, (_, k) => [k * 2 + 1, k * 2 + 2.8, `Sentence ${k}`] as [number, number, string]));
+    expect(() => readSubtitles(zh, en)).toThrow(/have no cue of the other language at the same time/);
+    const inStep = srt(Array.from({ length: 10_000 }, (_, k) => [k * 2 + 0.3, k * 2 + 2.1, `Sentence ${k}`] as [number, number, string]));
+    const pairs = readSubtitles(zh, inStep);
+    expect(pairs).toHaveLength(10_000);
+    expect(pairs[9_999]).toMatchObject({ zh: '第9999句', en: 'Sentence 9999' });
+  });
+
+  it('names the second file in a message about one of its lines', () => {
+    const zh = srt([[1, 3, '你好']]);
+    expect(() => extract({ text: zh, text2: '1\n00:00:01,000 --> 00:00:03,000\nHello\n\n2\n00:00:05,000 --> 00:00:04,000\nBye\n' })).toThrow(
+      /^the second file, line 6: the cue ends before it starts/,
+    );
+  });
+
   it.each([
-    ['a block with no timing', '1\n00:00:01,000 --> 00:00:02,000\n你好\nHello\n\n2\nthen text\nwithout a timing\n', /^line 6: not a subtitle cue/],
+    ['a timing that cannot be read', '1\n00:00:01,000 --> 00:00:02,000\n你好\nHello\n\n2\n00:00:03 --> 00:00:04\n再见\nGoodbye\n', /^line 7: a cue timing reads 00:00:01,000 --> 00:00:03,500/],
     ['a cue that ends before it starts', '1\n00:00:05,000 --> 00:00:02,000\n你好\nHello\n', /^line 2: the cue ends before it starts/],
     ['subtitles in one language', srt([[1, 2, 'Hello'], [2, 3, 'World']]), /the subtitles are all English: give bilingual subtitles, or the Chinese file beside them/],
   ])('refuses %s, naming the line where there is one', (_, text, message) => {

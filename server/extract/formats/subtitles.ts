@@ -1,11 +1,12 @@
 // Subtitles (SubRip .srt, WebVTT .vtt) as a bitext. Learners and interpreters study news clips,
 // speeches and talks through their subtitles: bilingual ones (each cue a Chinese line over an
-// English one), or a Chinese and an English file of the same video. Either way the cues' times
-// pair the languages: every cue's lines go to a Chinese and an English stream by script, and cues
-// of the two streams that overlap in time (by a third of the shorter at least) are one pair, a
-// chain of them (one English cue over two Chinese ones) one pair too. A cue left without a
-// partner (a caption in one language only) joins the pair before it; when most are left so, the
-// two were not subtitles of the same video in step, and that is said.
+// English one, or both on one line), or a Chinese and an English file of the same video. Either
+// way the cues' times pair the languages: every cue's lines go to a Chinese and an English stream
+// by script, and a cue of one stream pairs with those of the other that share most of the shorter
+// one's time (more than half: one English cue over two Chinese ones is one pair, while two files a
+// half cue out of step never chain every cue into one). A cue left without a partner (a caption in
+// one language only) joins the pair before it; when most are left so, the two were not subtitles
+// of the same video in step, and that is said.
 import { InvalidInputError } from '../../errors.ts';
 import { hanCount, latinCount } from './script.ts';
 import type { BitextPair } from './types.ts';
@@ -20,15 +21,20 @@ export interface Cue {
 
 const TIME = String.raw`(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{1,3})`;
 const TIMING = new RegExp(`^\\s*${TIME}\\s*-->\\s*${TIME}`);
+const CUE_NUMBER = /^\s*\d+\s*$/;
 
-/** Whether a text is subtitles: a WebVTT header, or a cue timing among its first lines. */
+/**
+ * Whether a text is subtitles: a WebVTT header, or an SRT timing among its first lines (after a
+ * few lines of credits at most), followed by more timings unless the text is one cue.
+ */
 export function looksLikeSubtitles(text: string): boolean {
   const head = text.slice(0, 8192).replace(/^\uFEFF/, '');
   if (/^\s*WEBVTT\b/.test(head)) return true;
-  const lines = head.split('\n').filter((l) => l.trim()).slice(0, 40);
+  const lines = head.split('\n').filter((l) => l.trim()).slice(0, 60);
   const first = lines.findIndex((l) => TIMING.test(l));
-  // SRT: the first cue's number, then its timing; and more timings after it.
-  return first >= 0 && first <= 2 && lines.filter((l) => TIMING.test(l)).length >= Math.min(2, lines.length - first);
+  if (first < 0 || first > 8 || (first > 0 && !CUE_NUMBER.test(lines[first - 1]))) return false;
+  const timings = lines.filter((l) => TIMING.test(l)).length;
+  return timings >= 2 || lines.length - first <= 6;
 }
 
 function ms(m: RegExpExecArray, at: number): number {
@@ -49,10 +55,17 @@ function plain(line: string): string {
     .trim();
 }
 
-/** The cues of an SRT or WebVTT text, in the order given; a block that is no cue is named by its line. */
-export function readCues(text: string): Cue[] {
+/**
+ * The cues of an SRT or WebVTT text, in the order given. A block without a timing after a cue is
+ * more of its text (a blank line inside a cue); before the first cue, a title or credits, left
+ * out. A timing that cannot be read is named by its line (`where` prefixes it: which file).
+ */
+export function readCues(text: string, where = ''): Cue[] {
   const lines = text.split('\n');
   const cues: Cue[] = [];
+  const fail = (message: string, line: number): never => {
+    throw where ? new InvalidInputError(`${where}, line ${line}: ${message}`) : new InvalidInputError(message, line);
+  };
   let i = 0;
   // WebVTT: the header block (WEBVTT and its metadata) first.
   if (/^\uFEFF?\s*WEBVTT\b/.test(lines[0] ?? '')) while (i < lines.length && lines[i].trim()) i++;
@@ -68,12 +81,16 @@ export function readCues(text: string): Cue[] {
     if (/^(NOTE|STYLE|REGION)\b/.test(block[0].trim())) continue;
     const at = TIMING.test(block[0]) ? 0 : TIMING.test(block[1] ?? '') ? 1 : -1;
     if (at < 0) {
-      throw new InvalidInputError(`not a subtitle cue: a cue is its number, then its timing (00:00:01,000 --> 00:00:03,500), then its text`, from + 1);
+      const arrow = block.findIndex((l) => l.includes('-->'));
+      if (arrow >= 0 && arrow <= 1) fail('a cue timing reads 00:00:01,000 --> 00:00:03,500 (hours optional in WebVTT)', from + arrow + 1);
+      const last = cues[cues.length - 1];
+      if (last) last.lines.push(...block.map(plain).filter(Boolean));
+      continue;
     }
     const m = TIMING.exec(block[at])!;
     const start = ms(m, 1);
     const end = ms(m, 5);
-    if (end < start) throw new InvalidInputError('the cue ends before it starts', from + at + 1);
+    if (end < start) fail('the cue ends before it starts', from + at + 1);
     cues.push({ start, end, lines: block.slice(at + 1).map(plain).filter(Boolean), line: from + at + 2 });
   }
   return cues;
@@ -87,7 +104,21 @@ interface Half {
   lang: 'zh' | 'en';
 }
 
-/** A cue's Chinese and English lines, each language's joined: a line is Chinese where Han letters are a fifth of its Latin ones or more. */
+const HAN_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
+const HAN_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Pieces of one language's text joined: Chinese broken across lines (气候 / 变化) without a space. */
+function join(pieces: string[], lang: 'zh' | 'en'): string {
+  let out = '';
+  for (const p of pieces) out += !out || (lang === 'zh' && HAN_END.test(out) && HAN_START.test(p)) ? p : ` ${p}`;
+  return out;
+}
+
+// A line holding both languages, one after the other ("你好 Hello", "Hello 你好").
+const ZH_THEN_EN = /^([^A-Za-z]*\p{Script=Han}[^A-Za-z]*?)\s+([A-Za-z"'‘“(].*)$/u;
+const EN_THEN_ZH = /^([^\p{Script=Han}]*[A-Za-z][^\p{Script=Han}]*?)\s+([\p{Script=Han}“‘（(].*)$/u;
+
+/** A cue's Chinese and English, each language's lines joined: a line is Chinese where Han letters are a quarter of its Latin ones or more. */
 function halves(cue: Cue): Half[] {
   const zh: string[] = [];
   const en: string[] = [];
@@ -95,65 +126,95 @@ function halves(cue: Cue): Half[] {
     const han = hanCount(line);
     const latin = latinCount(line);
     if (!han && !latin) continue;
-    (han * 4 >= latin ? zh : en).push(line);
+    const both = han && latin >= 2 ? (ZH_THEN_EN.exec(line) ?? EN_THEN_ZH.exec(line)) : null;
+    if (both) {
+      const [first, second] = [both[1].trim(), both[2].trim()];
+      if (hanCount(first)) (zh.push(first), en.push(second));
+      else (en.push(first), zh.push(second));
+    } else (han * 4 >= latin ? zh : en).push(line);
   }
   const out: Half[] = [];
-  if (zh.length) out.push({ start: cue.start, end: cue.end, text: zh.join(' '), line: cue.line, lang: 'zh' });
-  if (en.length) out.push({ start: cue.start, end: cue.end, text: en.join(' '), line: cue.line, lang: 'en' });
+  if (zh.length) out.push({ start: cue.start, end: cue.end, text: join(zh, 'zh'), line: cue.line, lang: 'zh' });
+  if (en.length) out.push({ start: cue.start, end: cue.end, text: join(en, 'en'), line: cue.line, lang: 'en' });
   return out;
 }
 
-/** Whether two halves overlap in time by a third of the shorter at least (a cue pairs with itself). */
+// The share of the shorter cue's time two cues must share to pair: more than half, so a cue never
+// pairs with two cues of the other language that are as long as it (which would chain them all).
+const SHARED = 0.6;
+
+/** Whether two halves share most of the shorter one's time (an instant, inside the other). */
 function overlap(a: Half, b: Half): boolean {
   const shared = Math.min(a.end, b.end) - Math.max(a.start, b.start);
   const shorter = Math.min(a.end - a.start, b.end - b.start);
-  return shorter <= 0 ? a.start === b.start : shared >= shorter / 3;
+  if (shorter <= 0) return a.end - a.start <= 0 ? a.start >= b.start && a.start <= b.end : b.start >= a.start && b.start <= a.end;
+  return shared >= shorter * SHARED;
 }
 
-/** Sentence pairs of bilingual subtitles, or of a Chinese and an English subtitle file (in either order). */
+/**
+ * Sentence pairs of bilingual subtitles, or of a Chinese and an English subtitle file (in either
+ * order).
+ */
 export function readSubtitles(text: string, text2?: string): BitextPair[] {
   const cues = readCues(text);
-  if (text2 !== undefined) cues.push(...readCues(text2));
+  if (text2 !== undefined) cues.push(...readCues(text2, 'the second file'));
   if (!cues.length) throw new InvalidInputError('the subtitles have no cues');
   const all = cues.flatMap(halves).sort((a, b) => a.start - b.start || a.end - b.end);
-  const zh = all.filter((h) => h.lang === 'zh');
-  const en = all.filter((h) => h.lang === 'en');
+  const zh: number[] = [];
+  const en: number[] = [];
+  all.forEach((h, k) => (h.lang === 'zh' ? zh : en).push(k));
   if (!zh.length || !en.length) {
     throw new InvalidInputError(`the subtitles are all ${zh.length ? 'Chinese' : 'English'}: give bilingual subtitles, or the ${zh.length ? 'English' : 'Chinese'} file beside them`);
   }
-  // Union–find over overlapping halves of the two languages; both lists are in time order, so
-  // each Chinese half is compared with the English halves from the first that can still overlap.
+  // Union–find (by size, iterative) over halves of the two languages that share their time; both
+  // lists are in time order, so each Chinese half is compared with the English halves from the
+  // first that can still overlap it.
   const parent = all.map((_, k) => k);
-  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
-  const index = new Map(all.map((h, k) => [h, k]));
+  const size = all.map(() => 1);
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  const unite = (a: number, b: number) => {
+    let [ra, rb] = [find(a), find(b)];
+    if (ra === rb) return;
+    if (size[ra] < size[rb]) [ra, rb] = [rb, ra];
+    parent[rb] = ra;
+    size[ra] += size[rb];
+  };
   let from = 0;
   for (const z of zh) {
-    while (from < en.length && en[from].end <= z.start) from++;
-    for (let j = from; j < en.length && en[j].start < z.end + 1; j++) {
-      if (overlap(z, en[j])) parent[find(index.get(z)!)] = find(index.get(en[j])!);
-    }
+    const cue = all[z];
+    while (from < en.length && all[en[from]].end < cue.start) from++;
+    for (let j = from; j < en.length && all[en[j]].start <= cue.end; j++) if (overlap(cue, all[en[j]])) unite(z, en[j]);
   }
   // Groups in time order; one language only joins the group before (or the first after).
   const groups = new Map<number, Half[]>();
-  for (const h of all) {
-    const root = find(index.get(h)!);
+  for (let k = 0; k < all.length; k++) {
+    const root = find(k);
     const group = groups.get(root);
-    if (group) group.push(h);
-    else groups.set(root, [h]);
+    if (group) group.push(all[k]);
+    else groups.set(root, [all[k]]);
   }
   const pairs: { zh: string[]; en: string[]; line: number }[] = [];
   let alone = 0;
   let pending: Half[] = [];
   for (const group of groups.values()) {
-    const both = group.some((h) => h.lang === 'zh') && group.some((h) => h.lang === 'en');
-    if (!both) {
+    let line = Infinity;
+    let hasZh = false;
+    let hasEn = false;
+    for (const h of group) {
+      if (h.lang === 'zh') (hasZh = true), (line = Math.min(line, h.line));
+      else hasEn = true;
+    }
+    if (!hasZh || !hasEn) {
       alone += group.length;
       const last = pairs[pairs.length - 1];
       if (last) for (const h of group) last[h.lang].push(h.text);
       else pending.push(...group);
       continue;
     }
-    const pair = { zh: [] as string[], en: [] as string[], line: Math.min(...group.filter((h) => h.lang === 'zh').map((h) => h.line)) };
+    const pair = { zh: [] as string[], en: [] as string[], line };
     for (const h of [...pending, ...group]) pair[h.lang].push(h.text);
     pending = [];
     pairs.push(pair);
@@ -163,5 +224,5 @@ export function readSubtitles(text: string, text2?: string): BitextPair[] {
       `${alone} of the ${all.length} Chinese and English cues have no cue of the other language at the same time: are these subtitles of the same video, in step?`,
     );
   }
-  return pairs.map((p) => ({ zh: p.zh.join(' '), en: p.en.join(' '), line: p.line }));
+  return pairs.map((p) => ({ zh: join(p.zh, 'zh'), en: join(p.en, 'en'), line: p.line }));
 }

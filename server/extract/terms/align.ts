@@ -859,8 +859,11 @@ function scoreSpans(
   const start = words[bestA].start;
   const key = keyOf(sentence, start, bestEnd);
   // English often names a thing by its modifier noun alone (dairy, Sulawesi, families), never by
-  // its adjective: "criminal" is no rendering of 犯罪行为 "criminal behavior".
-  const headless = ev.pieces.length === 1 && !ev.name && !bestPhrase && ADJECTIVE_END.test(words[bestB].text) && !rendersAHead(ev, s, bestA, bestB);
+  // its adjective: "criminal" is no rendering of 犯罪行为 "criminal behavior". A proper adjective is
+  // a name, though: the Pacific of 太平洋 "Pacific Ocean".
+  const last = words[bestB].text;
+  const headless =
+    ev.pieces.length === 1 && !ev.name && !bestPhrase && ADJECTIVE_END.test(last) && !/^[A-Z]/.test(last) && !rendersAHead(ev, s, bestA, bestB);
   return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0, headless };
 }
 

@@ -123,6 +123,12 @@ describe('extractTerms', () => {
     ]);
     expect(terms.map((t) => t.zh)).not.toContain('犯罪行为');
     expect(terms.find((t) => t.zh === '奶制品')?.en).toBe('dairy');
+    // A proper adjective names the thing: the Pacific.
+    const ocean = extractTerms([
+      { zh: '太平洋很大。', en: 'The Pacific is vast.' },
+      { zh: '他们横渡太平洋。', en: 'They crossed the Pacific.' },
+    ]);
+    expect(ocean.find((t) => t.zh === '太平洋')?.en).toBe('Pacific');
   });
 });
 
