@@ -214,6 +214,7 @@ describe('duizhao in the browser', () => {
     await page.click('button[type=submit]');
     await expect.poll(() => page.locator('.pairs li').count(), { timeout: 60_000 }).toBe(2);
     expect(await page.locator('.pairs li').nth(1).textContent()).toBe('要坚持党的领导。We must uphold the Party leadership.');
+    expect(await page.locator('[data-testid=read-as-subtitles]').textContent()).toMatch(/^Read as subtitles: Chinese and English cues paired by their times/);
 
     // A pasted table of terms previews as a glossary; one click reads its rows as sentence pairs.
     await page.click('nav a:has-text("Import")');

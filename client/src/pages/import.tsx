@@ -358,6 +358,11 @@ export function ImportPage() {
               .
             </p>
           )}
+          {preview.format === 'subtitles' && (
+            <p class="muted small" data-testid="read-as-subtitles">
+              Read as subtitles: Chinese and English cues paired by their times, a cue in one language only joined to the pair before it.
+            </p>
+          )}
           {preview.format === 'glossary' && (
             <p class="muted small" data-testid="read-as">
               Read as a glossary: each row a term with its rendering as written, no sentence pairs.
