@@ -1,7 +1,7 @@
 // `cli extract FILE [FILE2] [--json] [--format F]`: the sentence pairs and terms of a bilingual
 // text (or of two monolingual files), as JSON Lines or as a table for reading.
 import { DomainError } from '../errors.ts';
-import { extractFiles, inputFormats, type Extraction, type InputFormat } from '../extract/index.ts';
+import { extractFiles, inputFormats, type Extraction, type InputFormat, type WorkbookLayout } from '../extract/index.ts';
 import { CliError } from './cli-error.ts';
 
 export interface ExtractIo {
@@ -56,7 +56,7 @@ export async function run(args: string[], io: ExtractIo = defaultIo): Promise<vo
   }
   const parsed = parseExtractArgs(args);
   const bar = progressBar(io);
-  let result: Extraction;
+  let result: Extraction & { workbook?: WorkbookLayout };
   try {
     result = await extractFiles(parsed.files[0], parsed.files[1], { format: parsed.format, onProgress: bar.update });
   } catch (err) {
@@ -66,7 +66,16 @@ export async function run(args: string[], io: ExtractIo = defaultIo): Promise<vo
   } finally {
     bar.done();
   }
+  // A workbook's sheets: said on stderr, so the JSON Lines on stdout stay as the contract has them.
+  if (result.workbook) io.err(`${sheetsLine(result.workbook)}\n`);
   io.out(parsed.json ? toJsonLines(result) : toTable(result));
+}
+
+/** "read the sheets “A” and “B”; left out “Notes” (not Chinese and English), “Lookup” (hidden)". */
+export function sheetsLine(workbook: WorkbookLayout): string {
+  const names = (list: string[]) => list.map((n) => `“${n}”`).join(', ');
+  const skipped = workbook.skipped.map((s) => `“${s.name}” (${s.reason})`).join(', ');
+  return `read the sheet${workbook.read.length === 1 ? '' : 's'} ${names(workbook.read)}${skipped ? `; left out ${skipped}` : ''}`;
 }
 
 /** The JSON Lines contract of DESIGN.md: sentences first, then terms, keys in this order. */

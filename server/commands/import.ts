@@ -10,6 +10,7 @@ import { openDatabase } from '../store/index.ts';
 import { CliError } from './cli-error.ts';
 import { asCliError, databaseConfig, plural, processIo, type CommandIo } from './io.ts';
 import { progressBar } from './progress.ts';
+import { sheetsLine } from './extract.ts';
 
 const formats = ['interleaved', 'tsv', 'csv', 'tmx', 'subtitles', 'two-files'] as const;
 type Format = NonNullable<ImportRequestJson['format']>;
@@ -87,6 +88,7 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<vo
       onProgress: (done, total) => bar.update(total > 0 ? done / total : 0, 'importing'),
     });
     bar.done();
+    if (workbook) io.err(`${sheetsLine(workbook)}\n`);
     const { source, counts } = result;
     if (result.duplicate) {
       io.out(`already imported as "${source.title}" (source ${source.id}): nothing changed\n`);

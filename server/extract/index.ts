@@ -174,6 +174,8 @@ export interface FileExtraction extends Extraction {
   text: string;
   text2?: string;
   contentHash: string;
+  /** The first file was a workbook of several sheets: which were read, and which left out. */
+  workbook?: WorkbookLayout;
 }
 
 export async function extractFiles(
@@ -184,7 +186,7 @@ export async function extractFiles(
   const { text, workbook } = await readDocumentFile(path);
   const text2 = path2 === undefined ? undefined : await readTextFile(path2);
   const result = extract({ text, text2, workbook, format: options.format, onProgress: options.onProgress });
-  return { ...result, text, text2, contentHash: contentHash(text, text2) };
+  return { ...result, text, text2, contentHash: contentHash(text, text2), ...(workbook ? { workbook } : {}) };
 }
 
 /**

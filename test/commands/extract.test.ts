@@ -58,6 +58,20 @@ describe('cli extract, each input format (in process)', () => {
     expect(err).toBe('');
   });
 
+  it('says on stderr which sheets of a workbook it read, the JSON Lines on stdout as ever', async () => {
+    const { out, err } = await runExtract([join(root, 'test/fixtures/office/glossary.xlsx'), '--json']);
+    expect(err).toBe('read the sheets “Glossary”, “Economy”; left out “Notes” (not Chinese and English), “Lookup” (hidden)\n');
+    expect(jsonLines(out).map((l) => (l as { zh: string }).zh)).toEqual(['网络生态治理', '风清气正', '自媒体', '高质量发展', '新质生产力']);
+  });
+
+  it('reads subtitles, a Chinese and an English file paired by their times', async () => {
+    const zh = file('talk.zh.srt', '1\r\n00:00:01,000 --> 00:00:04,000\r\n' + pair[1] + '\r\n');
+    const en = file('talk.en.vtt', 'WEBVTT\n\n00:01.300 --> 00:04.300\n' + pair[0] + '\n');
+    const { out, err } = await runExtract([en, zh, '--json']);
+    expect(jsonLines(out)[0]).toEqual({ type: 'sentence', zh: pair[1], en: pair[0] });
+    expect(err).toBe('');
+  });
+
   it('honours --format over detection', async () => {
     // Tab-separated, but told to read it as interleaved lines: one line holds both languages.
     const path = file('forced.txt', `${pair[0]}\t${pair[1]}\n`);
