@@ -77,16 +77,16 @@ describe('subtitles', () => {
       'intro',
       '00:01.000 --> 00:04.000 align:start position:10%',
       '<c.zh>人工智能</c>',
-      '<v Speaker>Artificial intelligence',
+      '<v Speaker>Artificial intelligence.',
       '',
       '00:04.000 --> 00:06.500',
       '大数据',
-      'Big data',
+      'Big data.',
     ].join('\n');
     expect(detectFormat(vtt)).toBe('subtitles');
     expect(readCues(vtt).map((c) => [c.start, c.end, c.lines])).toEqual([
-      [1000, 4000, ['人工智能', 'Artificial intelligence']],
-      [4000, 6500, ['大数据', 'Big data']],
+      [1000, 4000, ['人工智能', 'Artificial intelligence.']],
+      [4000, 6500, ['大数据', 'Big data.']],
     ]);
     expect(readSubtitles(vtt).map((p) => p.zh)).toEqual(['人工智能', '大数据']);
   });
@@ -100,6 +100,21 @@ describe('subtitles', () => {
     expect(readSubtitles(text).map((p) => p.en)).toEqual([
       'Cyber ecosystem governance is a systematic project. It matters to everyone.',
       'We must uphold the Party leadership.',
+    ]);
+  });
+
+  it('makes one pair of a sentence spoken over several cues, up to where the English ends it', () => {
+    const text = srt([
+      [1, 3, '各国必须', 'All countries must'],
+      [3, 5, '共同应对气候变化。', 'jointly respond to climate change.'],
+      [5, 7, '这是共同的责任', 'It is a shared responsibility'],
+      // A long pause: the next cue starts another pair, punctuated or not.
+      [12, 14, '我们不能等待', 'We cannot wait'],
+    ]);
+    expect(readSubtitles(text).map(({ zh, en }) => [zh, en])).toEqual([
+      ['各国必须共同应对气候变化。', 'All countries must jointly respond to climate change.'],
+      ['这是共同的责任', 'It is a shared responsibility'],
+      ['我们不能等待', 'We cannot wait'],
     ]);
   });
 
@@ -117,16 +132,16 @@ describe('subtitles', () => {
   });
 
   it('pairs a cue of no duration with its own other language, and reads a blank line inside a cue as more of its text', () => {
-    const text = '1\n00:00:01,000 --> 00:00:01,000\n你好\nHello\n\n2\n00:00:02,000 --> 00:00:04,000\n再见\n\nGoodbye\n';
+    const text = '1\n00:00:01,000 --> 00:00:01,000\n你好\nHello.\n\n2\n00:00:02,000 --> 00:00:04,000\n再见\n\nGoodbye.\n';
     expect(readSubtitles(text).map(({ zh, en }) => [zh, en])).toEqual([
-      ['你好', 'Hello'],
-      ['再见', 'Goodbye'],
+      ['你好', 'Hello.'],
+      ['再见', 'Goodbye.'],
     ]);
   });
 
   it('detects one cue, and an SRT after a few lines of credits (left out)', () => {
     expect(detectFormat('1\n00:00:01,000 --> 00:00:03,000\n你好\nHello\n')).toBe('subtitles');
-    const credits = 'A talk\nSubtitles by the class\n\n' + srt([[1, 3, '你好', 'Hello'], [3, 5, '再见', 'Goodbye']]);
+    const credits = 'A talk\nSubtitles by the class\n\n' + srt([[1, 3, '你好', 'Hello.'], [3, 5, '再见', 'Goodbye.']]);
     expect(detectFormat(credits)).toBe('subtitles');
     expect(readSubtitles(credits).map((p) => p.zh)).toEqual(['你好', '再见']);
     // A text that merely mentions a timing is no subtitles.
@@ -135,12 +150,12 @@ describe('subtitles', () => {
 
   it('never chains two files a half cue out of step into one pair, and handles ten thousand cues', () => {
     const zh = srt(Array.from({ length: 10_000 }, (_, k) => [k * 2, k * 2 + 1.8, `第${k}句`] as [number, number, string]));
-    const en = srt(Array.from({ length: 10_000 }, (_, k) => [k * 2 + 1, k * 2 + 2.8, `Sentence ${k}`] as [number, number, string]));
+    const en = srt(Array.from({ length: 10_000 }, (_, k) => [k * 2 + 1, k * 2 + 2.8, `Sentence ${k}.`] as [number, number, string]));
     expect(() => readSubtitles(zh, en)).toThrow(/have no cue of the other language at the same time/);
-    const inStep = srt(Array.from({ length: 10_000 }, (_, k) => [k * 2 + 0.3, k * 2 + 2.1, `Sentence ${k}`] as [number, number, string]));
+    const inStep = srt(Array.from({ length: 10_000 }, (_, k) => [k * 2 + 0.3, k * 2 + 2.1, `Sentence ${k}.`] as [number, number, string]));
     const pairs = readSubtitles(zh, inStep);
     expect(pairs).toHaveLength(10_000);
-    expect(pairs[9_999]).toMatchObject({ zh: '第9999句', en: 'Sentence 9999' });
+    expect(pairs[9_999]).toMatchObject({ zh: '第9999句', en: 'Sentence 9999.' });
   });
 
   it('names the second file in a message about one of its lines', () => {

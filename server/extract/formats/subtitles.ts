@@ -6,7 +6,8 @@
 // one's time (more than half: one English cue over two Chinese ones is one pair, while two files a
 // half cue out of step never chain every cue into one). A cue left without a partner (a caption in
 // one language only) joins the pair before it; when most are left so, the two were not subtitles
-// of the same video in step, and that is said.
+// of the same video in step, and that is said. A sentence spoken over several cues is one pair:
+// cues follow each other into it until the English ends a sentence.
 import { InvalidInputError } from '../../errors.ts';
 import { hanCount, latinCount } from './script.ts';
 import type { BitextPair } from './types.ts';
@@ -196,16 +197,20 @@ export function readSubtitles(text: string, text2?: string): BitextPair[] {
     if (group) group.push(all[k]);
     else groups.set(root, [all[k]]);
   }
-  const pairs: { zh: string[]; en: string[]; line: number }[] = [];
+  const pairs: { zh: string[]; en: string[]; line: number; start: number; end: number }[] = [];
   let alone = 0;
   let pending: Half[] = [];
   for (const group of groups.values()) {
     let line = Infinity;
     let hasZh = false;
     let hasEn = false;
+    let start = Infinity;
+    let end = -Infinity;
     for (const h of group) {
       if (h.lang === 'zh') (hasZh = true), (line = Math.min(line, h.line));
       else hasEn = true;
+      start = Math.min(start, h.start);
+      end = Math.max(end, h.end);
     }
     if (!hasZh || !hasEn) {
       alone += group.length;
@@ -214,7 +219,7 @@ export function readSubtitles(text: string, text2?: string): BitextPair[] {
       else pending.push(...group);
       continue;
     }
-    const pair = { zh: [] as string[], en: [] as string[], line };
+    const pair = { zh: [] as string[], en: [] as string[], line, start, end };
     for (const h of [...pending, ...group]) pair[h.lang].push(h.text);
     pending = [];
     pairs.push(pair);
@@ -224,5 +229,30 @@ export function readSubtitles(text: string, text2?: string): BitextPair[] {
       `${alone} of the ${all.length} Chinese and English cues have no cue of the other language at the same time: are these subtitles of the same video, in step?`,
     );
   }
-  return pairs.map((p) => ({ zh: join(p.zh, 'zh'), en: join(p.en, 'en'), line: p.line }));
+  return sentencesOf(pairs).map((p) => ({ zh: join(p.zh, 'zh'), en: join(p.en, 'en'), line: p.line }));
+}
+
+// A sentence runs over several cues ("All countries must" / "meet the challenge."): cues follow
+// each other into one pair until the English ends a sentence (English subtitles punctuate; Chinese
+// ones often do not), while they follow closely, up to a few cues.
+const SENTENCE_END = /[.!?…]["”’')\]]*$/;
+const MAX_GAP = 2000;
+const MAX_CUES = 6;
+
+function sentencesOf<P extends { zh: string[]; en: string[]; start: number; end: number }>(pairs: P[]): P[] {
+  const out: P[] = [];
+  let joined = 0;
+  for (const p of pairs) {
+    const last = out[out.length - 1];
+    if (last && joined < MAX_CUES && p.start - last.end <= MAX_GAP && !SENTENCE_END.test(last.en[last.en.length - 1] ?? '')) {
+      last.zh.push(...p.zh);
+      last.en.push(...p.en);
+      last.end = Math.max(last.end, p.end);
+      joined++;
+    } else {
+      out.push(p);
+      joined = 1;
+    }
+  }
+  return out;
 }
