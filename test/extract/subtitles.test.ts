@@ -116,6 +116,13 @@ describe('subtitles', () => {
       ['这是共同的责任', 'It is a shared responsibility'],
       ['我们不能等待', 'We cannot wait'],
     ]);
+    // English without punctuation (speech recognition's) ends no sentence: the cues stay as they are.
+    const unpunctuated = srt([
+      [1, 3, '各国必须', 'all countries must'],
+      [3, 5, '共同应对气候变化', 'jointly respond to climate change'],
+      [5, 7, '这是共同的责任', 'it is a shared responsibility'],
+    ]);
+    expect(readSubtitles(unpunctuated)).toHaveLength(3);
   });
 
   it('joins Chinese broken across lines without a space, and splits a line holding both languages', () => {

@@ -234,12 +234,17 @@ export function readSubtitles(text: string, text2?: string): BitextPair[] {
 
 // A sentence runs over several cues ("All countries must" / "meet the challenge."): cues follow
 // each other into one pair until the English ends a sentence (English subtitles punctuate; Chinese
-// ones often do not), while they follow closely, up to a few cues.
+// ones often do not), while they follow closely, up to a few cues; unless the English is not
+// punctuated at all.
 const SENTENCE_END = /[.!?…]["”’')\]]*$/;
 const MAX_GAP = 2000;
 const MAX_CUES = 6;
 
 function sentencesOf<P extends { zh: string[]; en: string[]; start: number; end: number }>(pairs: P[]): P[] {
+  // Subtitles whose English is not punctuated (made by speech recognition) end no sentence
+  // anywhere: their cues stay as they are.
+  const ends = pairs.filter((p) => SENTENCE_END.test(p.en[p.en.length - 1] ?? '')).length;
+  if (ends * 5 < pairs.length) return pairs;
   const out: P[] = [];
   let joined = 0;
   for (const p of pairs) {
