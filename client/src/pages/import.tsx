@@ -276,7 +276,7 @@ export function ImportPage() {
         {mode === 'file' && (
           <div class={`dropzone ${dragging ? 'dragging' : ''}`}>
             <p>
-              Drop one bilingual file (.txt, .tsv, .csv, .tmx, Word .docx, Excel .xlsx), a termbase (.tbx, or a glossary table) or two monolingual files here, or{' '}
+              Drop one bilingual file (.txt, .tsv, .csv, .tmx, Word .docx, Excel .xlsx, subtitles .srt or .vtt), a termbase (.tbx, or a glossary table) or two monolingual files (or subtitle files) here, or{' '}
               <button type="button" class="linkish" onClick={() => fileInput.current?.click()}>
                 choose files
               </button>
