@@ -16,6 +16,14 @@ export interface SentencePair {
 /** Below this alignment score a pair is one to check: flagged in the import preview and the reader. */
 export const WEAK_ALIGNMENT = 0.4;
 
+/**
+ * A term's score as the import preview shows it, to two decimals: what a score floor compares,
+ * in the preview and on the server alike (a floor of 0.5 keeps a term shown as 0.50).
+ */
+export function shownScore(score: number): number {
+  return Number(score.toFixed(2));
+}
+
 /** Where a term occurs: index into Extraction.sentences, with offsets on both sides. */
 export interface TermOccurrence {
   sentence: number;

@@ -4,7 +4,7 @@
 // what the user wrote; an ignored term stays ignored (its occurrences are kept for the
 // concordance, but it gets no cards).
 import { pinyinOf } from '../extract/lexicon.ts';
-import type { Extraction, ExtractedTerm } from '../extract/types.ts';
+import { shownScore, type Extraction, type ExtractedTerm } from '../extract/types.ts';
 import type { CardKind, Direction, ImportResponse, Settings } from '../http/api-types.ts';
 import { getSettings } from '../settings/index.ts';
 import { cardsStore, inTransaction, segmentsStore, sourcesStore, termsStore, type Db } from '../store/index.ts';
@@ -177,8 +177,7 @@ export function importExtraction(db: Db, input: ImportExtractionInput): ImportRe
     let newTerms = 0;
     for (const term of extraction.terms) {
       progress();
-      // Scores as the preview shows them, to two decimals: a floor of 0.5 keeps a term shown as 0.50.
-      if (excluded.has(term.zh) || !term.zh.trim() || Number(term.score.toFixed(2)) < minScore) continue;
+      if (excluded.has(term.zh) || !term.zh.trim() || shownScore(term.score) < minScore) continue;
       let record = termsStore.findTermByZh(db, term.zh);
       if (!record) {
         // A term with no English rendering cannot be drilled yet; the user may add one later.

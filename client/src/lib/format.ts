@@ -84,4 +84,4 @@ export function lineRange(text: string, line: number): [number, number] | null {
 
 // Below this alignment score a sentence pair is shown as one to check (the import preview, the
 // reader): the extractor's threshold, which the server counts by too.
-export { WEAK_ALIGNMENT } from '../../../server/extract/types.ts';
+export { shownScore, WEAK_ALIGNMENT } from '../../../server/extract/types.ts';

@@ -1,7 +1,7 @@
 export { parseRoute, routeHref, type Route } from './router.ts';
 export { markMatches, markRange, markNeedles, markSpans, type MarkPiece, type Piece } from './marks.ts';
 export { nextToCheck } from './reader.ts';
-export { formatBytes, formatDuration, formatPercent, formatDue, formatMoment, parseVariants, plural, errorLine, lineRange, WEAK_ALIGNMENT } from './format.ts';
+export { formatBytes, formatDuration, formatPercent, formatDue, formatMoment, parseVariants, plural, errorLine, lineRange, shownScore, WEAK_ALIGNMENT } from './format.ts';
 export { heatmapLayout, heatLevel, niceMax, denseDays, addDays, weekday, type HeatCell, type HeatmapLayout } from './calendar.ts';
 export { drillKeyAction, inDialog, isTypingIn, type DrillAction, type DrillPhase, type KeyInput } from './keys.ts';
 export { ApiFailure, failureFromBody, networkFailure } from './api-errors.ts';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ImportRequestJson, ImportResponse, PreviewResponse } from '../../../server/http/api-types.ts';
 import { api, type UploadProgress } from '../api.ts';
 import { ErrorNote } from '../components.tsx';
-import { errorLine, formatBytes, lineRange, plural, routeHref, WEAK_ALIGNMENT } from '../lib/index.ts';
+import { errorLine, formatBytes, lineRange, plural, routeHref, shownScore, WEAK_ALIGNMENT } from '../lib/index.ts';
 
 type Mode = 'paste' | 'two' | 'file';
 type Format = NonNullable<ImportRequestJson['format']> | '';
@@ -510,11 +510,6 @@ const SKIPPED_SHEET = {
 /** "a", "a and b", "a, b and c". */
 function listed(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** A score as the preview shows it (two decimals): a floor of 0.5 keeps a term shown as 0.50. */
-function shownScore(score: number): number {
-  return Number(score.toFixed(2));
 }
 
 function ScoreBar({ score }: { score: number }) {

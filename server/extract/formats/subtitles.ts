@@ -9,7 +9,7 @@
 // of the same video in step, and that is said. A sentence spoken over several cues is one pair:
 // cues follow each other into it until the English ends a sentence.
 import { InvalidInputError } from '../../errors.ts';
-import { hanCount, latinCount } from './script.ts';
+import { hanCount, latinCount, scriptOf } from './script.ts';
 import type { BitextPair } from './types.ts';
 
 export interface Cue {
@@ -119,20 +119,19 @@ function join(pieces: string[], lang: 'zh' | 'en'): string {
 const ZH_THEN_EN = /^([^A-Za-z]*\p{Script=Han}[^A-Za-z]*?)\s+([A-Za-z"'‘“(].*)$/u;
 const EN_THEN_ZH = /^([^\p{Script=Han}]*[A-Za-z][^\p{Script=Han}]*?)\s+([\p{Script=Han}“‘（(].*)$/u;
 
-/** A cue's Chinese and English, each language's lines joined: a line is Chinese where Han letters are a quarter of its Latin ones or more. */
+/** A cue's Chinese and English, each language's lines joined: a line's language is scriptOf's. */
 function halves(cue: Cue): Half[] {
   const zh: string[] = [];
   const en: string[] = [];
   for (const line of cue.lines) {
-    const han = hanCount(line);
-    const latin = latinCount(line);
-    if (!han && !latin) continue;
-    const both = han && latin >= 2 ? (ZH_THEN_EN.exec(line) ?? EN_THEN_ZH.exec(line)) : null;
+    const script = scriptOf(line);
+    if (script === 'none') continue;
+    const both = hanCount(line, 1) && latinCount(line, 2) >= 2 ? (ZH_THEN_EN.exec(line) ?? EN_THEN_ZH.exec(line)) : null;
     if (both) {
       const [first, second] = [both[1].trim(), both[2].trim()];
-      if (hanCount(first)) (zh.push(first), en.push(second));
+      if (hanCount(first, 1)) (zh.push(first), en.push(second));
       else (en.push(first), zh.push(second));
-    } else (han * 4 >= latin ? zh : en).push(line);
+    } else (script === 'zh' ? zh : en).push(line);
   }
   const out: Half[] = [];
   if (zh.length) out.push({ start: cue.start, end: cue.end, text: join(zh, 'zh'), line: cue.line, lang: 'zh' });

@@ -173,6 +173,11 @@ function canContinue(f: number, length: number): boolean {
   return !(f & ADVERB && length < 2);
 }
 
+/** Whether a token (facts `f`) is one Han character, no particle, preposition or other breaking word. */
+function loneChar(f: number): boolean {
+  return (f & (HAN_CHAR | BREAKS)) === HAN_CHAR;
+}
+
 /** Whether a one-character token (facts `f`) and the next word spell a dictionary word of three or more. */
 function gluesTo(a: string, f: number, b: Token | undefined, g: number): boolean {
   return (f & HAN_CHAR) !== 0 && b !== undefined && b.word.length >= 2 && !(g & SEPARATOR) && isKnownWord(a + b.word);
@@ -263,7 +268,7 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
       let han = false;
       // A run of single characters beside another (梅/德/韦/杰夫 "Medvedev", 马/尔/鲍): a piece
       // of a name or word jieba cut into characters, not a term of its own (德韦, 尔鲍).
-      const charBefore = i > 0 && (facts[i - 1] & (HAN_CHAR | BREAKS)) === HAN_CHAR;
+      const charBefore = i > 0 && loneChar(facts[i - 1]);
       let singles = true;
       // The run's text, built only as far as a run is offered (most runs end elsewhere first).
       let zh = '';
@@ -285,7 +290,7 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
         if (f & VERB && (j === i || !(facts[i + 1] & NOMINAL_TAG))) continue;
         // Single characters are too ambiguous to drill alone.
         if (chars < 2 || !han) continue;
-        if (singles && (charBefore || (j + 1 < n && (facts[j + 1] & (HAN_CHAR | BREAKS)) === HAN_CHAR))) continue;
+        if (singles && (charBefore || (j + 1 < n && loneChar(facts[j + 1])))) continue;
         while (built <= j) zh += toks[built++].word;
         // Verb complements (嫁给, 写信给) and counted things (两辆车, 第十课) are no terms.
         if ((COMPLEMENT_END.test(zh) || COUNTED.test(zh)) && !isKnownWord(zh)) continue;
