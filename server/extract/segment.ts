@@ -240,6 +240,15 @@ export function tagWithoutLatin(text: string): readonly TaggedWord[] {
   return words.filter((t) => !LATIN_OR_DIGIT.test(t.word));
 }
 
+/**
+ * nodejieba's own segmentation of `text`, loaded as tag() loads it but without duizhao's tagging,
+ * joins and cache: the floor `npm run bench` measures extraction against.
+ */
+export function jiebaCut(text: string): string[] {
+  ensureLoaded();
+  return nodejieba.cut(text);
+}
+
 /** Segments Chinese text into words; the concatenation of the words is the input text. */
 export function cut(text: string): string[] {
   return tag(text).map((t) => t.word);
