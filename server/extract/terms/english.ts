@@ -284,7 +284,7 @@ const stemCache = new Map<string, string>();
 export const SUFFIXES = [
   'izations', 'ization', 'isms', 'ism', 'ists', 'ist', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment',
   'nesses', 'ness', 'iety', 'ially', 'ial', 'ities', 'ity', 'ances', 'ance', 'ences', 'ence', 'ings', 'ing', 'ives', 'ive',
-  'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
+  'ically', 'ical', 'ally', 'ates', 'ated', 'ate', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 'ly', 's', 'e', 'y', 'al', 'ic', 'at',
 ];
 
 // Suffixes grouped by the code of their last letter, keeping their order: one short list per word.
@@ -300,11 +300,13 @@ export function stem(word: string): string {
   // Character tests and loops rather than regular expressions and a closure: every new word form
   // of an import comes through here once, in a cold pass.
   if (w.length > 3 && !(first >= 48 && first <= 57)) {
+    // A form in -ies or -ied is its word in -y, stemmed alike: batteries as battery, policies as
+    // policy (as one more suffix, it took one of the two rounds, and "battery" lost one more).
+    if (w.length >= 6 && (w.endsWith('ies') || w.endsWith('ied'))) w = w.slice(0, -3) + 'y';
     for (let round = 0; round < 2; round++) {
       const suffix = suffixOf(w);
       if (suffix === undefined) break;
       w = w.slice(0, -suffix.length);
-      if (suffix === 'ies' || suffix === 'ied') w += 'y';
       // A doubled final letter (planned → plann → plan), except ss and ll.
       const n = w.length;
       const last = w.charCodeAt(n - 1);

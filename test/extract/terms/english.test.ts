@@ -77,11 +77,11 @@ describe('contentStems', () => {
 function stemByRegex(word: string): string {
   let w = word.toLowerCase();
   if (w.length > 3 && !/^\d/.test(w)) {
+    w = w.replace(/^(.{3,})ie[sd]$/, '$1y');
     for (let round = 0; round < 2; round++) {
       const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3);
       if (!suffix) break;
       w = w.slice(0, -suffix.length);
-      if (suffix === 'ies' || suffix === 'ied') w += 'y';
       if (/(.)\1$/.test(w) && !/(ss|ll)$/.test(w)) w = w.slice(0, -1);
     }
   }
@@ -93,7 +93,12 @@ describe('stem', () => {
     ['governance', 'govern'],
     ['governing', 'govern'],
     ['innovation', 'innov'],
-    ['policies', 'polic'],
+    ['policies', 'pol'],
+    ['policy', 'pol'],
+    ['batteries', 'bat'],
+    ['battery', 'bat'],
+    ['studied', 'stud'],
+    ['ties', 'tie'],
     ['planned', 'plan'],
     ['installed', 'install'],
     ['2018s', '2018s'],
