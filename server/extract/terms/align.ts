@@ -25,6 +25,13 @@ export interface SpanChoice {
    * "criminal behavior". (Not a name.)
    */
   headless: boolean;
+  /**
+   * A one-word candidate's span rendering half of it or less, and that half a part: some of its
+   * characters not rendered at all ("import" of 进口关税 "import tariff", "households" of 普通家庭)
+   * or its glosses' modifiers alone ("lithium" of 锂电池 "lithium battery"). Not a name, and not
+   * a word's gloss half rendered by its head: "Glasgow" of 格拉斯哥 "Glasgow, Scotland".
+   */
+  part: boolean;
 }
 
 /**
@@ -69,9 +76,19 @@ export interface CandidateEvidence {
    * into an object ("reduce the risk"): a term's is a noun phrase ("tightening of monetary policy").
    */
   finalVerbFrom: number;
+  /**
+   * The characters a one-word candidate's rendering must not leave out altogether (see
+   * SpanChoice.part): all of them but a light verb, causative, complement or suffix at an edge,
+   * which English renders inside a word or not at all (令人鼓舞 "encouraging", 作出反应 "react",
+   * 紧张局势 "tensions", 泄密者 "leakers").
+   */
+  coreFrom: number;
+  coreTo: number;
 }
 
 const MAX_SPAN_WORDS = 9;
+// What a span cutting a run of capitalized words keeps of its score.
+const NAME_CUT = 0.8;
 const MAX_UNIT_STEMS = 8;
 // Characters are weaker evidence than words: 清 "clear" is only sometimes the 清 of 风清气正.
 const CHAR_WEIGHT = 0.6;
@@ -257,7 +274,25 @@ function evidence(
   const name = tags === 'name';
   const multiword = !name && tags.length >= 2;
   const finalVerbFrom = multiword && tags[0] !== 'v' && tags[tags.length - 1] === 'v' ? pieces[pieces.length - 1].from : -1;
-  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined, multiword, name, finalVerbFrom };
+  const [coreFrom, coreTo] = name || multiword ? [0, chars] : coreOf(pieces[0].word);
+  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined, multiword, name, finalVerbFrom, coreFrom, coreTo };
+}
+
+// Light elements at the edge of a word: causatives (令人鼓舞 "encouraging"), light verbs (作出反应
+// "react", 表示遗憾 "regret"), "without any" (毫无意义 "meaningless"); aspect and result complements
+// (解释一下 "explain", 冷静下来 "calm down"), nouns of situation (紧急情况 "emergency"), and the
+// agent and preposition suffixes (泄密者 "leakers", 归咎于 "blame").
+const LIGHT_PREFIXES = new Set(['令人', '使人', '让人', '作出', '做出', '进行', '加以', '予以', '给予', '表示', '感到', '受到', '毫无']);
+const LIGHT_SUFFIXES = new Set(['情况', '局势', '一下', '起来', '下来', '者', '于']);
+
+/** The characters of a one-word candidate its rendering must render something of: [from, to). */
+function coreOf(word: string): [number, number] {
+  let from = 0;
+  let to = word.length;
+  if (to >= 4 && LIGHT_PREFIXES.has(word.slice(0, 2))) from = 2;
+  if (to - from >= 4 && LIGHT_SUFFIXES.has(word.slice(-2))) to -= 2;
+  else if (to - from >= 3 && LIGHT_SUFFIXES.has(word.slice(-1))) to -= 1;
+  return [from, to];
 }
 
 /**
@@ -369,6 +404,10 @@ const AUXILIARY = 1;
 const DETERMINER = 2;
 const BY = 4;
 const PAST = 8;
+// Inside a run of capitalized words (a name, a title): the word before it, or after, is one of
+// them ("Royal | Tyrrell Museum", "Federal Protective | Service").
+const NAME_BEFORE = 16;
+const NAME_AFTER = 32;
 // Auxiliaries and copulas: no noun phrase holds one ("Congress has started", "crew is suspected").
 const AUXILIARIES = new Set('is are was were be been being am has have had having does did shall should could would might must'.split(' '));
 // A determiner right after a word rendering a final verb makes it a predicate with its object
@@ -401,10 +440,16 @@ function marksOf(word: string): number {
   return 0;
 }
 
+/** A capitalized word that is no function word: "Tyrrell", "Museum", not "The" or "Of". */
+function namePart(w: EnWord): boolean {
+  const c = w.text.charCodeAt(0);
+  return c >= 65 && c <= 90 && !w.function;
+}
+
 // Per sentence (its word list, which callers keep while they align in it).
 const sentenceIds = new WeakMap<readonly EnWord[], SentenceIds>();
 
-function idsOf(words: readonly EnWord[]): SentenceIds {
+function idsOf(words: readonly EnWord[], en: string): SentenceIds {
   let cached = sentenceIds.get(words);
   if (!cached || cached.epoch !== epoch) {
     const stems = new Int32Array(words.length);
@@ -416,6 +461,12 @@ function idsOf(words: readonly EnWord[]): SentenceIds {
       stems[j] = w.function ? -1 : idOf(w.stem);
       heads[j] = w.head && !w.function ? idOf(w.head) : -1;
       marks[j] = marksOf(w.text);
+    }
+    for (let j = 1; j < words.length; j++) {
+      if (namePart(words[j - 1]) && namePart(words[j]) && !words[j - 1].possessive && !breakBetween(en, words[j - 1].end, words[j].start)) {
+        marks[j] |= NAME_BEFORE;
+        marks[j - 1] |= NAME_AFTER;
+      }
     }
     cached = { stems, heads, marks, epoch };
     sentenceIds.set(words, cached);
@@ -646,7 +697,7 @@ export function bestSpan(
   // localOf maps the evidence's units to local ones (-1: not hit); it is the evidence's, reset
   // before returning, so the candidate's occurrences share one.
   const localOf = (ev.localOf ??= new Int32Array(ev.units.length).fill(-1));
-  const sentence = idsOf(words);
+  const sentence = idsOf(words, en);
   dictionaryHits(ev, indexOf(ev), words, sentence, s, localOf);
   if (assoc && ev.pieces.length > 1) associationHits(ev, words, sentence.stems, assoc, claimed, s);
   const best = scoreSpans(ev, en, words, sentence.marks, minScore, taken, s);
@@ -800,6 +851,7 @@ function scoreSpans(
   let bestEnd = 0;
   let bestCov = 1;
   let bestPhrase = false;
+  let bestGap = false;
   for (let a = 0; a < n; a++) {
     if (!edge[a]) continue;
     const start = words[a].start;
@@ -844,6 +896,10 @@ function scoreSpans(
         // "development outcomes"; each function word inside costs a little.
         score = Math.pow(cov, 0.8) * precision * Math.pow(0.99, b - a + functionWords);
       }
+      // A span starting or ending inside a run of capitalized words most often cuts a name
+      // ("Tyrrell Museum" of "Royal Tyrrell Museum", "Federal Protective" of "… Service"); but a
+      // title stands before a name too ("Prime Minister Theresa May"), so it only scores less.
+      if (!ev.name && (marks[a] & NAME_BEFORE || marks[b] & NAME_AFTER)) score *= NAME_CUT;
       // On a tie the longer span wins: "systematic nature" over "systematic".
       if (score >= minScore && (bestA < 0 || score > bestScore + 1e-9 || (score > bestScore - 1e-9 && end - start > bestEnd - words[bestA].start))) {
         bestScore = score;
@@ -852,6 +908,7 @@ function scoreSpans(
         bestEnd = end;
         bestCov = cov;
         bestPhrase = phrase;
+        bestGap = !phrase && hasGap(charCov, ev.coreFrom, ev.coreTo, silent);
       }
     }
   }
@@ -862,9 +919,16 @@ function scoreSpans(
   // its adjective: "criminal" is no rendering of 犯罪行为 "criminal behavior". A proper adjective is
   // a name, though: the Pacific of 太平洋 "Pacific Ocean".
   const last = words[bestB].text;
-  const headless =
-    ev.pieces.length === 1 && !ev.name && !bestPhrase && ADJECTIVE_END.test(last) && !/^[A-Z]/.test(last) && !rendersAHead(ev, s, bestA, bestB);
-  return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0, headless };
+  const oneWord = ev.pieces.length === 1 && !ev.name && !bestPhrase;
+  const headless = oneWord && ADJECTIVE_END.test(last) && !/^[A-Z]/.test(last) && !rendersAHead(ev, s, bestA, bestB);
+  const part = oneWord && bestCov <= 0.5 && bestGap;
+  return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0, headless, part };
+}
+
+/** Whether a character in [from, to) of the candidate that needs rendering has none in the span. */
+function hasGap(charCov: Float64Array, from: number, to: number, silent: Uint8Array | null): boolean {
+  for (let k = from; k < to; k++) if (charCov[k] === 0 && !silent?.[k]) return true;
+  return false;
 }
 
 const ADJECTIVE_END = /(?:al|ic|ive|ous|ary|ful|less|able|ible)$/i;

@@ -145,7 +145,8 @@ function alignRanked(aligner: Aligner, ranked: { cand: Candidate; termhood: numb
       // gloss may be all of it: "Glasgow" for 格拉斯哥 "Glasgow, Scotland".
       // A word's span rendering only an adjective of its glosses is a fragment too ("criminal" for
       // 犯罪行为 "criminal behavior"), however much of the word it covers.
-      if (span && (span.coverage < MIN_COVERAGE || (span.coverage === MIN_COVERAGE && cand.pieces.length > 1) || span.headless)) span = null;
+      // So is one rendering half of a word or less, that half a part of it ("import" for 进口关税).
+      if (span && (span.coverage < MIN_COVERAGE || (span.coverage === MIN_COVERAGE && cand.pieces.length > 1) || span.headless || span.part)) span = null;
       spans.push(span);
       if (span) {
         sum += span.score;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bestSpan, candidateEvidence, renumberStems } from '../../../server/extract/terms/align.ts';
+import { bestSpan, candidateEvidence, renumberStems, type SpanChoice } from '../../../server/extract/terms/align.ts';
 import { collectCandidates, tokenize } from '../../../server/extract/terms/candidates.ts';
 import { englishWords, FUNCTION_WORDS } from '../../../server/extract/terms/english.ts';
 
@@ -7,6 +7,12 @@ import { englishWords, FUNCTION_WORDS } from '../../../server/extract/terms/engl
 beforeAll(() => {
   candidateEvidence(collectCandidates([tokenize('网络治理')]).get('网络治理')!);
 }, 60_000);
+
+function spanOf(zh: string, term: string, en: string): SpanChoice | null {
+  const cand = collectCandidates([tokenize(zh)]).get(term);
+  if (!cand) throw new Error(`${term} is not a candidate of ${zh}`);
+  return bestSpan(candidateEvidence(cand), en, englishWords(en), null, 0.3);
+}
 
 function align(zh: string, term: string, en: string): string | null {
   const cand = collectCandidates([tokenize(zh)]).get(term);
@@ -73,6 +79,39 @@ describe('bestSpan', () => {
     ['深海海床', '深海海床', 'mining the deep seabed', 'deep seabed'],
   ])('%s: %s still rendered in "%s"', (zh, term, en, expected) => {
     expect(align(zh, term, en)).toBe(expected);
+  });
+
+  // A one-word candidate rendered by half of it or less, that half a part of it: the span is
+  // found, and marked for extraction to refuse.
+  it.each([
+    // Characters not rendered at all: 关税 of 进口关税, 普通 of 普通家庭.
+    ['冰岛三文鱼进口关税上涨', '进口关税', 'Iceland salmon import rose', 'import', true],
+    ['普通家庭压力很大', '普通家庭', 'households are under pressure', 'households', true],
+    // Rendered whole.
+    ['冰岛三文鱼进口关税上涨', '进口关税', 'the import tariff on Icelandic salmon rose', 'import tariff', false],
+    ['普通家庭压力很大', '普通家庭', 'ordinary households are under pressure', 'ordinary households', false],
+    // A light part left out: a situation noun, a causative.
+    ['地区紧张局势加剧', '紧张局势', 'regional tensions have escalated', 'tensions', false],
+    ['这令人鼓舞', '令人鼓舞', 'This is encouraging', 'encouraging', false],
+    // Half of a word's gloss, its head: "Glasgow, Scotland".
+    ['他在格拉斯哥工作', '格拉斯哥', 'He works in Glasgow', 'Glasgow', false],
+  ])('%s: %s as "%s" → %s, a part: %s', (zh, term, en, text, part) => {
+    const span = spanOf(zh, term, en);
+    expect(span?.text).toBe(text);
+    expect(span?.part).toBe(part);
+  });
+
+  it('stems plurals in -ies as their singular: 锂电池 is "lithium batteries"', () => {
+    expect(align('三元锂电池暂停使用', '锂电池', 'ternary lithium batteries suspended from use')).toBe('lithium batteries');
+  });
+
+  it('prefers a whole run of capitalized words to a span cutting it, and still finds a title before a name', () => {
+    expect(align('参考消息网1月18日报道', '参考消息网', 'Reference News Network reported on January 18')).toBe('Reference News Network');
+    const cut = spanOf('将向联邦警卫局交付车辆', '联邦警卫局', 'will deliver cars to the Federal Protective Service');
+    const whole = spanOf('将向联邦警卫局交付车辆', '联邦警卫局', 'will deliver cars to the Federal Protective today');
+    expect(cut!.text).toBe('Federal Protective');
+    expect(cut!.score).toBeLessThan(whole!.score);
+    expect(align('英国首相特雷莎·梅表示', '英国首相', 'British Prime Minister Theresa May said')).toBe('British Prime Minister');
   });
 
   it('finds nothing when the English does not render the term', () => {

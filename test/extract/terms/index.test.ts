@@ -130,6 +130,21 @@ describe('extractTerms', () => {
     ]);
     expect(ocean.find((t) => t.zh === '太平洋')?.en).toBe('Pacific');
   });
+
+  it('drops a word rendered by a part of it alone (进口关税 is not "import"), but not for a light part (紧张局势 "tensions")', () => {
+    const terms = extractTerms([
+      { zh: '冰岛三文鱼进口关税上涨。', en: 'Iceland salmon import rose.' },
+      { zh: '进口关税由10%到12%。', en: 'Import went from 10% to 12%.' },
+      { zh: '地区紧张局势加剧。', en: 'Regional tensions have escalated.' },
+      { zh: '紧张局势仍在持续。', en: 'The tensions continue.' },
+      { zh: '普通家庭压力很大。', en: 'Households are under pressure.' },
+      { zh: '普通家庭收入下降。', en: 'Household incomes fell.' },
+    ]);
+    const byZh = new Map(terms.map((t) => [t.zh, t.en]));
+    expect(byZh.get('进口关税')).toBeUndefined();
+    expect(byZh.get('普通家庭')).toBeUndefined();
+    expect(byZh.get('紧张局势')).toBe('tensions');
+  });
 });
 
 describe('extractTerms on awkward input', () => {
