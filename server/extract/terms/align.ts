@@ -27,9 +27,10 @@ export interface SpanChoice {
   headless: boolean;
   /**
    * A one-word candidate's span rendering half of it or less, and that half a part: some of its
-   * characters not rendered at all ("import" of 进口关税 "import tariff", "households" of 普通家庭)
-   * or its glosses' modifiers alone ("lithium" of 锂电池 "lithium battery"). Not a name, and not
-   * a word's gloss half rendered by its head: "Glasgow" of 格拉斯哥 "Glasgow, Scotland".
+   * characters not rendered at all ("import" of 进口关税, "households" of 普通家庭), as happens
+   * for words CC-CEDICT lacks, rendered through their known parts. (A dictionary word's own
+   * glosses cover all its characters alike: half of "Glasgow, Scotland" leaves none of 格拉斯哥
+   * unrendered.) Not a name, and not a whole gloss.
    */
   part: boolean;
 }
@@ -88,7 +89,7 @@ export interface CandidateEvidence {
 
 const MAX_SPAN_WORDS = 9;
 // What a span cutting a run of capitalized words keeps of its score.
-const NAME_CUT = 0.8;
+const NAME_CUT = 0.9;
 const MAX_UNIT_STEMS = 8;
 // Characters are weaker evidence than words: 清 "clear" is only sometimes the 清 of 风清气正.
 const CHAR_WEIGHT = 0.6;
@@ -897,9 +898,10 @@ function scoreSpans(
         score = Math.pow(cov, 0.8) * precision * Math.pow(0.99, b - a + functionWords);
       }
       // A span starting or ending inside a run of capitalized words most often cuts a name
-      // ("Tyrrell Museum" of "Royal Tyrrell Museum", "Federal Protective" of "… Service"); but a
-      // title stands before a name too ("Prime Minister Theresa May"), so it only scores less.
-      if (!ev.name && (marks[a] & NAME_BEFORE || marks[b] & NAME_AFTER)) score *= NAME_CUT;
+      // ("Central Military" of "Central Military Commission"); but a title stands before a name
+      // too ("Prime Minister Theresa May"), and a name's rendering may be cut by association's
+      // (Nemanja before Matic), so it only scores a little less. A whole gloss is exempt.
+      if (!ev.name && !phrase && (marks[a] & NAME_BEFORE || marks[b] & NAME_AFTER)) score *= NAME_CUT;
       // On a tie the longer span wins: "systematic nature" over "systematic".
       if (score >= minScore && (bestA < 0 || score > bestScore + 1e-9 || (score > bestScore - 1e-9 && end - start > bestEnd - words[bestA].start))) {
         bestScore = score;

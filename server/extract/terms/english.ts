@@ -300,8 +300,9 @@ export function stem(word: string): string {
   // Character tests and loops rather than regular expressions and a closure: every new word form
   // of an import comes through here once, in a cold pass.
   if (w.length > 3 && !(first >= 48 && first <= 57)) {
-    // A form in -ies or -ied is its word in -y, stemmed alike: batteries as battery, policies as
-    // policy (as one more suffix, it took one of the two rounds, and "battery" lost one more).
+    // A word in -ies or -ied is stemmed as its form in -y: batteries as battery, policies as
+    // policy (as one more suffix, -ies took one of the two rounds, and battery lost one more).
+    // Words in -ie (movies, cookies) have no such form; they stem as they did.
     if (w.length >= 6 && (w.endsWith('ies') || w.endsWith('ied'))) w = w.slice(0, -3) + 'y';
     for (let round = 0; round < 2; round++) {
       const suffix = suffixOf(w);
