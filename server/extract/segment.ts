@@ -127,6 +127,17 @@ function posOf(word: string): string | undefined {
   return v === undefined ? undefined : TAGS[v % 64];
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether the word is ASCII letters and digits only. */
+function asciiAlnum(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (!(isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return word.length > 0;
+}
+
 /** cppjieba's rule for words outside its dictionary: digits → m, Latin → eng, otherwise x. */
 function specialTag(word: string): string {
   let ascii = 0;
@@ -178,6 +189,24 @@ function tagUncached(text: string): TaggedWord[] {
   for (let i = 0; i < words.length; i++) {
     let word = words[i];
     let pos: string | undefined;
+    // nodejieba's cut (without its HMM, which would glue unknown Chinese characters together)
+    // spells what its dictionary lacks letter by letter: N/H/S, i/P/h/o/n/e, and 6/./9. A run of
+    // ASCII letters and digits, with a decimal point between digits, is one word again.
+    if (asciiAlnum(word) && i + 1 < words.length) {
+      let j = i;
+      for (;;) {
+        const next = words[j + 1];
+        if (next !== undefined && asciiAlnum(next)) j++;
+        else if (next === '.' && isDigit(words[j].charCodeAt(words[j].length - 1)) && j + 2 < words.length && isDigit(words[j + 2].charCodeAt(0)) && asciiAlnum(words[j + 2])) j += 2;
+        else break;
+      }
+      if (j > i) {
+        word = words.slice(i, j + 1).join('');
+        i = j;
+        // 6.9 is a number, as 69 is (cppjieba's rule below would call it English).
+        if (!/[A-Za-z]/.test(word)) pos = 'm';
+      }
+    }
     // jieba's inserted words lose to its own dictionary's paths (自/媒体, 大/数据): a run of
     // words spelling a user word is joined. Most words start no user word and cost one lookup.
     if (USER_PREFIXES.has(word)) {

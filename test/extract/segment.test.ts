@@ -21,6 +21,11 @@ describe('cut', () => {
     // User words jieba's own dictionary outweighs.
     ['网络平台、自媒体和多频道网络机构', ['网络平台', '、', '自媒体', '和', '多频道', '网络', '机构']],
     ['人工智能、大数据等新技术', ['人工智能', '、', '大数据', '等', '新', '技术']],
+    // Words and numbers jieba's dictionary lacks, which it spells letter by letter (N/H/S, 6/./9).
+    ['英国NHS首席执行官', ['英国', 'NHS', '首席', '执行官']],
+    ['iPhone手机和5G网络', ['iPhone', '手机', '和', '5G', '网络']],
+    ['GDP增长6.9%', ['GDP', '增长', '6.9', '%']],
+    ['AI, big data', ['AI', ',', ' ', 'big', ' ', 'data']],
   ])('%s', (text, words) => {
     expect(cut(text)).toEqual(words);
   });
@@ -43,6 +48,12 @@ describe('tag', () => {
     expect(tags['中国政法大学']).toBe('nt');
     expect(tags['就']).toBe('d');
     expect(tags['这个']).toBe('r');
+  });
+
+  it('tags a word of Latin letters as English and a decimal number as a number', () => {
+    const tags = Object.fromEntries(tag('GDP增长6.9%').map((t) => [t.word, t.tag]));
+    expect(tags['GDP']).toBe('eng');
+    expect(tags['6.9']).toBe('m');
   });
 });
 

@@ -31,6 +31,9 @@ describe('collectCandidates', () => {
     // Names jieba cut into characters (梅/德/韦/杰夫, 马/尔/鲍): no pieces of them as terms.
     ['俄罗斯总理梅德韦杰夫说', ['俄罗斯总理', '杰夫'], ['德韦']],
     ['马尔鲍先生说', [], ['尔鲍']],
+    // Latin words jieba spells letter by letter (C/E/O, i/P/h/o/n/e): whole, never a letter of them.
+    ['公司CEO马克表示', ['CEO马克'], ['O马克', 'EO马克']],
+    ['线粒体DNA序列分析', ['线粒体DNA序列', 'DNA序列'], ['A序列', 'NA序列']],
   ])('%s', (sentence, present, absent) => {
     const found = candidatesOf(sentence);
     for (const zh of present) expect(found.has(zh), `${zh} missing`).toBe(true);
