@@ -59,6 +59,6 @@ export async function run(): Promise<void> {
   for (const b of bands) console.log(`  ${b.label.padEnd(12)} ${String(b.terms).padStart(5)} terms  precision ${pct(b.right, b.judged).padStart(6)} (${b.right}/${b.judged})`);
   if (unjudged.length) {
     console.log(`not yet judged (${unjudged.length}; add a verdict to test/fixtures/wmt18-term-verdicts.tsv):`);
-    for (const line of unjudged.slice(0, 30)) console.log(`  ${line}`);
+    for (const line of unjudged) console.log(`  ${line}`);
   }
 }

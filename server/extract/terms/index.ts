@@ -14,8 +14,10 @@ export interface ExtractTermsOptions {
 }
 
 // Work caps that keep extraction linear on large imports (tens of thousands of pairs): only the
-// most term-like candidate types are aligned, each on a bounded sample of its occurrences.
-const MAX_ALIGNED_TYPES = 3000;
+// most term-like candidate types are aligned, each on a bounded sample of its occurrences. On news
+// (WMT18, 21,000 candidate types) 4,000 aligned give 26% more right terms than 3,000 did at the same
+// precision (79%); beyond that the terms scored under 0.5 grow worse (`npm run eval news`).
+const MAX_ALIGNED_TYPES = 4000;
 const MAX_ALIGNED_OCCURRENCES = 16;
 // An occurrence's span must reach this to count as a rendering at all.
 const MIN_SPAN_SCORE = 0.3;
