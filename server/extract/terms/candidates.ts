@@ -113,6 +113,7 @@ const IDIOM = 1 << 14; // i
 const SET_PHRASE = 1 << 15; // i or l
 const ADVERB = 1 << 16; // d
 const DISTINGUISHER = 1 << 17; // b
+const PLACE_OR_NAME = 1 << 20; // nr, nrfg, nrt, ns: a piece of a transliterated name
 // Token facts, from both:
 const STARTS = 1 << 18;
 const CONTINUES = 1 << 19;
@@ -148,6 +149,7 @@ function tagFactsOf(tag: string): number {
   if (tag === 'i' || tag === 'l') f |= SET_PHRASE;
   if (tag === 'd') f |= ADVERB;
   if (tag === 'b') f |= DISTINGUISHER;
+  if (tag === 'ns' || NAME_TAGS.has(tag)) f |= PLACE_OR_NAME;
   tagFacts.set(tag, f);
   return f;
 }
@@ -176,6 +178,24 @@ function canContinue(f: number, length: number): boolean {
 /** Whether a token (facts `f`) is one Han character, no particle, preposition or other breaking word. */
 function loneChar(f: number): boolean {
   return (f & (HAN_CHAR | BREAKS)) === HAN_CHAR;
+}
+
+/**
+ * Whether the run toks[first..last] starts or ends with a piece cut off a name jieba split into
+ * pieces, the rest beside it outside the run: a character next to another lone character, one of
+ * them tagged as (part of) a name or place (弗/林 "Flynn", 礼/嘉 of 礼嘉 "Lijia", 特/恩/布尔
+ * "Turnbull"), or a name's longer piece next to a lone character of a name (泰/瑞尔 "Tyrrell").
+ * Single characters of everyday words keep their runs (去/上厕所, 站/换火车).
+ */
+function cutOff(toks: Token[], facts: Int32Array, first: number, last: number, n: number): boolean {
+  return (first > 0 && cutFrom(toks[first], facts[first], facts[first - 1])) || (last + 1 < n && cutFrom(toks[last], facts[last], facts[last + 1]));
+}
+
+/** Whether token `t` (facts `f`) at a run's edge belongs with the lone character (facts `g`) beside it. */
+function cutFrom(t: Token, f: number, g: number): boolean {
+  if (!loneChar(g)) return false;
+  if (t.word.length === 1) return ((f | g) & PLACE_OR_NAME) !== 0;
+  return (f & g & PLACE_OR_NAME) !== 0;
 }
 
 /** Whether a one-character token (facts `f`) and the next word spell a dictionary word of three or more. */
@@ -291,6 +311,8 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
         // Single characters are too ambiguous to drill alone.
         if (chars < 2 || !han) continue;
         if (singles && (charBefore || (j + 1 < n && loneChar(facts[j + 1])))) continue;
+        // Nor does a run start or end with a piece of a name whose other pieces lie beside it.
+        if (cutOff(toks, facts, i, j, n)) continue;
         while (built <= j) zh += toks[built++].word;
         // Verb complements (嫁给, 写信给) and counted things (两辆车, 第十课) are no terms.
         if ((COMPLEMENT_END.test(zh) || COUNTED.test(zh)) && !isKnownWord(zh)) continue;

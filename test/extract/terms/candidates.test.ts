@@ -34,6 +34,13 @@ describe('collectCandidates', () => {
     // Latin words jieba spells letter by letter (C/E/O, i/P/h/o/n/e): whole, never a letter of them.
     ['公司CEO马克表示', ['CEO马克'], ['O马克', 'EO马克']],
     ['线粒体DNA序列分析', ['线粒体DNA序列', 'DNA序列'], ['A序列', 'NA序列']],
+    // Names jieba cut into pieces, a piece left outside the run: 弗/林 "Flynn", 泰/瑞尔 "Tyrrell", 礼/嘉 "Lijia".
+    ['国家安全事务助理弗林表示', ['安全事务助理'], ['安全事务助理弗', '助理弗']],
+    ['皇家泰瑞尔博物馆科学家', ['博物馆科学家'], ['瑞尔博物馆']],
+    ['龙湖打造的礼嘉滨水商圈', [], ['嘉滨水商圈']],
+    // Everyday single characters keep their runs: 去/上厕所, 站/换火车.
+    ['我要去上厕所', ['上厕所'], []],
+    ['我在东京站换火车', ['换火车'], []],
   ])('%s', (sentence, present, absent) => {
     const found = candidatesOf(sentence);
     for (const zh of present) expect(found.has(zh), `${zh} missing`).toBe(true);
