@@ -30,7 +30,9 @@ export interface SpanChoice {
    * characters not rendered at all ("import" of 进口关税, "households" of 普通家庭), as happens
    * for words CC-CEDICT lacks, rendered through their known parts. (A dictionary word's own
    * glosses cover all its characters alike: half of "Glasgow, Scotland" leaves none of 格拉斯哥
-   * unrendered.) Not a name, and not a whole gloss.
+   * unrendered.) Also a span leaving out a word's own final character, its head when no known
+   * word ends there ("design" of 设计界 "design circles", "opening" of 开幕会). Not a name, and
+   * not a whole gloss.
    */
   part: boolean;
 }
@@ -85,6 +87,12 @@ export interface CandidateEvidence {
    */
   coreFrom: number;
   coreTo: number;
+  /**
+   * The core of a one-word candidate of three characters or more ends in a character that is no
+   * part of a known word there: a suffix of its own (厅 of 环保厅, 界 of 设计界, 额 of 进口额),
+   * the head of the word, which a rendering must render.
+   */
+  loneHead: boolean;
 }
 
 const MAX_SPAN_WORDS = 9;
@@ -276,15 +284,19 @@ function evidence(
   const multiword = !name && tags.length >= 2;
   const finalVerbFrom = multiword && tags[0] !== 'v' && tags[tags.length - 1] === 'v' ? pieces[pieces.length - 1].from : -1;
   const [coreFrom, coreTo] = name || multiword ? [0, chars] : coreOf(pieces[0].word);
-  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined, multiword, name, finalVerbFrom, coreFrom, coreTo };
+  const word = pieces[0].word;
+  const loneHead = !name && !multiword && coreTo - coreFrom >= 3 && !isKnownWord(word.slice(coreTo - 2, coreTo)) && !isKnownWord(word.slice(coreTo - 3, coreTo));
+  return { pieces, chars, silent, units: b.units, glosses: b.glosses, phrases, localOf: undefined, phraseLengths: undefined, multiword, name, finalVerbFrom, coreFrom, coreTo, loneHead };
 }
 
 // Light elements at the edge of a word: causatives (令人鼓舞 "encouraging"), light verbs (作出反应
 // "react", 表示遗憾 "regret"), "without any" (毫无意义 "meaningless"); aspect and result complements
-// (解释一下 "explain", 冷静下来 "calm down"), nouns of situation (紧急情况 "emergency"), and the
-// agent and preposition suffixes (泄密者 "leakers", 归咎于 "blame").
+// (解释一下 "explain", 冷静下来 "calm down", 肩负起 "shoulder"), nouns of situation (紧急情况
+// "emergency"), suffixes English renders inside a word or leaves out (泄密者 "leakers", 精准性
+// "precision", 乡亲们 "villagers", 新墨西哥州 "New Mexico"), localizers (入口处 "entrance") and
+// prepositions (归咎于 "blame").
 const LIGHT_PREFIXES = new Set(['令人', '使人', '让人', '作出', '做出', '进行', '加以', '予以', '给予', '表示', '感到', '受到', '毫无']);
-const LIGHT_SUFFIXES = new Set(['情况', '局势', '一下', '起来', '下来', '者', '于']);
+const LIGHT_SUFFIXES = new Set(['情况', '局势', '一下', '起来', '下来', '者', '于', '性', '化', '度', '率', '感', '员', '家', '手', '师', '式', '型', '们', '俩', '里', '内', '州', '省', '市', '县', '起', '出', '上', '下', '中', '间', '处', '人']);
 
 /** The characters of a one-word candidate its rendering must render something of: [from, to). */
 function coreOf(word: string): [number, number] {
@@ -853,6 +865,7 @@ function scoreSpans(
   let bestCov = 1;
   let bestPhrase = false;
   let bestGap = false;
+  let bestHeadGap = false;
   for (let a = 0; a < n; a++) {
     if (!edge[a]) continue;
     const start = words[a].start;
@@ -911,6 +924,7 @@ function scoreSpans(
         bestCov = cov;
         bestPhrase = phrase;
         bestGap = !phrase && hasGap(charCov, ev.coreFrom, ev.coreTo, silent);
+        bestHeadGap = bestGap && charCov[ev.coreTo - 1] === 0;
       }
     }
   }
@@ -923,7 +937,7 @@ function scoreSpans(
   const last = words[bestB].text;
   const oneWord = ev.pieces.length === 1 && !ev.name && !bestPhrase;
   const headless = oneWord && ADJECTIVE_END.test(last) && !/^[A-Z]/.test(last) && !rendersAHead(ev, s, bestA, bestB);
-  const part = oneWord && bestCov <= 0.5 && bestGap;
+  const part = oneWord && ((bestCov <= 0.5 && bestGap) || (bestHeadGap && ev.loneHead));
   return { start, end: bestEnd, key, text: en.slice(start, bestEnd), score: bestScore, coverage: bestCov, initial: bestA === 0, headless, part };
 }
 

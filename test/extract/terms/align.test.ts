@@ -95,6 +95,11 @@ describe('bestSpan', () => {
     ['这令人鼓舞', '令人鼓舞', 'This is encouraging', 'encouraging', false],
     // Half of a word's gloss, its head: "Glasgow, Scotland".
     ['他在格拉斯哥工作', '格拉斯哥', 'He works in Glasgow', 'Glasgow', false],
+    // A word's own final character, its head, left out: 设计界 is "design circles".
+    ['设计界人士表示', '设计界', 'people in design said', 'design', true],
+    // A suffix English renders inside the word, and a head that is a known word of its own.
+    ['他去密西西比州旅行', '密西西比州', 'he travelled to Mississippi', 'Mississippi', false],
+    ['培育主导产业', '主导产业', 'foster leading industries', 'leading industries', false],
   ])('%s: %s as "%s" → %s, a part: %s', (zh, term, en, text, part) => {
     const span = spanOf(zh, term, en);
     expect(span?.text).toBe(text);
