@@ -203,8 +203,8 @@ function tagUncached(text: string): TaggedWord[] {
       if (j > i) {
         word = words.slice(i, j + 1).join('');
         i = j;
-        // 6.9 is a number, as 69 is (cppjieba's rule below would call it English).
-        if (!/[A-Za-z]/.test(word)) pos = 'm';
+        // 6.9 is a number, 5G and 737MAX are words (cppjieba's rule below reads half the word).
+        pos = /[A-Za-z]/.test(word) ? 'eng' : 'm';
       }
     }
     // jieba's inserted words lose to its own dictionary's paths (自/媒体, 大/数据): a run of

@@ -51,8 +51,9 @@ describe('tag', () => {
   });
 
   it('tags a word of Latin letters as English and a decimal number as a number', () => {
-    const tags = Object.fromEntries(tag('GDP增长6.9%').map((t) => [t.word, t.tag]));
+    const tags = Object.fromEntries(tag('GDP增长6.9%，5G网络').map((t) => [t.word, t.tag]));
     expect(tags['GDP']).toBe('eng');
+    expect(tags['5G']).toBe('eng');
     expect(tags['6.9']).toBe('m');
   });
 });

@@ -293,10 +293,12 @@ function evidence(
 // "react", 表示遗憾 "regret"), "without any" (毫无意义 "meaningless"); aspect and result complements
 // (解释一下 "explain", 冷静下来 "calm down", 肩负起 "shoulder"), nouns of situation (紧急情况
 // "emergency"), suffixes English renders inside a word or leaves out (泄密者 "leakers", 精准性
-// "precision", 乡亲们 "villagers", 新墨西哥州 "New Mexico"), localizers (入口处 "entrance") and
-// prepositions (归咎于 "blame").
+// "precision", 乡亲们 "villagers", 新墨西哥州 "New Mexico", 合同书 "contract", 首映礼 "premiere",
+// 出口国 "exporter", 阿尔卑斯山 "Alps"), localizers (入口处 "entrance") and prepositions (归咎于
+// "blame"). Not 署 会 奖 片 额, which news leaves out only where the rendering is a fragment
+// (环保署 "Environmental Protection", 开幕会 "opening", 青春片 "youths", 进口额 "imported").
 const LIGHT_PREFIXES = new Set(['令人', '使人', '让人', '作出', '做出', '进行', '加以', '予以', '给予', '表示', '感到', '受到', '毫无']);
-const LIGHT_SUFFIXES = new Set(['情况', '局势', '一下', '起来', '下来', '者', '于', '性', '化', '度', '率', '感', '员', '家', '手', '师', '式', '型', '们', '俩', '里', '内', '州', '省', '市', '县', '起', '出', '上', '下', '中', '间', '处', '人']);
+const LIGHT_SUFFIXES = new Set(['情况', '局势', '一下', '起来', '下来', '者', '于', '性', '化', '度', '率', '感', '员', '家', '手', '师', '式', '型', '们', '俩', '里', '内', '州', '省', '市', '县', '起', '出', '上', '下', '中', '间', '处', '人', '书', '物', '赛', '画', '声', '礼', '记', '级', '机', '国', '岛', '山', '金']);
 
 /** The characters of a one-word candidate its rendering must render something of: [from, to). */
 function coreOf(word: string): [number, number] {

@@ -182,20 +182,26 @@ function loneChar(f: number): boolean {
 
 /**
  * Whether the run toks[first..last] starts or ends with a piece cut off a name jieba split into
- * pieces, the rest beside it outside the run: a character next to another lone character, one of
- * them tagged as (part of) a name or place (弗/林 "Flynn", 礼/嘉 of 礼嘉 "Lijia", 特/恩/布尔
- * "Turnbull"), or a name's longer piece next to a lone character of a name (泰/瑞尔 "Tyrrell").
+ * pieces, the rest beside it outside the run: a character tagged as (part of) a name or place next
+ * to another lone character (弗/林 "Flynn", 礼/嘉 of 礼嘉 "Lijia", 特/恩/布尔 "Turnbull"), or a
+ * name's longer piece next to a lone character of a name (泰/瑞尔 "Tyrrell").
  * Single characters of everyday words keep their runs (去/上厕所, 站/换火车).
  */
 function cutOff(toks: Token[], facts: Int32Array, first: number, last: number, n: number): boolean {
   return (first > 0 && cutFrom(toks[first], facts[first], facts[first - 1])) || (last + 1 < n && cutFrom(toks[last], facts[last], facts[last + 1]));
 }
 
-/** Whether token `t` (facts `f`) at a run's edge belongs with the lone character (facts `g`) beside it. */
+/**
+ * Whether token `t` (facts `f`) at a run's edge belongs with the lone character (facts `g`) beside
+ * it: both of a name, or the edge a single character of one. A single character of an everyday
+ * word stays (核 of 核协议 after 伊 "Iran"), and so does a whole place (如皋市 before 东/陈镇). A
+ * place's two-character word does not (大桥 after 港/珠/澳: 港珠澳大桥 is the candidate).
+ */
 function cutFrom(t: Token, f: number, g: number): boolean {
   if (!loneChar(g)) return false;
-  if (t.word.length === 1) return ((f | g) & PLACE_OR_NAME) !== 0;
-  return (f & g & PLACE_OR_NAME) !== 0;
+  if (t.word.length === 1) return (f & PLACE_OR_NAME) !== 0;
+  // A two-character piece (瑞尔), not a whole place (如皋市 before 东/陈镇).
+  return t.word.length === 2 && (f & g & PLACE_OR_NAME) !== 0;
 }
 
 /** Whether a one-character token (facts `f`) and the next word spell a dictionary word of three or more. */

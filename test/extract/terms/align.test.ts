@@ -100,6 +100,10 @@ describe('bestSpan', () => {
     // A suffix English renders inside the word, and a head that is a known word of its own.
     ['他去密西西比州旅行', '密西西比州', 'he travelled to Mississippi', 'Mississippi', false],
     ['培育主导产业', '主导产业', 'foster leading industries', 'leading industries', false],
+    // A final character that ends a known word (报社) is no suffix of its own; a suffix English
+    // leaves inside its word (国 of 出口国) needs no rendering.
+    ['人民日报社记者报道', '人民日报社', "a People's Daily reporter said", "People's Daily", false],
+    ['中国是最大的出口国', '出口国', 'China is the largest exporter', 'exporter', false],
   ])('%s: %s as "%s" → %s, a part: %s', (zh, term, en, text, part) => {
     const span = spanOf(zh, term, en);
     expect(span?.text).toBe(text);

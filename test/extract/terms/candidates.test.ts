@@ -41,6 +41,11 @@ describe('collectCandidates', () => {
     // Everyday single characters keep their runs: 去/上厕所, 站/换火车.
     ['我要去上厕所', ['上厕所'], []],
     ['我在东京站换火车', ['换火车'], []],
+    // A whole place, or a character of an everyday word, beside a lone name character stays.
+    ['江苏省如皋市东陈镇发生爆炸', ['如皋市', '江苏省如皋市'], []],
+    ['美国退出伊核协议', ['核协议', '伊核协议'], []],
+    // Words of letters and digits are words: 5G网络.
+    ['加快5G网络建设', ['5G网络'], []],
   ])('%s', (sentence, present, absent) => {
     const found = candidatesOf(sentence);
     for (const zh of present) expect(found.has(zh), `${zh} missing`).toBe(true);
