@@ -7,7 +7,7 @@ import { isKnownWord, nameInPinyin, pinyinOf } from '../lexicon.ts';
 import { Association } from './association.ts';
 import { bestSpan, candidateEvidence, spanKey, type SpanChoice } from './align.ts';
 import { collectCandidates, tokenize, type Candidate, type CandidateOccurrence, type Token } from './candidates.ts';
-import { contentStemSet, englishWords, type EnWord } from './english.ts';
+import { contentStems, contentStemSet, englishWords, type EnWord } from './english.ts';
 
 export interface ExtractTermsOptions {
   onProgress?: (done: number, total: number) => void;
@@ -321,12 +321,13 @@ function findCompositional(scored: Scored[]): Set<Scored> {
 
 function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[]): ExtractedTerm | null {
   won.sort((a, b) => a - b);
-  const renderings = new Map<string, { count: number; score: number; text: string; initialOnly: boolean }>();
+  type Rendering = { count: number; score: number; text: string; initialOnly: boolean; keys: string[] };
+  const renderings = new Map<string, Rendering>();
   for (const k of won) {
     const span = s.spans[k];
     if (!span) continue;
     const r = renderings.get(span.key);
-    if (!r) renderings.set(span.key, { count: 1, score: span.score, text: span.text, initialOnly: span.initial });
+    if (!r) renderings.set(span.key, { count: 1, score: span.score, text: span.text, initialOnly: span.initial, keys: [span.key] });
     else {
       r.count++;
       r.score = Math.max(r.score, span.score);
@@ -336,7 +337,7 @@ function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[
       }
     }
   }
-  const ordered = [...renderings.values()].sort((a, b) => b.count - a.count || b.score - a.score);
+  const ordered = [...renderings.values()].sort(byUse);
   if (!ordered.length) return null;
   const display = (r: { text: string; initialOnly: boolean }) => {
     let t = r.text;
@@ -345,24 +346,50 @@ function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[
     return t;
   };
   const en = display(ordered[0]);
+  // Forms of one rendering are one rendering: "team" and "teams", "cause of the Party and state"
+  // and "… and the state" (the same content stems in the same order), offered once, in its most
+  // frequent form, counted together.
+  const stemsOf = (r: Rendering) => contentStems(r.text.toLowerCase());
+  const forms = new Map<string, Rendering>();
+  for (const r of ordered) {
+    const key = stemsOf(r).join(' ');
+    const form = forms.get(key);
+    if (!form) forms.set(key, { ...r, keys: [...r.keys] });
+    else {
+      form.count += r.count;
+      form.score = Math.max(form.score, r.score);
+      form.keys.push(...r.keys);
+    }
+  }
+  const preferredStems = stemsOf(ordered[0]);
+  const preferred = forms.get(preferredStems.join(' '))!;
+  const preferredSet = new Set(preferredStems);
   const variants: string[] = [];
   const seen = new Set([spanKey(en)]);
-  for (const r of ordered.slice(1)) {
-    if (r.score < MIN_VARIANT_SCORE) continue;
+  const offered = [...preferred.keys];
+  for (const r of [...forms.values()].sort(byUse)) {
+    if (r === preferred || r.score < MIN_VARIANT_SCORE) continue;
+    // A part of the preferred rendering is no other rendering of the term: "Post" of "Washington
+    // Post", "opening" of "opening ceremony" (and a drill would take it for an answer). The same
+    // words in another order are: "community of a shared future in cyberspace".
+    const stems = new Set(stemsOf(r));
+    if (stems.size < preferredSet.size && [...stems].every((x) => preferredSet.has(x))) continue;
     const v = display(r);
     if (seen.has(spanKey(v))) continue;
     seen.add(spanKey(v));
     variants.push(v);
+    offered.push(...r.keys);
   }
   // Occurrences beyond the aligned sample get the span of a known rendering found in their sentence.
   const keys = [spanKey(en), ...variants.map(spanKey)];
+  const offeredKeys = new Set([...keys, ...offered]);
   const occurrences: TermOccurrence[] = won.map((k) => {
     const o = s.cand.occurrences[k];
     const aligned = s.spans[k];
     // An occurrence points at an offered rendering only: one dropped as too weak is searched
     // for again among the offered ones, as are occurrences beyond the aligned sample.
     const span: { start: number; end: number } | null =
-      aligned && keys.includes(aligned.key) ? aligned : findRendering(sentences[o.sentence].en, keys);
+      aligned && offeredKeys.has(aligned.key) ? aligned : findRendering(sentences[o.sentence].en, keys);
     return { sentence: o.sentence, zhStart: o.zhStart, zhEnd: o.zhEnd, enStart: span?.start ?? null, enEnd: span?.end ?? null };
   });
   return {
@@ -374,6 +401,11 @@ function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[
     score: Math.round(Math.min(1, s.score) * 1000) / 1000,
     occurrences,
   };
+}
+
+/** More often found first, then better aligned. */
+function byUse(a: { count: number; score: number }, b: { count: number; score: number }): number {
+  return b.count - a.count || b.score - a.score;
 }
 
 /**

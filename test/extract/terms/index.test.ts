@@ -131,6 +131,30 @@ describe('extractTerms', () => {
     expect(ocean.find((t) => t.zh === '太平洋')?.en).toBe('Pacific');
   });
 
+  it('offers each rendering once, whatever its form, and no part of the preferred one as another', () => {
+    const terms = extractTerms([
+      { zh: '华盛顿邮报报道了此事。', en: 'The Washington Post reported it.' },
+      { zh: '据华盛顿邮报报道。', en: 'According to the Washington Post.' },
+      { zh: '华盛顿邮报说。', en: 'The Post said.' },
+      { zh: '恐怖袭击造成伤亡。', en: 'The terrorist attack caused casualties.' },
+      { zh: '他们谴责恐怖袭击。', en: 'They condemned terrorist attacks.' },
+      { zh: '恐怖袭击发生后。', en: 'After the terrorist attack.' },
+      { zh: '推动构建网络空间命运共同体。', en: 'Build a community with a shared future in cyberspace.' },
+      { zh: '网络空间命运共同体理念。', en: 'The idea of a community with a shared future in cyberspace.' },
+      { zh: '共建网络空间命运共同体。', en: 'Jointly build a cyberspace community with a shared future.' },
+    ]);
+    const byZh = new Map(terms.map((t) => [t.zh, t]));
+    // "Post" alone is no rendering of 华盛顿邮报, and a drill must not take it for one.
+    expect(byZh.get('华盛顿邮报')?.en).toBe('Washington Post');
+    expect(byZh.get('华盛顿邮报')?.variants).toEqual([]);
+    // "terrorist attacks" is the same rendering as "terrorist attack".
+    expect(byZh.get('恐怖袭击')?.variants).toEqual([]);
+    // The same words in another order are another rendering.
+    expect(byZh.get('网络空间命运共同体')?.variants).toEqual(['cyberspace community with a shared future']);
+    // Every occurrence still points at its rendering in the English, "attacks" included.
+    for (const o of byZh.get('恐怖袭击')!.occurrences) expect(o.enStart).not.toBeNull();
+  });
+
   it('drops a word rendered by a part of it alone (进口关税 is not "import"), but not for a light part (紧张局势 "tensions")', () => {
     const terms = extractTerms([
       { zh: '冰岛三文鱼进口关税上涨。', en: 'Iceland salmon import rose.' },
