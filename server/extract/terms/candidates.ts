@@ -181,6 +181,25 @@ function loneChar(f: number): boolean {
 }
 
 /**
+ * The members of lists written without 、: three or more two-character words in a row sharing
+ * their last character (立法/执法/司法/普法 "legislation, law enforcement, judicial proceedings
+ * and legal education"); null when the sentence has none.
+ */
+function unmarkedList(toks: Token[], facts: Int32Array, n: number): Uint8Array | null {
+  let out: Uint8Array | null = null;
+  for (let i = 0; i < n; ) {
+    const w = toks[i].word;
+    let j = i + 1;
+    if (w.length === 2 && facts[i] & HAS_HAN) {
+      while (j < n && toks[j].word.length === 2 && toks[j].word.charCodeAt(1) === w.charCodeAt(1) && facts[j] & HAS_HAN) j++;
+      if (j - i >= 3) (out ??= new Uint8Array(n)).fill(1, i, j);
+    }
+    i = j;
+  }
+  return out;
+}
+
+/**
  * Whether the run toks[first..last] starts or ends with a piece cut off a name jieba split into
  * pieces, the rest beside it outside the run: a character tagged as (part of) a name or place next
  * to another lone character (弗/林 "Flynn", 礼/嘉 of 礼嘉 "Lijia", 特/恩/布尔 "Turnbull"), or a
@@ -260,6 +279,7 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
     const n = toks.length;
     if (n > facts.length) facts = new Int32Array(n * 2);
     for (let i = 0; i < n; i++) facts[i] = tokenFacts(toks[i], wordFacts);
+    const listed = unmarkedList(toks, facts, n);
     let clause = 0;
     // Whether the previous token glues to this one (元/宇宙): no run starts inside the word.
     let gluedBefore = false;
@@ -284,6 +304,13 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
           add(text, 'name', toks, i, j + 1, occurrence(s, toks, i, j + 1, clause));
         }
       }
+      // A member of a list written without 、 (立法执法司法普法) is a term of its own, whatever
+      // its tag, and joins no run.
+      if (listed?.[i]) {
+        add(t.word, 'term', toks, i, i + 1, { ...occurrence(s, toks, i, i + 1, clause), listMember: true });
+        gluedBefore = false;
+        continue;
+      }
       // A dictionary word jieba cut off its first character (元/宇宙 for 元宇宙 "metaverse"):
       // a run may start at the character, and not inside the word.
       const glued = gluesTo(t.word, f, toks[i + 1], facts[i + 1]);
@@ -302,6 +329,7 @@ export function collectCandidates(tokens: Token[][]): Map<string, Candidate> {
       for (let j = i; j < n && j < i + MAX_TOKENS; j++) {
         const g = facts[j];
         if (g & SEPARATOR || (j > i && !(glued && j === i + 1) && !(g & CONTINUES))) break;
+        if (listed?.[j]) break;
         if (j > i) {
           // A name or an organization stands alone (中国政法大学, 党中央), never inside a longer run.
           if ((f | g) & FULL_NAME_TAG) break;

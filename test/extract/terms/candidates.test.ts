@@ -44,6 +44,10 @@ describe('collectCandidates', () => {
     // A whole place, or a character of an everyday word, beside a lone name character stays.
     ['江苏省如皋市东陈镇发生爆炸', ['如皋市', '江苏省如皋市'], []],
     ['美国退出伊核协议', ['核协议', '伊核协议'], []],
+    // A list written without 、: each member a term of its own, none glued to another or to the words before.
+    ['要统筹推进网络领域立法执法司法普法', ['立法', '执法', '司法', '普法', '网络领域'], ['立法执法', '执法司法', '网络领域立法']],
+    // Two words sharing a last character are no list: they still form a run.
+    ['加强普法守法', ['普法守法'], []],
     // Words of letters and digits are words: 5G网络.
     ['加快5G网络建设', ['5G网络'], []],
   ])('%s', (sentence, present, absent) => {

@@ -32,6 +32,9 @@ describe('extractTerms on the seed article', () => {
     ['网络空间命运共同体', 'community with a shared future in cyberspace', []],
     ['网络乱象', 'online chaos', []],
     ['网络安全', 'cybersecurity', []],
+    // Members of a list written without 、 (立法执法司法普法).
+    ['立法', 'legislation', []],
+    ['执法', 'law enforcement', []],
   ])('%s → %s', (zh, en, variants) => {
     const term = byZh.get(zh);
     expect(term, `${zh} not extracted`).toBeDefined();
