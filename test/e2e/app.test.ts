@@ -1114,6 +1114,9 @@ describe('duizhao in the browser', () => {
       expect((await api<TermsResponse>('/api/terms?status=known')).total).toBe(1);
       await page.click('[role=status] button:has-text("Drill it again")');
       await expect.poll(async () => (await api<TermsResponse>('/api/terms?status=known')).total).toBe(0);
+      // The page has taken it back too (the button is gone): an Enter pressed while the button still
+      // held the focus would press it again rather than check the answer.
+      await expect.poll(() => page.locator('[role=status]').textContent()).toMatch(/is drilled again/);
     }
     let answered = 0;
     let fixLinks = 0;
