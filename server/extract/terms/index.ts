@@ -349,47 +349,48 @@ function toTerm(s: Scored, won: number[], sentences: { zh: string; en: string }[
   // Forms of one rendering are one rendering: "team" and "teams", "cause of the Party and state"
   // and "… and the state" (the same content stems in the same order), offered once, in its most
   // frequent form, counted together.
-  const stemsOf = (r: Rendering) => contentStems(r.text.toLowerCase());
-  const forms = new Map<string, Rendering>();
+  const forms = new Map<string, Rendering & { stems: string[] }>();
   for (const r of ordered) {
-    const key = stemsOf(r).join(' ');
+    const stems = contentStems(r.text.toLowerCase());
+    const key = stems.join(' ');
     const form = forms.get(key);
-    if (!form) forms.set(key, { ...r, keys: [...r.keys] });
+    if (!form) forms.set(key, { ...r, keys: [...r.keys], stems });
     else {
       form.count += r.count;
       form.score = Math.max(form.score, r.score);
       form.keys.push(...r.keys);
     }
   }
-  const preferredStems = stemsOf(ordered[0]);
-  const preferred = forms.get(preferredStems.join(' '))!;
-  const preferredSet = new Set(preferredStems);
+  // The preferred rendering's form is the first made.
+  const preferred = forms.values().next().value!;
+  const preferredStems = new Set(preferred.stems);
   const variants: string[] = [];
   const seen = new Set([spanKey(en)]);
-  const offered = [...preferred.keys];
+  // The keys of the renderings offered, all their forms: an occurrence aligned to one keeps its span.
+  const offered = new Set(preferred.keys);
   for (const r of [...forms.values()].sort(byUse)) {
     if (r === preferred || r.score < MIN_VARIANT_SCORE) continue;
     // A part of the preferred rendering is no other rendering of the term: "Post" of "Washington
     // Post", "opening" of "opening ceremony" (and a drill would take it for an answer). The same
     // words in another order are: "community of a shared future in cyberspace".
-    const stems = new Set(stemsOf(r));
-    if (stems.size < preferredSet.size && [...stems].every((x) => preferredSet.has(x))) continue;
+    const stems = new Set(r.stems);
+    if (stems.size < preferredStems.size && [...stems].every((x) => preferredStems.has(x))) continue;
     const v = display(r);
     if (seen.has(spanKey(v))) continue;
     seen.add(spanKey(v));
     variants.push(v);
-    offered.push(...r.keys);
+    for (const k of r.keys) offered.add(k);
   }
   // Occurrences beyond the aligned sample get the span of a known rendering found in their sentence.
   const keys = [spanKey(en), ...variants.map(spanKey)];
-  const offeredKeys = new Set([...keys, ...offered]);
+  for (const k of keys) offered.add(k);
   const occurrences: TermOccurrence[] = won.map((k) => {
     const o = s.cand.occurrences[k];
     const aligned = s.spans[k];
     // An occurrence points at an offered rendering only: one dropped as too weak is searched
     // for again among the offered ones, as are occurrences beyond the aligned sample.
     const span: { start: number; end: number } | null =
-      aligned && offeredKeys.has(aligned.key) ? aligned : findRendering(sentences[o.sentence].en, keys);
+      aligned && offered.has(aligned.key) ? aligned : findRendering(sentences[o.sentence].en, keys);
     return { sentence: o.sentence, zhStart: o.zhStart, zhEnd: o.zhEnd, enStart: span?.start ?? null, enEnd: span?.end ?? null };
   });
   return {
